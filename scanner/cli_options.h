@@ -1,0 +1,87 @@
+/*
+ * The command line: one option table drives getopt_long, `hush --help` and
+ * `hush <command> --help`, so an option cannot exist without being documented.
+ * CLI-only.
+ */
+#ifndef HUSH_CLI_OPTIONS_H
+#define HUSH_CLI_OPTIONS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "cli_report.h"
+#include "hush.h"
+
+typedef enum hush_command {
+    HUSH_COMMAND_REDACT = 0, /* the default */
+    HUSH_COMMAND_SCAN,
+    HUSH_COMMAND_RULES
+} hush_command_t;
+
+typedef enum hush_rules_action {
+    HUSH_RULES_LIST = 0,
+    HUSH_RULES_SHOW,
+    HUSH_RULES_CHECK
+} hush_rules_action_t;
+
+/* -1 for a tri-state option left to its default. */
+#define HUSH_CLI_AUTO (-1)
+
+typedef struct hush_cli_options {
+    hush_command_t command;
+    bool command_given;            /* named on the command line (for help) */
+    hush_rules_action_t rules_action;
+    const char *rule_id;           /* rules show ID */
+
+    const char **paths;            /* PATH operands; none means stdin */
+    size_t path_count;
+    const char **rule_paths;       /* --rules, in order */
+    size_t rule_path_count;
+    const char **include_globs;
+    size_t include_count;
+    const char **exclude_globs;
+    size_t exclude_count;
+
+    bool no_default_rules;
+    hush_confidence_t min_confidence;
+    const char *fingerprint_key;   /* NULL: the default key file */
+    const char *cache_dir;         /* --cache-dir, NULL: environment default */
+    bool no_cache;
+    bool quiet;
+    int progress;                  /* HUSH_CLI_AUTO, 0 or 1 */
+    long jobs;
+
+    bool format_given;
+    hush_report_format_t format;
+    const char *output;            /* scan -o FILE */
+    const char *out_dir;           /* redact --out-dir */
+    bool in_place;
+    const char *backup_suffix;
+    const char *report;            /* redact --report FILE */
+    hush_mask_t mask;
+    bool line_buffered;
+
+    bool help;
+    bool version;
+} hush_cli_options_t;
+
+typedef enum hush_cli_result {
+    HUSH_CLI_RUN = 0,   /* options are valid: run the command */
+    HUSH_CLI_USAGE,     /* bad usage: print message and "Try 'hush --help'." */
+    HUSH_CLI_FAIL       /* valid but refused (not supported yet): print message */
+} hush_cli_result_t;
+
+/* Parses argv (getopt_long permutes it).  On USAGE/FAIL, err->message holds
+ * the reason without the "hush: " prefix.  Free with hush_cli_options_free
+ * whatever the result. */
+hush_cli_result_t hush_cli_parse(int argc, char **argv, hush_cli_options_t *options,
+                                 hush_error_t *err);
+void hush_cli_options_free(hush_cli_options_t *options);
+
+/* Full help (no command named) or the help of one command. */
+void hush_cli_print_help(FILE *out, const hush_cli_options_t *options);
+/* "hush 0.1.0 (Hyperscan x, PCRE2 y)". */
+void hush_cli_print_version(FILE *out);
+
+#endif

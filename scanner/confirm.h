@@ -1,0 +1,55 @@
+/*
+ * Confirmation: runs a rule's PCRE2 pattern over bytes where Hyperscan saw a
+ * hit (or, for the reference engine, over the whole input) and extracts the
+ * secret span of each match.  Both engines use this one routine, so they can
+ * differ only in which bytes they look at, never in how they match.
+ *
+ * Matching semantics (the contract `rules check` verifies):
+ *  - per rule, leftmost-first, non-overlapping matches (like a PCRE2 loop over
+ *    the whole input);
+ *  - a rule that is not multiline matches within one line: the subject is the
+ *    line without its '\n', so ^ and $ are line anchors;
+ *  - a match longer than the rule's max width or without a non-empty secret
+ *    group is skipped, and the search goes on one byte further.
+ */
+#ifndef HUSH_CONFIRM_H
+#define HUSH_CONFIRM_H
+
+#include "rules_internal.h"
+
+typedef struct hush_candidate {
+    uint32_t rule;
+    uint64_t match_start, match_end;    /* stream offsets */
+    uint64_t secret_start, secret_end;
+} hush_candidate_t;
+
+typedef hush_status_t (*hush_candidate_fn)(void *ctx, const hush_candidate_t *candidate);
+
+/* Bytes available to the matcher: stream offsets [base, end). */
+typedef struct hush_region {
+    const unsigned char *bytes; /* the byte at stream offset `base` */
+    uint64_t base;
+    uint64_t end;
+    bool stream_end;            /* `end` is the end of the stream */
+} hush_region_t;
+
+typedef struct hush_confirm {
+    pcre2_match_data *match_data;
+    pcre2_match_context *match_context;
+    char *message;              /* filled on error */
+    size_t message_size;
+} hush_confirm_t;
+
+bool hush_confirm_init(hush_confirm_t *c, const hush_rules_t *rules, char *message,
+                       size_t message_size);
+void hush_confirm_free(hush_confirm_t *c);
+
+/* Accepts every match of `rule` that starts in [max(*next_start, from), until),
+ * in order, calling `accept` for each; *next_start becomes the end of the last
+ * accepted match.  The region must cover [from - HUSH_CONTEXT_LEN, until +
+ * max width + HUSH_CONTEXT_LEN) unless it ends at a line end or the stream end. */
+hush_status_t hush_confirm_range(hush_confirm_t *c, const hush_rules_t *rules, uint32_t rule,
+                                 const hush_region_t *region, uint64_t from, uint64_t until,
+                                 uint64_t *next_start, hush_candidate_fn accept, void *ctx);
+
+#endif

@@ -1,0 +1,155 @@
+/* See finding.h. */
+#include <ctype.h>
+#include <openssl/hmac.h>
+#include <string.h>
+
+#include "finding.h"
+
+/* Context bytes shown on each side of the masked secret in a preview. */
+#define HUSH_PREVIEW_CONTEXT 40u
+
+static bool contains_keyword(const hush_rule_info_t *info, const unsigned char *text, size_t size)
+{
+    for (size_t k = 0; k < info->keyword_count; k++) {
+        const char *kw = info->keywords[k];
+        size_t n = strlen(kw);
+        for (size_t i = 0; n && i + n <= size; i++) {
+            if (strncasecmp((const char *)text + i, kw, n) == 0)
+                return true;
+        }
+    }
+    return false;
+}
+
+static void fingerprint(const hush_finding_policy_t *policy, const unsigned char *secret,
+                        size_t size, char out[HUSH_FINGERPRINT_HEX + 1])
+{
+    out[0] = '\0';
+    if (!policy->key)
+        return;
+    unsigned char mac[EVP_MAX_MD_SIZE];
+    unsigned int mac_size = 0;
+    if (!HMAC(EVP_sha256(), policy->key, (int)policy->key_size, secret, size, mac, &mac_size) ||
+        mac_size < HUSH_FINGERPRINT_HEX / 2)
+        return;
+    for (unsigned i = 0; i < HUSH_FINGERPRINT_HEX / 2; i++)
+        snprintf(out + 2 * i, 3, "%02x", mac[i]);
+}
+
+bool hush_finding_evaluate(const hush_rules_t *rules, const hush_finding_policy_t *policy,
+                           const hush_region_t *region, const hush_candidate_t *c,
+                           hush_pending_t *out)
+{
+    const hush_rule_t *rule = &rules->rules[c->rule];
+    const unsigned char *secret = region->bytes + (c->secret_start - region->base);
+    size_t size = (size_t)(c->secret_end - c->secret_start);
+
+    if (hush_is_placeholder(secret, size))
+        return false;
+    if (rule->info.entropy_min > 0 && hush_entropy_bits(secret, size) < rule->info.entropy_min)
+        return false;
+    if (rule->info.keyword_count) {
+        uint64_t from = c->match_start - region->base > HUSH_KEYWORD_WINDOW
+                            ? c->match_start - HUSH_KEYWORD_WINDOW
+                            : region->base;
+        if (!contains_keyword(&rule->info, region->bytes + (from - region->base),
+                              (size_t)(c->match_end - from)))
+            return false;
+    }
+    hush_confidence_t confidence = rule->info.confidence;
+    const char *validated = NULL;
+    switch (rule->validator ? rule->validator(secret, size) : HUSH_VALIDATION_NOT_APPLICABLE) {
+    case HUSH_VALIDATION_CHECKSUM:
+        validated = "checksum";
+        confidence = HUSH_CONFIDENCE_HIGH;
+        break;
+    case HUSH_VALIDATION_STRUCTURE:
+        validated = "structure";
+        confidence = HUSH_CONFIDENCE_HIGH;
+        break;
+    case HUSH_VALIDATION_FAILED:
+        /* Right shape, wrong checksum: often a fake or a typo, rarely live. */
+        confidence = HUSH_CONFIDENCE_LOW;
+        break;
+    case HUSH_VALIDATION_NOT_APPLICABLE:
+        break;
+    }
+    if (confidence < policy->min_confidence)
+        return false;
+    *out = (hush_pending_t){.c = *c, .confidence = confidence, .validated = validated,
+                            .redact = rule->redact};
+    fingerprint(policy, secret, size, out->fingerprint);
+    return true;
+}
+
+static bool inside_other(uint64_t offset, const hush_pending_t *others, size_t count)
+{
+    for (size_t i = 0; i < count; i++)
+        if (offset >= others[i].c.secret_start && offset < others[i].c.secret_end)
+            return true;
+    return false;
+}
+
+typedef struct preview_buf {
+    char *out;
+    size_t len;
+} preview_buf_t;
+
+static void put(preview_buf_t *b, char ch)
+{
+    if (b->len < HUSH_PREVIEW_MAX)
+        b->out[b->len++] = ch;
+}
+
+static void put_str(preview_buf_t *b, const char *s)
+{
+    while (*s)
+        put(b, *s++);
+}
+
+static void put_bytes(preview_buf_t *b, const hush_region_t *region, uint64_t from, uint64_t to,
+                      const hush_pending_t *others, size_t count)
+{
+    for (uint64_t o = from; o < to; o++) {
+        unsigned char ch = region->bytes[o - region->base];
+        if (inside_other(o, others, count))
+            put(b, '*');
+        else
+            put(b, isprint(ch) ? (char)ch : '.');
+    }
+}
+
+void hush_finding_preview(const hush_rules_t *rules, const hush_region_t *region,
+                          const hush_pending_t *p, const hush_pending_t *others,
+                          size_t other_count, char out[HUSH_PREVIEW_MAX + 1])
+{
+    const hush_candidate_t *c = &p->c;
+    preview_buf_t b = {.out = out, .len = 0};
+    uint64_t from = c->match_start, to = c->match_end;
+    if (c->secret_start - from > HUSH_PREVIEW_CONTEXT) {
+        from = c->secret_start - HUSH_PREVIEW_CONTEXT;
+        put_str(&b, "...");
+    }
+    bool cut_tail = to - c->secret_end > HUSH_PREVIEW_CONTEXT;
+    if (cut_tail)
+        to = c->secret_end + HUSH_PREVIEW_CONTEXT;
+    if (from < region->base)
+        from = region->base;
+    put_bytes(&b, region, from, c->secret_start, others, other_count);
+    put_str(&b, "[REDACTED:");
+    put_str(&b, rules->rules[c->rule].info.id);
+    put(&b, ']');
+    put_bytes(&b, region, c->secret_end, to, others, other_count);
+    if (cut_tail)
+        put_str(&b, "...");
+    out[b.len] = '\0';
+}
+
+int hush_pending_compare(const hush_pending_t *a, const hush_pending_t *b)
+{
+    if (a->c.secret_start != b->c.secret_start)
+        return a->c.secret_start < b->c.secret_start ? -1 : 1;
+    if (a->c.secret_end != b->c.secret_end)
+        return a->c.secret_end < b->c.secret_end ? -1 : 1;
+    return a->c.rule < b->c.rule ? -1 : a->c.rule > b->c.rule;
+}

@@ -1,0 +1,895 @@
+/*
+ * hush command line: parses options and wires the library's stages together.
+ * Only the public API (hush.h) and the cli_*.h modules are used here.
+ *
+ * Error policy: every input is tried even when an earlier one failed; a
+ * failure is printed as "hush: <path>: <reason>" and makes the exit status 2.
+ * A reader that goes away (EPIPE) is not a failure: hush stops quietly.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli_keyfile.h"
+#include "cli_options.h"
+#include "cli_output.h"
+#include "cli_report.h"
+#include "cli_walk.h"
+#include "hush.h"
+
+#define HUSH_EXIT_OK 0
+#define HUSH_EXIT_FINDINGS 1
+#define HUSH_EXIT_ERROR 2
+
+#define READ_BUFFER_SIZE (256u * 1024u)
+/* A rule file larger than this is surely not a rule file. */
+#define MAX_RULE_FILE_SIZE (16u << 20)
+#define PROGRESS_INTERVAL_NS 200000000L
+#define PROGRESS_PATH_MAX 48
+#define CACHE_DIR_MODE 0700
+
+typedef struct progress {
+    bool enabled;
+    bool drawn;               /* a progress line is on the screen */
+    struct timespec last;
+    unsigned long long bytes;
+} progress_t;
+
+typedef struct app {
+    const hush_cli_options_t *opt;
+    hush_rules_t *rules;
+    hush_scanner_t *scanner;
+    hush_report_t *report;     /* scan: the report; redact: --report or NULL */
+    FILE *report_file;
+    const char *report_name;   /* for messages */
+    hush_output_t *stdout_out; /* redact to stdout */
+    unsigned char key[HUSH_FINGERPRINT_KEY_MAX];
+    size_t key_size;
+    unsigned char *buffer;
+    bool failed;               /* exit status 2 */
+    bool stopped;              /* no more input: the reader went away or output failed */
+    size_t files_scanned;
+    progress_t progress;
+} app_t;
+
+/* One input being read: the scanner's callback context. */
+typedef struct job {
+    app_t *app;
+    const char *path;          /* as walked; "-" for stdin */
+    hush_output_t *out;        /* redacted bytes go here; NULL for scan */
+    bool report_failed;
+    int report_errno;
+} job_t;
+
+/* ---- messages -------------------------------------------------------------- */
+
+static void clear_progress(app_t *app)
+{
+    if (app->progress.drawn) {
+        fputs("\r\033[K", stderr);
+        app->progress.drawn = false;
+    }
+}
+
+static void vsay(app_t *app, const char *format, va_list args)
+{
+    clear_progress(app);
+    fputs("hush: ", stderr);
+    vfprintf(stderr, format, args);
+    fputc('\n', stderr);
+}
+
+__attribute__((format(printf, 2, 3))) static void fail(app_t *app, const char *format, ...)
+{
+    va_list args;
+    va_start(args, format);
+    vsay(app, format, args);
+    va_end(args);
+    app->failed = true;
+}
+
+__attribute__((format(printf, 2, 3))) static void notice(app_t *app, const char *format, ...)
+{
+    if (app->opt->quiet)
+        return;
+    va_list args;
+    va_start(args, format);
+    vsay(app, format, args);
+    va_end(args);
+}
+
+static void note_input_error(app_t *app, const char *path, const char *reason)
+{
+    fail(app, "%s: %s", hush_report_display_path(path), reason);
+    if (app->report)
+        hush_report_error(app->report, path, reason);
+}
+
+/* A source error: its message already reads "path: reason". */
+static void note_source_error(app_t *app, const char *path, const char *message)
+{
+    if (!message[0])
+        message = hush_strerror(HUSH_ERR_IO);
+    fail(app, "%s", message);
+    if (app->report) {
+        const char *reason = strstr(message, ": ");
+        hush_report_error(app->report, path, reason ? reason + 2 : message);
+    }
+}
+
+/* The report could not be written: quiet stop on EPIPE, else an error. */
+static void report_write_failed(app_t *app, int errnum)
+{
+    app->stopped = true;
+    if (errnum != EPIPE)
+        fail(app, "%s: %s", app->report_name, strerror(errnum));
+}
+
+/* ---- progress --------------------------------------------------------------- */
+
+static long elapsed_ns(const struct timespec *from, const struct timespec *to)
+{
+    return (long)(to->tv_sec - from->tv_sec) * 1000000000L + (to->tv_nsec - from->tv_nsec);
+}
+
+static void draw_progress(app_t *app, const char *path, bool force)
+{
+    progress_t *p = &app->progress;
+    struct timespec now;
+    if (!p->enabled)
+        return;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    if (!force && p->drawn && elapsed_ns(&p->last, &now) < PROGRESS_INTERVAL_NS)
+        return;
+    p->last = now;
+    const char *shown = hush_report_display_path(path);
+    size_t len = strlen(shown);
+    /* Paths come from the file system: show only printable bytes of the tail. */
+    char tail[PROGRESS_PATH_MAX + 1];
+    const char *from = len > PROGRESS_PATH_MAX ? shown + len - PROGRESS_PATH_MAX : shown;
+    size_t n = 0;
+    for (; *from && n < PROGRESS_PATH_MAX; from++)
+        tail[n++] = (*from >= 0x20 && *from < 0x7f) ? *from : '?';
+    tail[n] = '\0';
+    fprintf(stderr, "\r\033[Khush: %zu files, %.1f MiB: %s%s", app->files_scanned,
+            (double)p->bytes / (1024.0 * 1024.0), len > PROGRESS_PATH_MAX ? "..." : "", tail);
+    p->drawn = true;
+}
+
+/* ---- rules ------------------------------------------------------------------ */
+
+typedef struct rule_files {
+    hush_rule_file_t *files;
+    size_t count;
+    size_t capacity;
+    char **owned;              /* names and contents we allocated */
+    size_t owned_count;
+    size_t owned_capacity;
+} rule_files_t;
+
+static void rule_files_free(rule_files_t *rf)
+{
+    for (size_t i = 0; i < rf->owned_count; i++)
+        free(rf->owned[i]);
+    free(rf->owned);
+    free(rf->files);
+}
+
+static bool keep_owned(rule_files_t *rf, char *p)
+{
+    if (rf->owned_count == rf->owned_capacity) {
+        size_t capacity = rf->owned_capacity ? rf->owned_capacity * 2 : 16;
+        char **owned = realloc(rf->owned, capacity * sizeof *owned);
+        if (!owned)
+            return false;
+        rf->owned = owned;
+        rf->owned_capacity = capacity;
+    }
+    rf->owned[rf->owned_count++] = p;
+    return true;
+}
+
+static bool add_rule_file(rule_files_t *rf, const char *name, const char *data, size_t size)
+{
+    if (rf->count == rf->capacity) {
+        size_t capacity = rf->capacity ? rf->capacity * 2 : 16;
+        hush_rule_file_t *files = realloc(rf->files, capacity * sizeof *files);
+        if (!files)
+            return false;
+        rf->files = files;
+        rf->capacity = capacity;
+    }
+    rf->files[rf->count++] = (hush_rule_file_t){.name = name, .data = data, .size = size};
+    return true;
+}
+
+/* Reads a whole file into a NUL-terminated buffer; on failure prints why. */
+static char *read_rule_file(app_t *app, const char *path, size_t *size)
+{
+    struct stat st;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0 || fstat(fd, &st) != 0) {
+        fail(app, "%s: %s", path, strerror(errno));
+        if (fd >= 0)
+            close(fd);
+        return NULL;
+    }
+    if (!S_ISREG(st.st_mode) || (unsigned long long)st.st_size > MAX_RULE_FILE_SIZE) {
+        fail(app, "%s: %s", path,
+             S_ISREG(st.st_mode) ? "rule file larger than 16 MiB" : "not a regular file");
+        close(fd);
+        return NULL;
+    }
+    size_t want = (size_t)st.st_size, got = 0;
+    char *data = malloc(want + 1);
+    if (!data) {
+        fail(app, "%s: %s", path, hush_strerror(HUSH_ERR_NOMEM));
+        close(fd);
+        return NULL;
+    }
+    while (got < want) {
+        ssize_t n = read(fd, data + got, want - got);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            fail(app, "%s: %s", path, n < 0 ? strerror(errno) : "file shrank while reading");
+            free(data);
+            close(fd);
+            return NULL;
+        }
+        got += (size_t)n;
+    }
+    close(fd);
+    data[want] = '\0';
+    *size = want;
+    return data;
+}
+
+static bool load_rule_file(app_t *app, rule_files_t *rf, const char *path)
+{
+    size_t size;
+    char *data = read_rule_file(app, path, &size);
+    if (!data)
+        return false;
+    if (!keep_owned(rf, data)) {
+        free(data);
+        fail(app, "%s: %s", path, hush_strerror(HUSH_ERR_NOMEM));
+        return false;
+    }
+    char *name = strdup(path);
+    if (!name || !keep_owned(rf, name) || !add_rule_file(rf, name, data, size)) {
+        if (name && rf->owned[rf->owned_count - 1] != name)
+            free(name);
+        fail(app, "%s: %s", path, hush_strerror(HUSH_ERR_NOMEM));
+        return false;
+    }
+    return true;
+}
+
+static int select_json(const struct dirent *entry)
+{
+    size_t len = strlen(entry->d_name);
+    return entry->d_name[0] != '.' && len > 5 && strcmp(entry->d_name + len - 5, ".json") == 0;
+}
+
+/* Byte order, not the locale's, so every machine loads rules alike. */
+static int compare_names(const struct dirent **a, const struct dirent **b)
+{
+    return strcmp((*a)->d_name, (*b)->d_name);
+}
+
+static bool load_rule_dir(app_t *app, rule_files_t *rf, const char *dir)
+{
+    struct dirent **entries;
+    int n = scandir(dir, &entries, select_json, compare_names);
+    if (n < 0) {
+        fail(app, "%s: %s", dir, strerror(errno));
+        return false;
+    }
+    bool ok = n > 0;
+    if (n == 0)
+        fail(app, "%s: no *.json rule files in this directory", dir);
+    for (int i = 0; i < n; i++) {
+        char path[4096];
+        int len = snprintf(path, sizeof path, "%s%s%s", dir,
+                           dir[strlen(dir) - 1] == '/' ? "" : "/", entries[i]->d_name);
+        if (ok && (len < 0 || (size_t)len >= sizeof path)) {
+            fail(app, "%s: path too long", dir);
+            ok = false;
+        }
+        if (ok)
+            ok = load_rule_file(app, rf, path);
+        free(entries[i]);
+    }
+    free(entries);
+    return ok;
+}
+
+static bool collect_rule_files(app_t *app, rule_files_t *rf)
+{
+    const hush_cli_options_t *opt = app->opt;
+    if (!opt->no_default_rules) {
+        const hush_rule_file_t *files;
+        size_t count;
+        hush_default_rule_files(&files, &count);
+        for (size_t i = 0; i < count; i++) {
+            if (!add_rule_file(rf, files[i].name, files[i].data, files[i].size)) {
+                fail(app, "rules: %s", hush_strerror(HUSH_ERR_NOMEM));
+                return false;
+            }
+        }
+    }
+    for (size_t i = 0; i < opt->rule_path_count; i++) {
+        const char *path = opt->rule_paths[i];
+        struct stat st;
+        if (stat(path, &st) != 0) {
+            fail(app, "%s: %s", path, strerror(errno));
+            return false;
+        }
+        bool ok = S_ISDIR(st.st_mode) ? load_rule_dir(app, rf, path) : load_rule_file(app, rf, path);
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
+/* Creates every missing directory of `path`; failures are ignored, because a
+ * cache that cannot be written only costs time. */
+static void make_cache_dirs(char *path)
+{
+    for (char *p = path + 1; *p; p++) {
+        if (*p == '/') {
+            *p = '\0';
+            mkdir(path, CACHE_DIR_MODE);
+            *p = '/';
+        }
+    }
+    mkdir(path, CACHE_DIR_MODE);
+}
+
+static bool resolve_cache_dir(const hush_cli_options_t *opt, char *dir, size_t capacity)
+{
+    const char *env = getenv("HUSH_CACHE_DIR");
+    const char *xdg = getenv("XDG_CACHE_HOME");
+    const char *home = getenv("HOME");
+    int n;
+    if (opt->no_cache)
+        return false;
+    if (opt->cache_dir)
+        n = snprintf(dir, capacity, "%s", opt->cache_dir);
+    else if (env && env[0])
+        n = snprintf(dir, capacity, "%s", env);
+    else if (xdg && xdg[0] == '/')
+        n = snprintf(dir, capacity, "%s/hush", xdg);
+    else if (home && home[0])
+        n = snprintf(dir, capacity, "%s/.cache/hush", home);
+    else
+        return false;
+    if (n <= 0 || (size_t)n >= capacity)
+        return false;
+    make_cache_dirs(dir);
+    return true;
+}
+
+static bool load_rules(app_t *app, rule_files_t *rf)
+{
+    char cache[4096];
+    hush_error_t err = {{0}};
+    if (!collect_rule_files(app, rf))
+        return false;
+    hush_rules_config_t config = {
+        .files = rf->files,
+        .file_count = rf->count,
+        .cache_dir = resolve_cache_dir(app->opt, cache, sizeof cache) ? cache : NULL,
+    };
+    hush_status_t status = hush_rules_create(&config, &app->rules, &err);
+    if (status != HUSH_OK) {
+        fail(app, "%s", err.message[0] ? err.message : hush_strerror(status));
+        return false;
+    }
+    return true;
+}
+
+/* ---- rules list / show / check ----------------------------------------- */
+
+static bool rules_json_output(const hush_cli_options_t *opt)
+{
+    return opt->format_given && opt->format == HUSH_REPORT_JSONL;
+}
+
+static void rules_list(app_t *app)
+{
+    size_t count = hush_rules_count(app->rules);
+    for (size_t i = 0; i < count; i++) {
+        hush_rule_info_t r;
+        if (hush_rules_info(app->rules, i, &r) != HUSH_OK)
+            continue;
+        if (rules_json_output(app->opt))
+            hush_report_write_rule_json(stdout, &r, false);
+        else
+            printf("%-44s %-6s  %s\n", r.id, hush_confidence_name(r.confidence), r.name);
+    }
+}
+
+static void rules_show(app_t *app)
+{
+    hush_rule_info_t r;
+    long index = hush_rules_find(app->rules, app->opt->rule_id);
+    if (index < 0 || hush_rules_info(app->rules, (size_t)index, &r) != HUSH_OK) {
+        fail(app, "rules show: no rule '%s' (see 'hush rules list')", app->opt->rule_id);
+        return;
+    }
+    if (rules_json_output(app->opt))
+        hush_report_write_rule_json(stdout, &r, true);
+    else
+        hush_report_write_rule_text(stdout, &r);
+}
+
+static void on_check_failure(void *ctx, const hush_rule_info_t *rule, bool negative, size_t index,
+                             const char *reason)
+{
+    app_t *app = ctx;
+    clear_progress(app);
+    fprintf(stderr, "hush: rules check: %s: %s: %sexample %zu: %s\n", rule->file, rule->id,
+            negative ? "negative " : "", index + 1, reason);
+}
+
+/* Returns the exit status. */
+static int rules_check(app_t *app)
+{
+    size_t failures = 0, examples = 0, negatives = 0;
+    size_t count = hush_rules_count(app->rules);
+    for (size_t i = 0; i < count; i++) {
+        hush_rule_info_t r;
+        if (hush_rules_info(app->rules, i, &r) == HUSH_OK) {
+            examples += r.example_count;
+            negatives += r.negative_example_count;
+        }
+    }
+    hush_status_t status = hush_rules_check(app->rules, on_check_failure, app, &failures);
+    if (status != HUSH_OK) {
+        fail(app, "rules check: %s", hush_strerror(status));
+        return HUSH_EXIT_ERROR;
+    }
+    printf("%zu rules, %zu examples, %zu negative examples: ", count, examples, negatives);
+    if (failures == 0)
+        printf("all pass\n");
+    else
+        printf("%zu %s\n", failures, failures == 1 ? "failure" : "failures");
+    return failures ? HUSH_EXIT_FINDINGS : HUSH_EXIT_OK;
+}
+
+static int run_rules_command(app_t *app)
+{
+    int status = HUSH_EXIT_OK;
+    switch (app->opt->rules_action) {
+    case HUSH_RULES_LIST: rules_list(app); break;
+    case HUSH_RULES_SHOW: rules_show(app); break;
+    case HUSH_RULES_CHECK: status = rules_check(app); break;
+    }
+    if (fflush(stdout) != 0 && errno != EPIPE)
+        fail(app, "<stdout>: %s", strerror(errno));
+    return app->failed ? HUSH_EXIT_ERROR : status;
+}
+
+/* ---- scanning one input --------------------------------------------------- */
+
+static int on_finding(void *ctx, const hush_finding_t *finding)
+{
+    job_t *job = ctx;
+    if (hush_report_finding(job->app->report, job->path, finding))
+        return 0;
+    job->report_failed = true;
+    job->report_errno = errno;
+    return 1;
+}
+
+/* A callback stopped the scanner: find out which sink failed and say so. */
+static void sink_failed(job_t *job)
+{
+    app_t *app = job->app;
+    hush_error_t err = {{0}};
+    if (job->report_failed) {
+        report_write_failed(app, job->report_errno);
+        return;
+    }
+    if (job->out == app->stdout_out) {
+        app->stopped = true;
+        if (!hush_output_broken_pipe(job->out) && hush_output_flush(job->out, &err) != HUSH_OK)
+            fail(app, "%s", err.message);
+        return;
+    }
+    if (hush_output_flush(job->out, &err) != HUSH_OK)
+        fail(app, "%s", err.message);
+    else
+        fail(app, "%s: cannot write the redacted copy", job->path);
+}
+
+/* After each chunk in --line-buffered mode: everything complete goes out now. */
+static bool flush_line_buffered(job_t *job)
+{
+    app_t *app = job->app;
+    hush_error_t err = {{0}};
+    hush_status_t status = hush_scanner_flush(app->scanner);
+    if (status == HUSH_ERR_CALLBACK) {
+        sink_failed(job);
+        return false;
+    }
+    if (job->out && hush_output_flush(job->out, &err) != HUSH_OK) {
+        fail(app, "%s", err.message);
+        app->stopped = true;
+        return false;
+    }
+    if (hush_output_broken_pipe(job->out)) {
+        app->stopped = true;
+        return false;
+    }
+    if (app->report_file && fflush(app->report_file) != 0) {
+        report_write_failed(app, errno);
+        return false;
+    }
+    return true;
+}
+
+/* Scanner status other than OK: a sink failed, or the engine did. */
+static bool scan_status_ok(job_t *job, hush_status_t status)
+{
+    if (status == HUSH_OK)
+        return true;
+    if (status == HUSH_ERR_CALLBACK) {
+        sink_failed(job);
+    } else {
+        const char *message = hush_scanner_message(job->app->scanner);
+        note_input_error(job->app, job->path, message[0] ? message : hush_strerror(status));
+    }
+    return false;
+}
+
+/* Feeds the whole source through the scanner.  Returns true when every byte
+ * was read and scanned and every sink took its output. */
+static bool scan_source(job_t *job, hush_source_t *source)
+{
+    app_t *app = job->app;
+    hush_error_t err = {{0}};
+    bool read_ok = true;
+
+    for (;;) {
+        size_t n = 0;
+        hush_status_t status = hush_source_read(source, app->buffer, READ_BUFFER_SIZE, &n, &err);
+        if (n > 0) {
+            app->progress.bytes += n;
+            if (!scan_status_ok(job, hush_scanner_feed(app->scanner, app->buffer, n))) {
+                hush_scanner_reset(app->scanner);
+                return false;
+            }
+            if (app->opt->line_buffered && !flush_line_buffered(job)) {
+                hush_scanner_reset(app->scanner);
+                return false;
+            }
+            draw_progress(app, job->path, false);
+        }
+        if (status != HUSH_OK) {
+            read_ok = false;
+            break;
+        }
+        if (n == 0)
+            break;
+    }
+    /* Even after a read error: report what was found before the damage. */
+    if (!scan_status_ok(job, hush_scanner_finish(app->scanner))) {
+        hush_scanner_reset(app->scanner);
+        if (read_ok)
+            return false;
+    }
+    if (!read_ok)
+        note_source_error(app, job->path, err.message);
+    return read_ok;
+}
+
+static hush_status_t open_output(app_t *app, const char *path, bool gzip, hush_output_t **out,
+                                 hush_error_t *err)
+{
+    const hush_cli_options_t *opt = app->opt;
+    *out = NULL;
+    if (opt->command == HUSH_COMMAND_SCAN)
+        return HUSH_OK;
+    if (opt->out_dir)
+        return hush_output_open_mirror(opt->out_dir, path, gzip, out, err);
+    if (opt->in_place)
+        return hush_output_open_in_place(path, opt->backup_suffix, gzip, out, err);
+    *out = app->stdout_out;
+    return HUSH_OK;
+}
+
+/* True when the file is not to be read: binary and found by walking (a file
+ * named on the command line is always read), or its first bytes failed. */
+static bool skip_binary(app_t *app, const hush_walk_entry_t *entry, hush_source_t *source)
+{
+    hush_error_t err = {{0}};
+    bool binary = false;
+    if (entry->explicit_path)
+        return false;
+    if (hush_source_is_binary(source, &binary, &err) != HUSH_OK) {
+        note_source_error(app, entry->path, err.message);
+        return true;
+    }
+    if (!binary)
+        return false;
+    notice(app, "%s: binary file, skipped", entry->path);
+    if (app->report)
+        hush_report_skipped(app->report, entry->path, "binary");
+    return true;
+}
+
+static void scan_input(app_t *app, const hush_walk_entry_t *entry)
+{
+    hush_error_t err = {{0}};
+    hush_source_t *source = NULL;
+    bool is_stdin = entry->event == HUSH_WALK_STDIN;
+
+    if (hush_source_open(is_stdin ? NULL : entry->path, &source, &err) != HUSH_OK) {
+        note_source_error(app, entry->path, err.message);
+        return;
+    }
+    if (skip_binary(app, entry, source)) {
+        hush_source_destroy(source);
+        return;
+    }
+    job_t job = {.app = app, .path = is_stdin ? "-" : entry->path};
+    bool gzip = hush_source_kind(source) == HUSH_SOURCE_GZIP;
+    if (open_output(app, entry->path, gzip, &job.out, &err) != HUSH_OK) {
+        fail(app, "%s", err.message);
+        hush_source_destroy(source);
+        return;
+    }
+    app->files_scanned++;
+    draw_progress(app, job.path, false);
+    hush_scanner_set_context(app->scanner, &job, job.out);
+    bool ok = scan_source(&job, source);
+    hush_scanner_set_context(app->scanner, NULL, NULL);
+    hush_source_destroy(source);
+    if (job.out && job.out != app->stdout_out) {
+        hush_status_t status = hush_output_close(job.out, ok, &err);
+        if (ok && status != HUSH_OK)
+            fail(app, "%s", err.message);
+    }
+}
+
+static int visit(void *ctx, const hush_walk_entry_t *entry)
+{
+    app_t *app = ctx;
+    switch (entry->event) {
+    case HUSH_WALK_FILE:
+    case HUSH_WALK_STDIN:
+        scan_input(app, entry);
+        break;
+    case HUSH_WALK_ERROR:
+        note_input_error(app, entry->path, entry->message ? entry->message : "cannot read");
+        break;
+    case HUSH_WALK_LOOP:
+        /* Nothing is left unread: the loop's target is walked elsewhere. */
+        notice(app, "%s: %s", entry->path, entry->message ? entry->message : "loop, skipped");
+        break;
+    case HUSH_WALK_SKIPPED:
+        notice(app, "%s: %s, skipped", entry->path,
+               entry->message ? entry->message : "not a regular file");
+        if (app->report)
+            hush_report_skipped(app->report, entry->path,
+                                entry->message ? entry->message : "not a regular file");
+        break;
+    }
+    return app->stopped ? 1 : 0;
+}
+
+/* ---- scan and redact -------------------------------------------------------- */
+
+static bool needs_fingerprint_key(const hush_cli_options_t *opt)
+{
+    return opt->command == HUSH_COMMAND_SCAN || opt->report || opt->mask == HUSH_MASK_HASH;
+}
+
+static bool use_color(FILE *out)
+{
+    const char *no_color = getenv("NO_COLOR");
+    return isatty(fileno(out)) && !(no_color && no_color[0]);
+}
+
+static bool open_report(app_t *app)
+{
+    const hush_cli_options_t *opt = app->opt;
+    const char *path = opt->command == HUSH_COMMAND_SCAN ? opt->output : opt->report;
+    if (opt->command == HUSH_COMMAND_REDACT && !path)
+        return true;
+    app->report_file = path ? fopen(path, "w") : stdout;
+    app->report_name = path ? path : "<stdout>";
+    if (!app->report_file) {
+        fail(app, "%s: %s", path, strerror(errno));
+        return false;
+    }
+    hush_report_format_t format = opt->format;
+    if (!opt->format_given && opt->command == HUSH_COMMAND_SCAN)
+        format = isatty(fileno(app->report_file)) ? HUSH_REPORT_TEXT : HUSH_REPORT_JSONL;
+    app->report = hush_report_create(app->report_file, format,
+                                     format == HUSH_REPORT_TEXT && use_color(app->report_file));
+    if (!app->report) {
+        fail(app, "%s: %s", app->report_name, hush_strerror(HUSH_ERR_NOMEM));
+        return false;
+    }
+    return true;
+}
+
+static bool create_scanner(app_t *app)
+{
+    const hush_cli_options_t *opt = app->opt;
+    hush_scanner_config_t config = {
+        .engine = HUSH_ENGINE_HYPERSCAN,
+        .min_confidence = opt->min_confidence,
+        .mask = opt->mask,
+        .fingerprint_key = app->key_size ? app->key : NULL,
+        .fingerprint_key_size = app->key_size,
+        .on_finding = app->report ? on_finding : NULL,
+        .on_output = opt->command == HUSH_COMMAND_REDACT ? hush_output_write : NULL,
+    };
+    hush_status_t status = hush_scanner_create(app->rules, &config, &app->scanner);
+    if (status != HUSH_OK) {
+        fail(app, "scanner: %s", hush_strerror(status));
+        return false;
+    }
+    return true;
+}
+
+static bool prepare_inputs(app_t *app)
+{
+    const hush_cli_options_t *opt = app->opt;
+    hush_error_t err = {{0}};
+
+    if (needs_fingerprint_key(opt)) {
+        if (hush_keyfile_load(opt->fingerprint_key, app->key, &app->key_size, &err) != HUSH_OK) {
+            fail(app, "%s", err.message);
+            return false;
+        }
+    }
+    app->buffer = malloc(READ_BUFFER_SIZE);
+    if (!app->buffer) {
+        fail(app, "%s", hush_strerror(HUSH_ERR_NOMEM));
+        return false;
+    }
+    if (!open_report(app))
+        return false;
+    if (opt->command == HUSH_COMMAND_REDACT && !opt->out_dir && !opt->in_place &&
+        hush_output_open_stdout(&app->stdout_out, &err) != HUSH_OK) {
+        fail(app, "%s", err.message);
+        return false;
+    }
+    return create_scanner(app);
+}
+
+static void finish_outputs(app_t *app)
+{
+    hush_error_t err = {{0}};
+    clear_progress(app);
+    if (app->stdout_out) {
+        if (hush_output_close(app->stdout_out, true, &err) != HUSH_OK && err.message[0])
+            fail(app, "%s", err.message);
+        app->stdout_out = NULL;
+    }
+    if (app->report) {
+        if (!hush_report_finish(app->report))
+            report_write_failed(app, errno);
+        if (app->report_file != stdout && fclose(app->report_file) != 0 && !app->failed)
+            fail(app, "%s: %s", app->report_name, strerror(errno));
+        app->report_file = NULL;
+    }
+}
+
+static int run_inputs(app_t *app)
+{
+    const hush_cli_options_t *opt = app->opt;
+    hush_walk_options_t walk = {
+        .include_globs = opt->include_globs,
+        .include_count = opt->include_count,
+        .exclude_globs = opt->exclude_globs,
+        .exclude_count = opt->exclude_count,
+    };
+    app->progress.enabled = opt->progress == 1 ? isatty(STDERR_FILENO)
+                            : opt->progress == HUSH_CLI_AUTO
+                                ? !opt->quiet && isatty(STDERR_FILENO) && !isatty(STDOUT_FILENO)
+                                : false;
+    if (!prepare_inputs(app))
+        return HUSH_EXIT_ERROR;
+    /* A bare `hush scan` at a prompt would otherwise seem to hang. */
+    if (opt->path_count == 0 && isatty(STDIN_FILENO))
+        notice(app, "reading standard input from the terminal (end with Ctrl-D, or give a PATH)");
+    hush_walk(opt->paths, opt->path_count, &walk, visit, app);
+    size_t findings = hush_report_finding_count(app->report);
+    bool stopped_quietly = app->stopped && !app->failed;
+    finish_outputs(app);
+    if (opt->command == HUSH_COMMAND_SCAN && !opt->quiet && !stopped_quietly)
+        hush_report_write_summary(app->report, app->files_scanned, stderr);
+    if (app->failed)
+        return HUSH_EXIT_ERROR;
+    return opt->command == HUSH_COMMAND_SCAN && findings > 0 ? HUSH_EXIT_FINDINGS : HUSH_EXIT_OK;
+}
+
+/* ---- main ------------------------------------------------------------------ */
+
+/* Leaves no temporary file behind, then dies of the same signal so the parent
+ * sees how we ended. */
+static void on_fatal_signal(int sig)
+{
+    hush_output_remove_temporaries();
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+static void install_signal_handlers(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_fatal_signal;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = SA_RESETHAND;
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGHUP, &sa, NULL);
+    /* EPIPE comes back from write() instead, and we stop quietly. */
+    signal(SIGPIPE, SIG_IGN);
+}
+
+static int parse_or_explain(int argc, char **argv, hush_cli_options_t *opt)
+{
+    hush_error_t err = {{0}};
+    hush_cli_result_t result = hush_cli_parse(argc, argv, opt, &err);
+    if (result == HUSH_CLI_USAGE) {
+        fprintf(stderr, "hush: %s\nTry 'hush --help'.\n", err.message);
+        return HUSH_EXIT_ERROR;
+    }
+    if (result == HUSH_CLI_FAIL) {
+        fprintf(stderr, "hush: %s\n", err.message);
+        return HUSH_EXIT_ERROR;
+    }
+    if (opt->help) {
+        hush_cli_print_help(stdout, opt);
+        return fflush(stdout) == 0 || errno == EPIPE ? HUSH_EXIT_OK : HUSH_EXIT_ERROR;
+    }
+    if (opt->version) {
+        hush_cli_print_version(stdout);
+        return fflush(stdout) == 0 || errno == EPIPE ? HUSH_EXIT_OK : HUSH_EXIT_ERROR;
+    }
+    return -1;
+}
+
+int main(int argc, char **argv)
+{
+    hush_cli_options_t opt;
+    rule_files_t rule_files = {0};
+    app_t app = {.opt = &opt};
+    int status;
+
+    install_signal_handlers();
+    status = parse_or_explain(argc, argv, &opt);
+    if (status < 0) {
+        if (!load_rules(&app, &rule_files))
+            status = HUSH_EXIT_ERROR;
+        else if (opt.command == HUSH_COMMAND_RULES)
+            status = run_rules_command(&app);
+        else
+            status = run_inputs(&app);
+    }
+    hush_scanner_destroy(app.scanner);
+    hush_report_destroy(app.report);
+    hush_rules_destroy(app.rules);
+    rule_files_free(&rule_files);
+    free(app.buffer);
+    explicit_bzero(app.key, sizeof app.key);
+    hush_cli_options_free(&opt);
+    return status;
+}

@@ -1,0 +1,126 @@
+/* The rule set handle: load every file, build the database, answer queries. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rules_internal.h"
+
+const pcre2_code *hush_rule_code(const hush_rule_t *rule, uint32_t *secret_group, char *message,
+                                 size_t message_size)
+{
+    hush_rule_t *mutable_rule = (hush_rule_t *)rule; /* the lazily filled cache only */
+    pcre2_code *code = atomic_load_explicit(&mutable_rule->code, memory_order_acquire);
+    if (!code) {
+        int error = 0;
+        PCRE2_SIZE where = 0;
+        code = pcre2_compile((PCRE2_SPTR)rule->info.pattern, PCRE2_ZERO_TERMINATED,
+                             PCRE2_MULTILINE | PCRE2_NEVER_UTF | PCRE2_NEVER_UCP, &error, &where, NULL);
+        if (!code) {
+            PCRE2_UCHAR text[160];
+            pcre2_get_error_message(error, text, sizeof text);
+            snprintf(message, message_size, "PCRE2: %s at pattern offset %zu", (char *)text,
+                     (size_t)where);
+            return NULL;
+        }
+        /* JIT is an optimisation: a platform without it still matches. */
+        (void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
+        pcre2_code *expected = NULL;
+        if (!atomic_compare_exchange_strong_explicit(&mutable_rule->code, &expected, code,
+                                                     memory_order_acq_rel,
+                                                     memory_order_acquire)) {
+            pcre2_code_free(code);
+            code = expected;
+        }
+    }
+    int group = pcre2_substring_number_from_name(code, (PCRE2_SPTR)rule->info.secret_group);
+    if (group <= 0) {
+        snprintf(message, message_size, "pattern has no named group (?<%s>...)",
+                 rule->info.secret_group);
+        return NULL;
+    }
+    *secret_group = (uint32_t)group;
+    return code;
+}
+
+static hush_status_t check_unique_ids(const struct hush_rules *rules, hush_error_t *err)
+{
+    /* Quadratic, but rule counts are small and this runs once per start-up;
+     * a hash set would be more code than the few microseconds it saves. */
+    for (size_t i = 0; i < rules->count; i++) {
+        for (size_t j = 0; j < i; j++) {
+            if (strcmp(rules->rules[i].info.id, rules->rules[j].info.id) == 0) {
+                hush_error_set(err, "%s: %s: duplicate rule id (first defined in %s)",
+                               rules->rules[i].info.file, rules->rules[i].info.id,
+                               rules->rules[j].info.file);
+                return HUSH_ERR_RULE;
+            }
+        }
+    }
+    return HUSH_OK;
+}
+
+hush_status_t hush_rules_create(const hush_rules_config_t *config, hush_rules_t **out,
+                                hush_error_t *err)
+{
+    hush_error_t scratch_err;
+    if (!err)
+        err = &scratch_err;
+    err->message[0] = '\0';
+    if (!config || !out || (config->file_count > 0 && !config->files)) {
+        hush_error_set(err, "invalid arguments to hush_rules_create");
+        return HUSH_ERR_ARGUMENT;
+    }
+    *out = NULL;
+    struct hush_rules *rules = calloc(1, sizeof *rules);
+    if (!rules)
+        return HUSH_ERR_NOMEM;
+    size_t capacity = 0;
+    hush_status_t st = HUSH_OK;
+    for (size_t i = 0; st == HUSH_OK && i < config->file_count; i++)
+        st = hush_rules_parse_file(&config->files[i], &rules->rules, &rules->count, &capacity,
+                                   err);
+    if (st == HUSH_OK)
+        st = check_unique_ids(rules, err);
+    if (st == HUSH_OK)
+        st = hush_rules_build_database(rules, config, err);
+    if (st != HUSH_OK) {
+        if (st == HUSH_ERR_NOMEM && !err->message[0])
+            hush_error_set(err, "out of memory while loading rules");
+        hush_rules_destroy(rules);
+        return st;
+    }
+    *out = rules;
+    return HUSH_OK;
+}
+
+void hush_rules_destroy(hush_rules_t *rules)
+{
+    if (!rules)
+        return;
+    for (size_t i = 0; i < rules->count; i++)
+        hush_rule_free(&rules->rules[i]);
+    free(rules->rules);
+    free(rules->opener_rule);
+    hs_free_database(rules->db);
+    free(rules);
+}
+
+bool hush_rules_from_cache(const hush_rules_t *rules) { return rules && rules->from_cache; }
+
+size_t hush_rules_count(const hush_rules_t *rules) { return rules ? rules->count : 0; }
+
+hush_status_t hush_rules_info(const hush_rules_t *rules, size_t index, hush_rule_info_t *out)
+{
+    if (!rules || !out || index >= rules->count)
+        return HUSH_ERR_ARGUMENT;
+    *out = rules->rules[index].info;
+    return HUSH_OK;
+}
+
+long hush_rules_find(const hush_rules_t *rules, const char *id)
+{
+    for (size_t i = 0; rules && id && i < rules->count; i++)
+        if (strcmp(rules->rules[i].info.id, id) == 0)
+            return (long)i;
+    return -1;
+}

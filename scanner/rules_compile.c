@@ -1,0 +1,347 @@
+/*
+ * One Hyperscan database for every rule, and its on-disk cache.
+ *
+ * Compiling hundreds of patterns takes seconds while a pipeline filter is
+ * started often, so the serialized database is cached under a key that
+ * changes whenever anything that could change it changes: the rule files'
+ * bytes, the hush version, the Hyperscan version and the CPU features.
+ * A cache hit also proves that every pattern was validated when the entry
+ * was written, so no PCRE2 pattern is compiled at start-up: each one is
+ * compiled the first time its rule fires.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <openssl/evp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "rules_internal.h"
+
+#define CACHE_MAGIC "HUSHDB2\n"
+#define CACHE_MAGIC_LEN 8
+/* A serialized database larger than this is not a database we wrote. */
+#define CACHE_MAX_BYTES (512u << 20)
+
+/* ^ and $ are line anchors, as PCRE2_MULTILINE makes them for confirmation. */
+#define HUSH_HS_FLAGS HS_FLAG_MULTILINE
+
+/* What compiling tells us about each expression, stored in the cache with
+ * the database so that a cache hit needs no compile at all. */
+typedef struct expr_facts {
+    uint32_t max_width;
+    uint32_t prefilter;
+} expr_facts_t;
+
+/* ---- cache key ------------------------------------------------------- */
+
+static bool cache_key(const hush_rules_config_t *config, char hex[65])
+{
+    hs_platform_info_t platform;
+    if (hs_populate_platform(&platform) != HS_SUCCESS)
+        return false;
+    EVP_MD_CTX *md = EVP_MD_CTX_new();
+    if (!md || EVP_DigestInit_ex(md, EVP_sha256(), NULL) != 1) {
+        EVP_MD_CTX_free(md);
+        return false;
+    }
+    const char *hs_ver = hs_version();
+    EVP_DigestUpdate(md, CACHE_MAGIC, CACHE_MAGIC_LEN);
+    EVP_DigestUpdate(md, HUSH_VERSION_STRING, sizeof HUSH_VERSION_STRING);
+    EVP_DigestUpdate(md, hs_ver, strlen(hs_ver) + 1);
+    EVP_DigestUpdate(md, &platform, sizeof platform);
+    for (size_t i = 0; i < config->file_count; i++) {
+        const hush_rule_file_t *f = &config->files[i];
+        uint64_t sizes[2] = {strlen(f->name), f->size};
+        EVP_DigestUpdate(md, sizes, sizeof sizes);
+        EVP_DigestUpdate(md, f->name, sizes[0]);
+        EVP_DigestUpdate(md, f->data, f->size);
+    }
+    unsigned char digest[32];
+    unsigned int len = 0;
+    bool ok = EVP_DigestFinal_ex(md, digest, &len) == 1 && len == 32;
+    EVP_MD_CTX_free(md);
+    for (unsigned i = 0; ok && i < 32; i++)
+        snprintf(hex + 2 * i, 3, "%02x", digest[i]);
+    return ok;
+}
+
+static char *cache_path(const char *dir, const char *key, const char *suffix)
+{
+    size_t n = strlen(dir) + strlen(key) + strlen(suffix) + 3;
+    char *path = malloc(n);
+    if (path)
+        snprintf(path, n, "%s/%s%s", dir, key, suffix);
+    return path;
+}
+
+/* ---- cache read/write -------------------------------------------------- */
+
+static unsigned char *read_whole_file(const char *path, size_t *size)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return NULL;
+    struct stat st;
+    unsigned char *data = NULL;
+    if (fstat(fd, &st) == 0 && st.st_size > 0 && (uint64_t)st.st_size <= CACHE_MAX_BYTES &&
+        (data = malloc((size_t)st.st_size))) {
+        size_t done = 0;
+        while (done < (size_t)st.st_size) {
+            ssize_t got = read(fd, data + done, (size_t)st.st_size - done);
+            if (got < 0 && errno == EINTR)
+                continue;
+            if (got <= 0)
+                break;
+            done += (size_t)got;
+        }
+        if (done != (size_t)st.st_size) {
+            free(data);
+            data = NULL;
+        }
+        *size = done;
+    }
+    close(fd);
+    return data;
+}
+
+/* Layout: magic, u32 expression count, expr_facts_t[count], database bytes. */
+static bool cache_load(struct hush_rules *rules, const char *path, size_t expr_count,
+                       expr_facts_t *facts)
+{
+    size_t size = 0;
+    unsigned char *data = read_whole_file(path, &size);
+    if (!data)
+        return false;
+    size_t header = CACHE_MAGIC_LEN + sizeof(uint32_t) + expr_count * sizeof *facts;
+    uint32_t stored_count = 0;
+    bool ok = size > header && memcmp(data, CACHE_MAGIC, CACHE_MAGIC_LEN) == 0;
+    if (ok) {
+        memcpy(&stored_count, data + CACHE_MAGIC_LEN, sizeof stored_count);
+        ok = stored_count == expr_count;
+    }
+    if (ok) {
+        memcpy(facts, data + CACHE_MAGIC_LEN + sizeof stored_count, expr_count * sizeof *facts);
+        ok = hs_deserialize_database((const char *)data + header, size - header, &rules->db) ==
+             HS_SUCCESS;
+    }
+    free(data);
+    return ok;
+}
+
+static bool write_all(int fd, const void *data, size_t size)
+{
+    const char *p = data;
+    while (size > 0) {
+        ssize_t put = write(fd, p, size);
+        if (put < 0 && errno == EINTR)
+            continue;
+        if (put <= 0)
+            return false;
+        p += put;
+        size -= (size_t)put;
+    }
+    return true;
+}
+
+static void make_dirs(const char *dir)
+{
+    char *copy = strdup(dir);
+    if (!copy)
+        return;
+    for (char *p = copy + 1; *p; p++) {
+        if (*p == '/') {
+            *p = '\0';
+            mkdir(copy, 0700);
+            *p = '/';
+        }
+    }
+    mkdir(copy, 0700);
+    free(copy);
+}
+
+/* Best effort: a cache that cannot be written only costs the next start-up
+ * a compile.  Written under a temporary name and renamed, so a concurrent
+ * reader sees either nothing or a whole entry. */
+static void cache_store(const struct hush_rules *rules, const char *dir, const char *path,
+                        size_t expr_count, const expr_facts_t *facts)
+{
+    char *bytes = NULL;
+    size_t length = 0;
+    if (hs_serialize_database(rules->db, &bytes, &length) != HS_SUCCESS)
+        return;
+    make_dirs(dir);
+    char *tmp = cache_path(dir, ".tmp-XXXXXX", "");
+    int fd = tmp ? mkstemp(tmp) : -1;
+    if (fd >= 0) {
+        uint32_t count = (uint32_t)expr_count;
+        bool ok = write_all(fd, CACHE_MAGIC, CACHE_MAGIC_LEN) &&
+                  write_all(fd, &count, sizeof count) &&
+                  write_all(fd, facts, expr_count * sizeof *facts) &&
+                  write_all(fd, bytes, length);
+        ok = close(fd) == 0 && ok;
+        if (!ok || rename(tmp, path) != 0)
+            unlink(tmp);
+    }
+    free(tmp);
+    free(bytes);
+}
+
+/* ---- compile ------------------------------------------------------------- */
+
+/* Max width (and whether prefilter mode is needed) of one expression, or an
+ * error message for the rule. */
+static bool expression_facts(const char *pattern, expr_facts_t *facts, char *message,
+                             size_t message_size)
+{
+    hs_expr_info_t *info = NULL;
+    hs_compile_error_t *error = NULL;
+    facts->prefilter = 0;
+    if (hs_expression_info(pattern, HUSH_HS_FLAGS, &info, &error) != HS_SUCCESS) {
+        hs_free_compile_error(error);
+        error = NULL;
+        facts->prefilter = 1;
+        if (hs_expression_info(pattern, HUSH_HS_FLAGS | HS_FLAG_PREFILTER, &info, &error) !=
+            HS_SUCCESS) {
+            snprintf(message, message_size, "Hyperscan cannot compile the pattern: %s",
+                     error ? error->message : "unknown error");
+            hs_free_compile_error(error);
+            return false;
+        }
+    }
+    facts->max_width = info->max_width;
+    free(info);
+    if (facts->max_width > HUSH_MAX_MATCH_LEN) {
+        snprintf(message, message_size,
+                 "pattern can match more than %u bytes; bound every repetition "
+                 "(e.g. {1,64} instead of + or *)",
+                 HUSH_MAX_MATCH_LEN);
+        return false;
+    }
+    return true;
+}
+
+/* Checks everything about a rule's patterns that needs compiling them. */
+static hush_status_t validate_rule(const hush_rule_t *rule, expr_facts_t *facts,
+                                   expr_facts_t *opener_facts, hush_error_t *err)
+{
+    char message[256];
+    uint32_t group;
+    const pcre2_code *code = hush_rule_code(rule, &group, message, sizeof message);
+    if (code) {
+        uint32_t lookbehind = 0;
+        pcre2_pattern_info(code, PCRE2_INFO_MAXLOOKBEHIND, &lookbehind);
+        if (lookbehind > HUSH_CONTEXT_LEN) {
+            snprintf(message, sizeof message, "look-behind longer than %u bytes",
+                     HUSH_CONTEXT_LEN);
+            code = NULL;
+        }
+    }
+    if (!code || !expression_facts(rule->info.pattern, facts, message, sizeof message) ||
+        (rule->opener &&
+         !expression_facts(rule->opener, opener_facts, message, sizeof message))) {
+        hush_error_set(err, "%s: %s: %s", rule->info.file, rule->info.id, message);
+        return HUSH_ERR_RULE;
+    }
+    return HUSH_OK;
+}
+
+static hush_status_t compile_database(struct hush_rules *rules, size_t expr_count,
+                                      expr_facts_t *facts, hush_error_t *err)
+{
+    hush_status_t st = HUSH_OK;
+    const char **patterns = calloc(expr_count, sizeof *patterns);
+    unsigned *flags = calloc(expr_count, sizeof *flags);
+    unsigned *ids = calloc(expr_count, sizeof *ids);
+    if (!patterns || !flags || !ids)
+        st = HUSH_ERR_NOMEM;
+    size_t opener = rules->count;
+    for (size_t i = 0; st == HUSH_OK && i < rules->count; i++) {
+        const hush_rule_t *rule = &rules->rules[i];
+        expr_facts_t *opener_facts = rule->opener ? &facts[opener] : NULL;
+        st = validate_rule(rule, &facts[i], opener_facts, err);
+        patterns[i] = rule->info.pattern;
+        if (rule->opener)
+            patterns[opener++] = rule->opener;
+    }
+    for (size_t i = 0; st == HUSH_OK && i < expr_count; i++) {
+        ids[i] = (unsigned)i;
+        flags[i] = HUSH_HS_FLAGS | (facts[i].prefilter ? HS_FLAG_PREFILTER : 0);
+    }
+    hs_compile_error_t *error = NULL;
+    if (st == HUSH_OK &&
+        hs_compile_multi(patterns, flags, ids, (unsigned)expr_count, HS_MODE_STREAM, NULL,
+                         &rules->db, &error) != HS_SUCCESS) {
+        int which = error ? error->expression : -1;
+        const char *what = error ? error->message : "unknown error";
+        if (which >= 0 && (size_t)which < rules->count)
+            hush_error_set(err, "%s: %s: Hyperscan: %s", rules->rules[which].info.file,
+                           rules->rules[which].info.id, what);
+        else if (which >= 0)
+            hush_error_set(err, "%s: opener: Hyperscan: %s",
+                           rules->rules[rules->opener_rule[(size_t)which - rules->count]].info.id,
+                           what);
+        else
+            hush_error_set(err, "Hyperscan: %s", what);
+        hs_free_compile_error(error);
+        st = which >= 0 ? HUSH_ERR_RULE : HUSH_ERR_HYPERSCAN;
+    }
+    free(patterns);
+    free(flags);
+    free(ids);
+    return st;
+}
+
+static hush_status_t index_openers(struct hush_rules *rules)
+{
+    for (size_t i = 0; i < rules->count; i++)
+        rules->opener_count += rules->rules[i].opener != NULL;
+    rules->opener_rule = calloc(rules->opener_count + 1, sizeof *rules->opener_rule);
+    if (!rules->opener_rule)
+        return HUSH_ERR_NOMEM;
+    size_t j = 0;
+    for (size_t i = 0; i < rules->count; i++)
+        if (rules->rules[i].opener)
+            rules->opener_rule[j++] = (uint32_t)i;
+    return HUSH_OK;
+}
+
+hush_status_t hush_rules_build_database(struct hush_rules *rules,
+                                        const hush_rules_config_t *config, hush_error_t *err)
+{
+    if (rules->count == 0) {
+        hush_error_set(err, "no rules to scan with");
+        return HUSH_ERR_RULE;
+    }
+    hush_status_t st = index_openers(rules);
+    size_t expr_count = rules->count + rules->opener_count;
+    expr_facts_t *facts = calloc(expr_count, sizeof *facts);
+    if (st != HUSH_OK || !facts) {
+        free(facts);
+        return HUSH_ERR_NOMEM;
+    }
+    char key[65];
+    char *path = NULL;
+    if (config->cache_dir && cache_key(config, key))
+        path = cache_path(config->cache_dir, key, ".hsdb");
+    rules->from_cache = path && cache_load(rules, path, expr_count, facts);
+    if (!rules->from_cache) {
+        st = compile_database(rules, expr_count, facts, err);
+        if (st == HUSH_OK && path)
+            cache_store(rules, config->cache_dir, path, expr_count, facts);
+    }
+    for (size_t i = 0; st == HUSH_OK && i < rules->count; i++) {
+        hush_rule_t *rule = &rules->rules[i];
+        rule->info.max_width = facts[i].max_width;
+        rule->info.prefilter = facts[i].prefilter != 0;
+        if (rule->info.max_width > rules->max_width)
+            rules->max_width = rule->info.max_width;
+    }
+    for (size_t j = 0; st == HUSH_OK && j < rules->opener_count; j++)
+        rules->rules[rules->opener_rule[j]].opener_width = facts[rules->count + j].max_width;
+    free(path);
+    free(facts);
+    return st;
+}

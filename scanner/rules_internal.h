@@ -1,0 +1,73 @@
+/*
+ * The compiled rule set as the engine sees it.  Only the rule modules and the
+ * scanner include this; everyone else goes through hush.h.
+ */
+#ifndef HUSH_RULES_INTERNAL_H
+#define HUSH_RULES_INTERNAL_H
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <hs/hs.h>
+#include <pcre2.h>
+#include <stdatomic.h>
+
+#include "hush.h"
+#include "validate.h"
+
+/* Longest match any rule may produce.  Rules whose Hyperscan max width is
+ * larger (or unbounded) are rejected at load: the streaming window holds
+ * about three times this, so it bounds memory. */
+#define HUSH_MAX_MATCH_LEN 8192u
+/* Bytes of context kept on each side of a confirm window, for \b, look-behind
+ * and look-ahead.  Rules whose PCRE2 look-behind is longer are rejected. */
+#define HUSH_CONTEXT_LEN 256u
+/* Keywords must appear within this many bytes before the match (or in it). */
+#define HUSH_KEYWORD_WINDOW 64u
+/* Rule-file limits, each with a clear error when exceeded. */
+#define HUSH_MAX_RULES 4096u
+#define HUSH_MAX_ID_LEN 96u
+#define HUSH_MAX_PATTERN_LEN 8192u
+
+typedef struct hush_rule {
+    hush_rule_info_t info;        /* what callers see; strings below are owned here */
+    char **owned;                 /* every string the rule owns, freed together */
+    size_t owned_count;
+    bool redact;                  /* false: reported, kept in redacted output */
+    hush_validator_fn validator;
+    char *opener;                 /* multiline rules: regex for how a match begins */
+    unsigned opener_width;        /* Hyperscan max width of the opener */
+    /* PCRE2 code compiled on first use; shared by threads, so published with
+     * an atomic compare-exchange (a thread that loses the race frees its copy). */
+    _Atomic(pcre2_code *) code;
+} hush_rule_t;
+
+struct hush_rules {
+    hush_rule_t *rules;
+    size_t count;
+    hs_database_t *db;
+    bool from_cache;
+    size_t opener_count;          /* Hyperscan ids count .. count+opener_count-1 */
+    uint32_t *opener_rule;        /* opener index -> rule index */
+    unsigned max_width;           /* largest max_width over all rules */
+};
+
+/* Returns the rule's compiled PCRE2 code, compiling it on first use.
+ * NULL on failure with `message` filled. */
+const pcre2_code *hush_rule_code(const hush_rule_t *rule, uint32_t *secret_group,
+                                 char *message, size_t message_size);
+
+/* Parses one rule file, appending to *rules (grown as needed).  On error fills
+ * err with "file: rule-id: reason". */
+hush_status_t hush_rules_parse_file(const hush_rule_file_t *file, hush_rule_t **rules,
+                                    size_t *count, size_t *capacity, hush_error_t *err);
+void hush_rule_free(hush_rule_t *rule);
+
+/* Compiles the Hyperscan database of all rules (prefilter mode where needed,
+ * max widths filled in), using and filling the cache when cache_dir is set. */
+hush_status_t hush_rules_build_database(struct hush_rules *rules, const hush_rules_config_t *config,
+                                        hush_error_t *err);
+
+/* Fills err->message like snprintf. */
+void hush_error_set(hush_error_t *err, const char *format, ...)
+    __attribute__((format(printf, 2, 3)));
+
+#endif

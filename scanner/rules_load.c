@@ -1,0 +1,294 @@
+/*
+ * Rule files: JSON objects {"rules":[...]} parsed with cJSON into hush_rule_t.
+ * Every field is checked here so that a bad file is reported as
+ * "file: rule-id: reason" and never half-loaded.
+ */
+#include <cjson/cJSON.h>
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rules_internal.h"
+
+typedef struct rule_parse {
+    const char *file;
+    const char *id;          /* for messages; "rule #N" until the id is known */
+    char fallback_id[32];
+    hush_error_t *err;
+    hush_rule_t *rule;
+} rule_parse_t;
+
+static hush_status_t fail(rule_parse_t *p, const char *reason, const char *detail)
+{
+    hush_error_set(p->err, "%s: %s: %s%s%s", p->file, p->id, reason, detail ? ": " : "",
+                   detail ? detail : "");
+    return HUSH_ERR_RULE;
+}
+
+/* Keeps `s` in the rule's list of owned strings; returns it, or NULL. */
+static char *own(hush_rule_t *rule, char *s)
+{
+    if (!s)
+        return NULL;
+    char **grown = realloc(rule->owned, (rule->owned_count + 1) * sizeof *grown);
+    if (!grown) {
+        free(s);
+        return NULL;
+    }
+    rule->owned = grown;
+    rule->owned[rule->owned_count++] = s;
+    return s;
+}
+
+static hush_status_t get_string(rule_parse_t *p, const cJSON *obj, const char *key,
+                                bool required, const char **out)
+{
+    const cJSON *item = cJSON_GetObjectItemCaseSensitive(obj, key);
+    *out = NULL;
+    if (!item || cJSON_IsNull(item)) {
+        if (required)
+            return fail(p, "missing field", key);
+        return HUSH_OK;
+    }
+    if (!cJSON_IsString(item) || item->valuestring[0] == '\0')
+        return fail(p, "field must be a non-empty string", key);
+    char *copy = own(p->rule, strdup(item->valuestring));
+    if (!copy)
+        return HUSH_ERR_NOMEM;
+    *out = copy;
+    return HUSH_OK;
+}
+
+/* An array of strings: stored as a NULL-terminated owned array. */
+static hush_status_t get_string_array(rule_parse_t *p, const cJSON *obj, const char *key,
+                                      size_t min_count, const char *const **out, size_t *count)
+{
+    const cJSON *item = cJSON_GetObjectItemCaseSensitive(obj, key);
+    *out = NULL;
+    *count = 0;
+    if (!item || cJSON_IsNull(item)) {
+        if (min_count > 0)
+            return fail(p, "missing field", key);
+        return HUSH_OK;
+    }
+    if (!cJSON_IsArray(item))
+        return fail(p, "field must be an array of strings", key);
+    size_t n = (size_t)cJSON_GetArraySize(item);
+    if (n < min_count)
+        return fail(p, "needs at least one entry", key);
+    const char **array = calloc(n + 1, sizeof *array);
+    if (!array || !own(p->rule, (char *)array)) {
+        return HUSH_ERR_NOMEM;
+    }
+    size_t i = 0;
+    const cJSON *entry;
+    cJSON_ArrayForEach(entry, item) {
+        if (!cJSON_IsString(entry) || entry->valuestring[0] == '\0')
+            return fail(p, "entries must be non-empty strings", key);
+        array[i] = own(p->rule, strdup(entry->valuestring));
+        if (!array[i])
+            return HUSH_ERR_NOMEM;
+        i++;
+    }
+    *out = array;
+    *count = n;
+    return HUSH_OK;
+}
+
+static bool valid_id(const char *id)
+{
+    size_t n = strlen(id);
+    if (n == 0 || n > HUSH_MAX_ID_LEN || !strchr(id, '.'))
+        return false;
+    char prev = '.';
+    for (const char *c = id; *c; c++) {
+        bool segment_char = islower((unsigned char)*c) || isdigit((unsigned char)*c) || *c == '-';
+        if (*c == '.' ? prev == '.' : !segment_char)
+            return false;
+        prev = *c;
+    }
+    return prev != '.';
+}
+
+static hush_status_t parse_confidence(rule_parse_t *p, const cJSON *obj)
+{
+    const char *name;
+    hush_status_t st = get_string(p, obj, "confidence", true, &name);
+    if (st != HUSH_OK)
+        return st;
+    if (!hush_confidence_parse(name, &p->rule->info.confidence))
+        return fail(p, "confidence must be low, medium or high", name);
+    return HUSH_OK;
+}
+
+static hush_status_t parse_flags(rule_parse_t *p, const cJSON *obj)
+{
+    static const char *const bool_fields[] = {"multiline", "redact"};
+    bool values[2] = {false, true};
+    for (size_t i = 0; i < 2; i++) {
+        const cJSON *item = cJSON_GetObjectItemCaseSensitive(obj, bool_fields[i]);
+        if (!item || cJSON_IsNull(item))
+            continue;
+        if (!cJSON_IsBool(item))
+            return fail(p, "field must be true or false", bool_fields[i]);
+        values[i] = cJSON_IsTrue(item);
+    }
+    p->rule->info.multiline = values[0];
+    p->rule->redact = values[1];
+
+    const cJSON *entropy = cJSON_GetObjectItemCaseSensitive(obj, "entropy_min");
+    if (entropy && !cJSON_IsNull(entropy)) {
+        if (!cJSON_IsNumber(entropy) || entropy->valuedouble < 0 || entropy->valuedouble > 8)
+            return fail(p, "entropy_min must be a number from 0 to 8 (bits per byte)", NULL);
+        p->rule->info.entropy_min = entropy->valuedouble;
+    }
+    return HUSH_OK;
+}
+
+static hush_status_t parse_validator(rule_parse_t *p, const cJSON *obj)
+{
+    const char *name;
+    hush_status_t st = get_string(p, obj, "validator", false, &name);
+    if (st != HUSH_OK || !name)
+        return st;
+    p->rule->validator = hush_validator_lookup(name);
+    if (!p->rule->validator)
+        return fail(p, "unknown validator", name);
+    p->rule->info.validator = name;
+    return HUSH_OK;
+}
+
+/* Rejects unknown fields: a misspelt "negative_example" would otherwise
+ * silently disable a check. */
+static hush_status_t check_known_fields(rule_parse_t *p, const cJSON *obj)
+{
+    static const char *const known[] = {
+        "id", "name", "confidence", "pattern", "secret_group", "keywords", "entropy_min",
+        "validator", "multiline", "opener", "redact", "examples", "negative_examples",
+        "references", "description", NULL};
+    const cJSON *field;
+    cJSON_ArrayForEach(field, obj) {
+        size_t i = 0;
+        while (known[i] && strcmp(known[i], field->string) != 0)
+            i++;
+        if (!known[i])
+            return fail(p, "unknown field", field->string);
+    }
+    return HUSH_OK;
+}
+
+static hush_status_t parse_rule(rule_parse_t *p, const cJSON *obj)
+{
+    hush_rule_info_t *info = &p->rule->info;
+    hush_status_t st;
+    if (!cJSON_IsObject(obj))
+        return fail(p, "rule must be a JSON object", NULL);
+    if ((st = get_string(p, obj, "id", true, &info->id)) != HUSH_OK)
+        return st;
+    p->id = info->id;
+    if (!valid_id(info->id))
+        return fail(p, "id must be lowercase segments of [a-z0-9-] joined by '.', "
+                       "like provider.kind",
+                    NULL);
+    if ((st = check_known_fields(p, obj)) != HUSH_OK ||
+        (st = get_string(p, obj, "name", true, &info->name)) != HUSH_OK ||
+        (st = parse_confidence(p, obj)) != HUSH_OK ||
+        (st = get_string(p, obj, "pattern", true, &info->pattern)) != HUSH_OK ||
+        (st = get_string(p, obj, "secret_group", false, &info->secret_group)) != HUSH_OK ||
+        (st = get_string(p, obj, "opener", false, (const char **)&p->rule->opener)) != HUSH_OK ||
+        (st = parse_flags(p, obj)) != HUSH_OK || (st = parse_validator(p, obj)) != HUSH_OK ||
+        (st = get_string_array(p, obj, "keywords", 0, &info->keywords, &info->keyword_count)) ||
+        (st = get_string_array(p, obj, "examples", 1, &info->examples, &info->example_count)) ||
+        (st = get_string_array(p, obj, "negative_examples", 1, &info->negative_examples,
+                               &info->negative_example_count)) ||
+        (st = get_string_array(p, obj, "references", 0, &info->references,
+                               &info->reference_count)))
+        return st;
+    if (!info->secret_group)
+        info->secret_group = "secret";
+    if (strlen(info->pattern) > HUSH_MAX_PATTERN_LEN)
+        return fail(p, "pattern longer than 8192 bytes", NULL);
+    if (info->multiline && !p->rule->opener)
+        return fail(p, "a multiline rule needs an \"opener\" regex", NULL);
+    if (!info->multiline && p->rule->opener)
+        return fail(p, "\"opener\" is only for multiline rules", NULL);
+    info->file = own(p->rule, strdup(p->file));
+    if (!info->file)
+        return HUSH_ERR_NOMEM;
+    /* The PCRE2 pattern is compiled when the database is built (a cache miss)
+     * to catch errors, and otherwise only when the rule first fires. */
+    return HUSH_OK;
+}
+
+void hush_rule_free(hush_rule_t *rule)
+{
+    if (!rule)
+        return;
+    for (size_t i = 0; i < rule->owned_count; i++)
+        free(rule->owned[i]);
+    free(rule->owned);
+    pcre2_code_free(atomic_load(&rule->code));
+    memset(rule, 0, sizeof *rule);
+}
+
+static hush_status_t append_rule(hush_rule_t **rules, size_t *count, size_t *capacity)
+{
+    if (*count >= HUSH_MAX_RULES)
+        return HUSH_ERR_LIMIT;
+    if (*count == *capacity) {
+        size_t grown_capacity = *capacity ? *capacity * 2 : 64;
+        hush_rule_t *grown = realloc(*rules, grown_capacity * sizeof *grown);
+        if (!grown)
+            return HUSH_ERR_NOMEM;
+        *rules = grown;
+        *capacity = grown_capacity;
+    }
+    memset(&(*rules)[*count], 0, sizeof **rules);
+    atomic_init(&(*rules)[*count].code, NULL);
+    return HUSH_OK;
+}
+
+hush_status_t hush_rules_parse_file(const hush_rule_file_t *file, hush_rule_t **rules,
+                                    size_t *count, size_t *capacity, hush_error_t *err)
+{
+    cJSON *root = cJSON_ParseWithLength(file->data, file->size);
+    if (!root) {
+        const char *where = cJSON_GetErrorPtr();
+        long offset = where && where >= file->data && where <= file->data + file->size
+                          ? (long)(where - file->data)
+                          : -1;
+        hush_error_set(err, "%s: not valid JSON (near byte %ld)", file->name, offset);
+        return HUSH_ERR_RULE;
+    }
+    hush_status_t st = HUSH_OK;
+    const cJSON *list = cJSON_GetObjectItemCaseSensitive(root, "rules");
+    if (!cJSON_IsObject(root) || !cJSON_IsArray(list)) {
+        hush_error_set(err, "%s: expected an object with a \"rules\" array", file->name);
+        st = HUSH_ERR_RULE;
+    }
+    size_t index = 0;
+    const cJSON *obj;
+    const cJSON *rule_list = st == HUSH_OK ? list : NULL;
+    cJSON_ArrayForEach(obj, rule_list) {
+        if ((st = append_rule(rules, count, capacity)) != HUSH_OK) {
+            if (st == HUSH_ERR_LIMIT)
+                hush_error_set(err, "%s: more than %u rules in all", file->name, HUSH_MAX_RULES);
+            break;
+        }
+        rule_parse_t p = {.file = file->name, .err = err, .rule = &(*rules)[*count]};
+        snprintf(p.fallback_id, sizeof p.fallback_id, "rule #%zu", index + 1);
+        p.id = p.fallback_id;
+        st = parse_rule(&p, obj);
+        if (st != HUSH_OK) {
+            if (st == HUSH_ERR_NOMEM)
+                hush_error_set(err, "%s: out of memory", file->name);
+            hush_rule_free(p.rule);
+            break;
+        }
+        (*count)++;
+        index++;
+    }
+    cJSON_Delete(root);
+    return st;
+}

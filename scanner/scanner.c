@@ -1,0 +1,439 @@
+/*
+ * The scanner: bytes in, findings and redacted bytes out, in stream order.
+ *
+ *   feed ─► window ─► matcher (Hyperscan hits, PCRE2 confirm) ─► evaluate
+ *        ─► pending findings, sorted ─► release before the safe point
+ *        ─► finding callback + redacted output
+ *
+ * A finding is released, and output written, only up to the safe point: the
+ * offset before which the matcher can find nothing more.  Everything before
+ * it is final, so it can be reported and written and its bytes dropped,
+ * which keeps memory bounded whatever the input.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "finding.h"
+#include "redact.h"
+#include "stream_match.h"
+
+/* Bytes handed to Hyperscan at a time: big enough to amortise per-call costs,
+ * small enough that the window stays small. */
+#define HUSH_FEED_SLICE (256u << 10)
+/* The window holds the look-back plus a few slices, so that compaction
+ * (moving the look-back to the front) happens rarely. */
+#define HUSH_WINDOW_CAPACITY (HUSH_LOOKBACK_BOUND + 4u * HUSH_FEED_SLICE)
+/* Released findings remembered to mask their bytes in later previews. */
+#define HUSH_RECENT_FINDINGS 8u
+/* Findings waiting for release; by construction far fewer (they are all
+ * within the look-back), so reaching this means a bug. */
+#define HUSH_MAX_PENDING_FINDINGS (1u << 20)
+
+struct hush_scanner {
+    const hush_rules_t *rules;
+    hush_scanner_config_t config;
+    unsigned char key[HUSH_FINGERPRINT_KEY_MAX];
+    hush_finding_policy_t policy;
+    hush_confirm_t confirm;
+    hush_stream_match_t *matcher; /* NULL for the reference engine */
+    hush_window_t window;
+
+    hush_pending_t *pending;      /* sorted by hush_pending_compare */
+    size_t pending_count, pending_capacity;
+    hush_pending_t recent[HUSH_RECENT_FINDINGS];
+    size_t recent_count;
+
+    uint64_t released_to;         /* findings before this were released */
+    uint64_t emit_pos;            /* redacted output written up to here */
+    uint64_t line_pos;            /* newlines counted up to here */
+    uint64_t line_no;             /* line number at line_pos */
+    uint64_t line_start;          /* offset of the first byte of that line */
+    bool stream_end;
+    hush_status_t failed;         /* sticky until the stream is finished */
+    char message[HUSH_ERROR_MAX];
+};
+
+static hush_status_t fail(hush_scanner_t *s, hush_status_t st, const char *why)
+{
+    if (st == HUSH_OK)
+        return st;
+    if (s->failed == HUSH_OK) {
+        s->failed = st;
+        if (why)
+            snprintf(s->message, sizeof s->message, "%s", why);
+        else if (!s->message[0])
+            snprintf(s->message, sizeof s->message, "%s", hush_strerror(st));
+    }
+    return s->failed;
+}
+
+static hush_region_t region_of(const hush_scanner_t *s)
+{
+    return (hush_region_t){.bytes = s->window.data,
+                           .base = s->window.base,
+                           .end = hush_window_end(&s->window),
+                           .stream_end = s->stream_end};
+}
+
+/* ---- pending findings ------------------------------------------------------ */
+
+static hush_status_t on_candidate(void *ctx, const hush_candidate_t *c)
+{
+    hush_scanner_t *s = ctx;
+    hush_region_t region = region_of(s);
+    hush_pending_t p;
+    if (!hush_finding_evaluate(s->rules, &s->policy, &region, c, &p))
+        return HUSH_OK;
+    if (s->pending_count == s->pending_capacity) {
+        if (s->pending_capacity >= HUSH_MAX_PENDING_FINDINGS)
+            return HUSH_ERR_LIMIT;
+        size_t grown = s->pending_capacity ? s->pending_capacity * 2 : 64;
+        hush_pending_t *np = realloc(s->pending, grown * sizeof *np);
+        if (!np)
+            return HUSH_ERR_NOMEM;
+        s->pending = np;
+        s->pending_capacity = grown;
+    }
+    /* Usually appended at the end: findings arrive nearly in order. */
+    size_t at = s->pending_count;
+    while (at > 0 && hush_pending_compare(&s->pending[at - 1], &p) > 0)
+        at--;
+    memmove(&s->pending[at + 1], &s->pending[at], (s->pending_count - at) * sizeof p);
+    s->pending[at] = p;
+    s->pending_count++;
+    return HUSH_OK;
+}
+
+/* ---- lines ---------------------------------------------------------------- */
+
+static void count_lines_to(hush_scanner_t *s, uint64_t target)
+{
+    if (target <= s->line_pos)
+        return;
+    const unsigned char *p = hush_window_at(&s->window, s->line_pos);
+    const unsigned char *end = hush_window_at(&s->window, target);
+    while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+        s->line_no++;
+        p++;
+        s->line_start = s->window.base + (uint64_t)(p - s->window.data);
+    }
+    s->line_pos = target;
+}
+
+/* ---- output ---------------------------------------------------------------- */
+
+static hush_status_t emit_raw_to(hush_scanner_t *s, uint64_t to)
+{
+    uint64_t end = hush_window_end(&s->window);
+    if (to > end)
+        to = end;
+    if (!s->config.on_output || to <= s->emit_pos)
+        return HUSH_OK;
+    const unsigned char *from = hush_window_at(&s->window, s->emit_pos);
+    size_t size = (size_t)(to - s->emit_pos);
+    s->emit_pos = to;
+    return s->config.on_output(s->config.output_ctx, from, size) ? HUSH_ERR_CALLBACK : HUSH_OK;
+}
+
+static hush_status_t emit_mask(hush_scanner_t *s, const hush_pending_t *p)
+{
+    hush_status_t st = emit_raw_to(s, p->c.secret_start);
+    if (st != HUSH_OK || !s->config.on_output || p->c.secret_end <= s->emit_pos)
+        return st;
+    uint64_t from = s->emit_pos > p->c.secret_start ? s->emit_pos : p->c.secret_start;
+    hush_mask_request_t req = {
+        .mask = s->config.mask,
+        .rule_id = s->rules->rules[p->c.rule].info.id,
+        .fingerprint = p->fingerprint,
+        .secret = hush_window_at(&s->window, from),
+        .size = (size_t)(p->c.secret_end - from),
+        .continuation = from > p->c.secret_start,
+    };
+    s->emit_pos = p->c.secret_end;
+    return hush_mask_emit(&req, s->config.on_output, s->config.output_ctx) ? HUSH_ERR_CALLBACK
+                                                                         : HUSH_OK;
+}
+
+/* ---- release -------------------------------------------------------------- */
+
+static hush_status_t report(hush_scanner_t *s, const hush_pending_t *p, size_t index)
+{
+    if (!s->config.on_finding)
+        return HUSH_OK;
+    const hush_rule_t *rule = &s->rules->rules[p->c.rule];
+    count_lines_to(s, p->c.secret_start);
+    hush_finding_t f = {
+        .rule_id = rule->info.id,
+        .rule_name = rule->info.name,
+        .confidence = p->confidence,
+        .validated = p->validated,
+        .encoding = "raw",
+        .offset = p->c.secret_start,
+        .length = p->c.secret_end - p->c.secret_start,
+        .line = s->line_no + 1,
+        .column = p->c.secret_start - s->line_start + 1,
+    };
+    memcpy(f.fingerprint, p->fingerprint, sizeof f.fingerprint);
+    /* Mask other secrets near this one in the preview: the last few released
+     * and the next few pending cover every finding that can overlap it. */
+    hush_pending_t others[2 * HUSH_RECENT_FINDINGS];
+    size_t n = 0;
+    for (size_t i = 0; i < s->recent_count; i++)
+        others[n++] = s->recent[i];
+    for (size_t i = index + 1; i < s->pending_count && n < 2 * HUSH_RECENT_FINDINGS; i++)
+        others[n++] = s->pending[i];
+    hush_region_t region = region_of(s);
+    hush_finding_preview(s->rules, &region, p, others, n, f.preview);
+    return s->config.on_finding(s->config.finding_ctx, &f) ? HUSH_ERR_CALLBACK : HUSH_OK;
+}
+
+static void remember(hush_scanner_t *s, const hush_pending_t *p)
+{
+    if (s->recent_count == HUSH_RECENT_FINDINGS) {
+        memmove(&s->recent[0], &s->recent[1], (HUSH_RECENT_FINDINGS - 1) * sizeof *p);
+        s->recent_count--;
+    }
+    s->recent[s->recent_count++] = *p;
+}
+
+static hush_status_t release_before(hush_scanner_t *s, uint64_t safe)
+{
+    hush_status_t st = HUSH_OK;
+    size_t done = 0;
+    while (st == HUSH_OK && done < s->pending_count && s->pending[done].c.secret_start < safe) {
+        const hush_pending_t *p = &s->pending[done];
+        st = report(s, p, done);
+        if (st == HUSH_OK && p->redact)
+            st = emit_mask(s, p);
+        remember(s, p);
+        done++;
+    }
+    if (done) {
+        memmove(s->pending, s->pending + done, (s->pending_count - done) * sizeof *s->pending);
+        s->pending_count -= done;
+    }
+    if (safe > s->released_to)
+        s->released_to = safe;
+    if (st == HUSH_OK)
+        st = emit_raw_to(s, safe);
+    return st;
+}
+
+/* Drops bytes nothing can refer to any more: before the output position,
+ * the pending findings and the matcher's pending clusters, less context. */
+static void discard_settled(hush_scanner_t *s)
+{
+    uint64_t keep = s->released_to;
+    if (s->config.on_output && s->emit_pos < keep)
+        keep = s->emit_pos;
+    if (s->pending_count && s->pending[0].c.match_start < keep)
+        keep = s->pending[0].c.match_start;
+    uint64_t needed = hush_stream_match_oldest_needed(s->matcher);
+    if (needed < keep)
+        keep = needed;
+    uint64_t margin = HUSH_CONTEXT_LEN + HUSH_KEYWORD_WINDOW;
+    keep = keep > margin ? keep - margin : 0;
+    if (keep <= s->window.base)
+        return;
+    count_lines_to(s, keep);
+    hush_window_discard_before(&s->window, keep);
+}
+
+static hush_status_t process(hush_scanner_t *s, uint64_t flush_line_end)
+{
+    hush_region_t region = region_of(s);
+    hush_process_request_t req = {.region = &region,
+                                  .flush_line_end = flush_line_end,
+                                  .accept = on_candidate,
+                                  .accept_ctx = s};
+    uint64_t safe = 0;
+    hush_status_t st = hush_stream_match_process(s->matcher, &s->confirm, &req, &safe);
+    if (st == HUSH_OK)
+        st = release_before(s, safe);
+    return st;
+}
+
+/* ---- public API -------------------------------------------------------------- */
+
+hush_status_t hush_scanner_create(const hush_rules_t *rules, const hush_scanner_config_t *config,
+                                  hush_scanner_t **out)
+{
+    if (!out)
+        return HUSH_ERR_ARGUMENT;
+    *out = NULL;
+    if (!rules || !config || config->fingerprint_key_size > HUSH_FINGERPRINT_KEY_MAX ||
+        (config->fingerprint_key_size && !config->fingerprint_key) ||
+        (unsigned)config->min_confidence > HUSH_CONFIDENCE_HIGH ||
+        (unsigned)config->mask > HUSH_MASK_HASH)
+        return HUSH_ERR_ARGUMENT;
+    hush_scanner_t *s = calloc(1, sizeof *s);
+    if (!s)
+        return HUSH_ERR_NOMEM;
+    s->rules = rules;
+    s->config = *config;
+    if (config->fingerprint_key_size) {
+        memcpy(s->key, config->fingerprint_key, config->fingerprint_key_size);
+        s->policy.key = s->key;
+        s->policy.key_size = config->fingerprint_key_size;
+    }
+    s->config.fingerprint_key = NULL; /* never keep the caller's pointer */
+    s->policy.min_confidence = config->min_confidence;
+    hush_status_t st = HUSH_OK;
+    size_t capacity = config->engine == HUSH_ENGINE_REFERENCE ? 64u << 10 : HUSH_WINDOW_CAPACITY;
+    if (!hush_confirm_init(&s->confirm, rules, s->message, sizeof s->message) ||
+        !hush_window_init(&s->window, capacity))
+        st = HUSH_ERR_NOMEM;
+    if (st == HUSH_OK && config->engine != HUSH_ENGINE_REFERENCE)
+        st = hush_stream_match_create(rules, &s->matcher);
+    if (st != HUSH_OK) {
+        hush_scanner_destroy(s);
+        return st;
+    }
+    *out = s;
+    return HUSH_OK;
+}
+
+void hush_scanner_destroy(hush_scanner_t *s)
+{
+    if (!s)
+        return;
+    hush_stream_match_destroy(s->matcher);
+    hush_confirm_free(&s->confirm);
+    hush_window_free(&s->window);
+    free(s->pending);
+    memset(s->key, 0, sizeof s->key);
+    free(s);
+}
+
+void hush_scanner_reset(hush_scanner_t *s)
+{
+    if (!s)
+        return;
+    hush_window_reset(&s->window);
+    s->pending_count = s->recent_count = 0;
+    s->released_to = s->emit_pos = s->line_pos = s->line_no = s->line_start = 0;
+    s->stream_end = false;
+    s->failed = HUSH_OK;
+    s->message[0] = '\0';
+    if (s->matcher && hush_stream_match_reset(s->matcher) != HUSH_OK)
+        fail(s, HUSH_ERR_HYPERSCAN, "cannot reset the Hyperscan stream");
+}
+
+void hush_scanner_set_context(hush_scanner_t *s, void *finding_ctx, void *output_ctx)
+{
+    if (!s)
+        return;
+    s->config.finding_ctx = finding_ctx;
+    s->config.output_ctx = output_ctx;
+}
+
+const char *hush_scanner_message(const hush_scanner_t *s) { return s ? s->message : ""; }
+
+uint64_t hush_scanner_offset(const hush_scanner_t *s)
+{
+    return s ? hush_window_end(&s->window) : 0;
+}
+
+/* The reference engine keeps the whole input, up to its limit. */
+static hush_status_t reference_append(hush_scanner_t *s, const unsigned char *data, size_t size)
+{
+    if (s->window.size + size > HUSH_REFERENCE_MAX_INPUT)
+        return fail(s, HUSH_ERR_LIMIT, "input larger than the reference engine's 64 MiB");
+    if (hush_window_room(&s->window) < size) {
+        size_t capacity = s->window.capacity;
+        while (capacity - s->window.size < size)
+            capacity *= 2;
+        unsigned char *grown = realloc(s->window.data, capacity);
+        if (!grown)
+            return fail(s, HUSH_ERR_NOMEM, NULL);
+        s->window.data = grown;
+        s->window.capacity = capacity;
+    }
+    hush_window_append(&s->window, data, size);
+    return HUSH_OK;
+}
+
+hush_status_t hush_scanner_feed(hush_scanner_t *s, const void *data, size_t size)
+{
+    if (!s || (!data && size))
+        return HUSH_ERR_ARGUMENT;
+    if (s->failed)
+        return s->failed;
+    if (!s->matcher)
+        return reference_append(s, data, size);
+    const unsigned char *bytes = data;
+    while (size > 0) {
+        size_t n = size < HUSH_FEED_SLICE ? size : HUSH_FEED_SLICE;
+        if (hush_window_room(&s->window) < n) {
+            discard_settled(s);
+            if (hush_window_room(&s->window) < n)
+                return fail(s, HUSH_ERR_LIMIT, "look-back window exhausted (internal limit)");
+        }
+        hush_window_append(&s->window, bytes, n);
+        hush_status_t st = hush_stream_match_scan(s->matcher, bytes, n);
+        if (st == HUSH_OK)
+            st = process(s, 0);
+        if (st != HUSH_OK)
+            return fail(s, st, NULL);
+        bytes += n;
+        size -= n;
+    }
+    return HUSH_OK;
+}
+
+hush_status_t hush_scanner_flush(hush_scanner_t *s)
+{
+    if (!s)
+        return HUSH_ERR_ARGUMENT;
+    if (s->failed || !s->matcher)
+        return s->failed;
+    uint64_t from = s->emit_pos > s->window.base ? s->emit_pos : s->window.base;
+    uint64_t end = hush_window_end(&s->window);
+    if (end <= from)
+        return HUSH_OK;
+    const unsigned char *nl = memrchr(hush_window_at(&s->window, from), '\n', end - from);
+    if (!nl)
+        return HUSH_OK;
+    uint64_t line_end = s->window.base + (uint64_t)(nl - s->window.data) + 1;
+    return fail(s, process(s, line_end), NULL);
+}
+
+static hush_status_t finish_reference(hush_scanner_t *s)
+{
+    hush_region_t region = region_of(s);
+    hush_status_t st = HUSH_OK;
+    for (uint32_t r = 0; st == HUSH_OK && r < s->rules->count; r++) {
+        uint64_t next_start = 0;
+        st = hush_confirm_range(&s->confirm, s->rules, r, &region, 0, region.end, &next_start,
+                                on_candidate, s);
+    }
+    if (st == HUSH_OK)
+        st = release_before(s, UINT64_MAX);
+    return st;
+}
+
+hush_status_t hush_scanner_finish(hush_scanner_t *s)
+{
+    if (!s)
+        return HUSH_ERR_ARGUMENT;
+    hush_status_t st = s->failed;
+    s->stream_end = true;
+    if (st == HUSH_OK && !s->matcher)
+        st = finish_reference(s);
+    if (st == HUSH_OK && s->matcher) {
+        st = hush_stream_match_end(s->matcher);
+        if (st == HUSH_OK)
+            st = process(s, 0);
+    }
+    if (st != HUSH_OK) {
+        fail(s, st, NULL);
+        char message[HUSH_ERROR_MAX];
+        memcpy(message, s->message, sizeof message);
+        hush_scanner_reset(s);
+        memcpy(s->message, message, sizeof message);
+        return st;
+    }
+    hush_scanner_reset(s);
+    return HUSH_OK;
+}

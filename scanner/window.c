@@ -1,0 +1,46 @@
+/* See window.h. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "window.h"
+
+bool hush_window_init(hush_window_t *w, size_t capacity)
+{
+    memset(w, 0, sizeof *w);
+    w->data = malloc(capacity);
+    w->capacity = w->data ? capacity : 0;
+    return w->data != NULL;
+}
+
+void hush_window_free(hush_window_t *w)
+{
+    free(w->data);
+    memset(w, 0, sizeof *w);
+}
+
+void hush_window_reset(hush_window_t *w)
+{
+    w->size = 0;
+    w->base = 0;
+}
+
+void hush_window_append(hush_window_t *w, const void *bytes, size_t size)
+{
+    memcpy(w->data + w->size, bytes, size);
+    w->size += size;
+}
+
+void hush_window_discard_before(hush_window_t *w, uint64_t offset)
+{
+    if (offset <= w->base)
+        return;
+    uint64_t end = hush_window_end(w);
+    if (offset > end)
+        offset = end;
+    size_t drop = (size_t)(offset - w->base);
+    /* Moving the kept tail is cheap: it is bounded by the look-back, while
+     * discards happen once per fed slice. */
+    memmove(w->data, w->data + drop, w->size - drop);
+    w->size -= drop;
+    w->base = offset;
+}

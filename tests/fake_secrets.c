@@ -1,0 +1,300 @@
+/*
+ * Deterministic FAKE secrets for tests (see fake_secrets.h).  Checksums come
+ * from the library's own hush_entra_checksum / hush_github_checksum; the
+ * known-answer tests in test_validate.c pin those to published values, so a
+ * fault there cannot hide behind generator and validator agreeing.
+ */
+#include "fake_secrets.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "validate.h"
+
+#define ALNUM "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+#define BASE64_STD "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+#define BASE64_URL "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+#define ENTRA_CHARS "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ1234567890.-_~"
+#define BASE32_UPPER "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
+#define HEX_LOWER "0123456789abcdef"
+#define DIGITS "0123456789"
+
+#define STORAGE_KEY_BYTES 64
+#define SAS_SIG_BYTES 32
+#define JWT_SIGNATURE_BYTES 256
+#define JWT_JSON_MAX 512
+
+void hush_fake_rng_init(hush_fake_rng_t *rng, uint64_t seed)
+{
+    rng->state = seed;
+}
+
+uint64_t hush_fake_rng_next(hush_fake_rng_t *rng)
+{
+    uint64_t z = (rng->state += UINT64_C(0x9E3779B97F4A7C15));
+    z = (z ^ (z >> 30)) * UINT64_C(0xBF58476D1CE4E5B9);
+    z = (z ^ (z >> 27)) * UINT64_C(0x94D049BB133111EB);
+    return z ^ (z >> 31);
+}
+
+/* Rejection sampling keeps every character equally likely, which matters:
+ * the placeholder tests reason about the odds of random values. */
+uint32_t hush_fake_rng_below(hush_fake_rng_t *rng, uint32_t bound)
+{
+    uint64_t limit = UINT64_MAX - UINT64_MAX % bound;
+    uint64_t x;
+    do
+        x = hush_fake_rng_next(rng);
+    while (x >= limit);
+    return (uint32_t)(x % bound);
+}
+
+void hush_fake_bytes(hush_fake_rng_t *rng, unsigned char *out, size_t size)
+{
+    for (size_t i = 0; i < size; i++)
+        out[i] = (unsigned char)hush_fake_rng_next(rng);
+}
+
+/* ---- building blocks ------------------------------------------------------ */
+
+static bool fits(size_t len, char *out, size_t cap)
+{
+    if (len < cap)
+        return true;
+    if (cap > 0)
+        out[0] = '\0';
+    return false;
+}
+
+static void random_chars(hush_fake_rng_t *rng, const char *alphabet, char *out, size_t n)
+{
+    uint32_t base = (uint32_t)strlen(alphabet);
+    for (size_t i = 0; i < n; i++)
+        out[i] = alphabet[hush_fake_rng_below(rng, base)];
+}
+
+/* Value made of `prefix` then `n` characters of `alphabet`. */
+static size_t prefixed(hush_fake_rng_t *rng, const char *prefix, const char *alphabet, size_t n,
+                       char *out, size_t cap)
+{
+    size_t p = strlen(prefix), len = p + n;
+    if (!fits(len, out, cap))
+        return 0;
+    memcpy(out, prefix, p);
+    random_chars(rng, alphabet, out + p, n);
+    out[len] = '\0';
+    return len;
+}
+
+static size_t base64_size(size_t bytes, bool pad)
+{
+    return pad ? (bytes + 2) / 3 * 4 : (bytes * 4 + 2) / 3;
+}
+
+/* Base64 of `in` into out (room for base64_size + 1 checked by callers). */
+static size_t base64_encode(const unsigned char *in, size_t size, const char *alphabet, bool pad,
+                            char *out)
+{
+    size_t o = 0, i = 0;
+    for (; i + 3 <= size; i += 3) {
+        uint32_t v = (uint32_t)in[i] << 16 | (uint32_t)in[i + 1] << 8 | in[i + 2];
+        out[o++] = alphabet[v >> 18];
+        out[o++] = alphabet[(v >> 12) & 63];
+        out[o++] = alphabet[(v >> 6) & 63];
+        out[o++] = alphabet[v & 63];
+    }
+    size_t rest = size - i;
+    if (rest > 0) {
+        uint32_t v = (uint32_t)in[i] << 16 | (rest == 2 ? (uint32_t)in[i + 1] << 8 : 0);
+        out[o++] = alphabet[v >> 18];
+        out[o++] = alphabet[(v >> 12) & 63];
+        if (rest == 2)
+            out[o++] = alphabet[(v >> 6) & 63];
+        else if (pad)
+            out[o++] = '=';
+        if (pad)
+            out[o++] = '=';
+    }
+    out[o] = '\0';
+    return o;
+}
+
+size_t hush_fake_base64_encode(const void *data, size_t size, bool url_safe, bool pad, char *out,
+                               size_t cap)
+{
+    if (!fits(base64_size(size, pad), out, cap))
+        return 0;
+    return base64_encode(data, size, url_safe ? BASE64_URL : BASE64_STD, pad, out);
+}
+
+static size_t random_base64_bytes(hush_fake_rng_t *rng, size_t bytes, char *out, size_t cap)
+{
+    unsigned char raw[STORAGE_KEY_BYTES];
+    if (bytes > sizeof raw || !fits(base64_size(bytes, true), out, cap))
+        return 0;
+    hush_fake_bytes(rng, raw, bytes);
+    return base64_encode(raw, bytes, BASE64_STD, true, out);
+}
+
+/* prefix + 30 base62 + 6 base62 CRC32 of those 30. */
+static size_t crc32_token(hush_fake_rng_t *rng, const char *prefix, char *out, size_t cap)
+{
+    if (!fits(strlen(prefix) + HUSH_GITHUB_RANDOM_SIZE + HUSH_GITHUB_CHECKSUM_SIZE, out, cap))
+        return 0;
+    size_t len = prefixed(rng, prefix, ALNUM, HUSH_GITHUB_RANDOM_SIZE, out, cap);
+    const unsigned char *random = (const unsigned char *)out + strlen(prefix);
+    hush_github_checksum(random, HUSH_GITHUB_RANDOM_SIZE, out + len);
+    len += HUSH_GITHUB_CHECKSUM_SIZE;
+    out[len] = '\0';
+    return len;
+}
+
+/* ---- providers ------------------------------------------------------------ */
+
+size_t hush_fake_github_token(hush_fake_rng_t *rng, const char *prefix, char *out, size_t cap)
+{
+    static const char *const prefixes[] = {"ghp_", "gho_", "ghu_", "ghs_", "ghr_"};
+    if (!prefix)
+        prefix = prefixes[0];
+    for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++)
+        if (strcmp(prefix, prefixes[i]) == 0)
+            return crc32_token(rng, prefix, out, cap);
+    if (cap > 0)
+        out[0] = '\0';
+    return 0;
+}
+
+size_t hush_fake_npm_token(hush_fake_rng_t *rng, char *out, size_t cap)
+{
+    return crc32_token(rng, "npm_", out, cap);
+}
+
+static size_t entra_form(hush_fake_rng_t *rng, char version, size_t random_tail, char *out,
+                         size_t cap)
+{
+    size_t len = 3 + 3 + random_tail;
+    if (!fits(len, out, cap))
+        return 0;
+    random_chars(rng, ENTRA_CHARS, out, 3);
+    out[3] = version;
+    out[4] = 'Q';
+    out[5] = '~';
+    random_chars(rng, ENTRA_CHARS, out + 6, random_tail);
+    out[len] = '\0';
+    return len;
+}
+
+size_t hush_fake_entra_secret(hush_fake_rng_t *rng, char *out, size_t cap)
+{
+    if (!fits(HUSH_ENTRA_SECRET_SIZE, out, cap))
+        return 0;
+    size_t len = entra_form(rng, '8', HUSH_ENTRA_CHECKSUMMED_SIZE - 6, out, cap);
+    hush_entra_checksum((const unsigned char *)out, len, out + len);
+    out[HUSH_ENTRA_SECRET_SIZE] = '\0';
+    return HUSH_ENTRA_SECRET_SIZE;
+}
+
+size_t hush_fake_entra_secret_legacy(hush_fake_rng_t *rng, char *out, size_t cap)
+{
+    return entra_form(rng, '7', 37 - 6, out, cap);
+}
+
+static void fake_guid(hush_fake_rng_t *rng, char out[37])
+{
+    unsigned char b[16];
+    hush_fake_bytes(rng, b, sizeof b);
+    snprintf(out, 37, "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
+             b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12],
+             b[13], b[14], b[15]);
+}
+
+size_t hush_fake_jwt(hush_fake_rng_t *rng, int64_t exp, char *out, size_t cap)
+{
+    static const char header[] = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
+    char tid[37], payload[JWT_JSON_MAX];
+    fake_guid(rng, tid);
+    int n = snprintf(payload, sizeof payload,
+                     "{\"iss\":\"https://login.microsoftonline.com/%s/v2.0\",\"tid\":\"%s\","
+                     "\"aud\":\"api://hush-test\",\"exp\":%" PRId64
+                     ",\"sub\":\"hush test fake token\"}",
+                     tid, tid, exp);
+    if (n < 0 || (size_t)n >= sizeof payload)
+        return 0;
+    size_t len = base64_size(sizeof header - 1, false) + 1 + base64_size((size_t)n, false) + 1 +
+                 base64_size(JWT_SIGNATURE_BYTES, false);
+    if (!fits(len, out, cap))
+        return 0;
+    unsigned char sig[JWT_SIGNATURE_BYTES];
+    hush_fake_bytes(rng, sig, sizeof sig);
+    size_t o = base64_encode((const unsigned char *)header, sizeof header - 1, BASE64_URL, false, out);
+    out[o++] = '.';
+    o += base64_encode((const unsigned char *)payload, (size_t)n, BASE64_URL, false, out + o);
+    out[o++] = '.';
+    o += base64_encode(sig, sizeof sig, BASE64_URL, false, out + o);
+    return o;
+}
+
+size_t hush_fake_aws_access_key_id(hush_fake_rng_t *rng, char *out, size_t cap)
+{
+    return prefixed(rng, "AKIA", BASE32_UPPER, 16, out, cap);
+}
+
+size_t hush_fake_aws_secret_key(hush_fake_rng_t *rng, char *out, size_t cap)
+{
+    return prefixed(rng, "", BASE64_STD, 40, out, cap);
+}
+
+size_t hush_fake_storage_key(hush_fake_rng_t *rng, char *out, size_t cap)
+{
+    return random_base64_bytes(rng, STORAGE_KEY_BYTES, out, cap);
+}
+
+size_t hush_fake_sas_sig(hush_fake_rng_t *rng, char *out, size_t cap)
+{
+    return random_base64_bytes(rng, SAS_SIG_BYTES, out, cap);
+}
+
+size_t hush_fake_slack_bot_token(hush_fake_rng_t *rng, char *out, size_t cap)
+{
+    size_t len = 5 + 11 + 1 + 13 + 1 + 24;
+    if (!fits(len, out, cap))
+        return 0;
+    memcpy(out, "xoxb-", 5);
+    char *p = out + 5;
+    /* Slack ids never start with 0. */
+    random_chars(rng, "123456789", p, 1);
+    random_chars(rng, DIGITS, p + 1, 10);
+    p[11] = '-';
+    random_chars(rng, "123456789", p + 12, 1);
+    random_chars(rng, DIGITS, p + 13, 12);
+    p[25] = '-';
+    random_chars(rng, ALNUM, p + 26, 24);
+    out[len] = '\0';
+    return len;
+}
+
+size_t hush_fake_stripe_key(hush_fake_rng_t *rng, bool live, char *out, size_t cap)
+{
+    return prefixed(rng, live ? "sk_live_" : "sk_test_", ALNUM, 24, out, cap);
+}
+
+size_t hush_fake_google_api_key(hush_fake_rng_t *rng, char *out, size_t cap)
+{
+    return prefixed(rng, "AIza", ALNUM "-_", 35, out, cap);
+}
+
+size_t hush_fake_base64(hush_fake_rng_t *rng, size_t len, bool url_safe, char *out, size_t cap)
+{
+    return prefixed(rng, "", url_safe ? BASE64_URL : BASE64_STD, len, out, cap);
+}
+
+size_t hush_fake_hex(hush_fake_rng_t *rng, size_t len, char *out, size_t cap)
+{
+    return prefixed(rng, "", HEX_LOWER, len, out, cap);
+}
+
+size_t hush_fake_alnum(hush_fake_rng_t *rng, size_t len, char *out, size_t cap)
+{
+    return prefixed(rng, "", ALNUM, len, out, cap);
+}

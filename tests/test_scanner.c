@@ -1,0 +1,543 @@
+/*
+ * The scanner's central promise: findings and redacted output do not depend
+ * on how the input is split into reads, agree with the PCRE2-only reference
+ * engine, and memory stays bounded.  Rules here are small test rules defined
+ * inline, so these tests hold whatever the shipped rule pack contains.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+
+#include <cmocka.h>
+
+#include "hush.h"
+
+static const char test_rules_json[] =
+    "{\"rules\":["
+    "{\"id\":\"test.token\",\"name\":\"test token\",\"confidence\":\"high\","
+    " \"pattern\":\"\\\\btok_(?<secret>[A-Za-z0-9]{20})\\\\b\","
+    " \"examples\":[\"x tok_AbCdEfGhIjKlMnOpQrSt y\"],\"negative_examples\":[\"tok_short\"]},"
+    "{\"id\":\"test.password\",\"name\":\"test password\",\"confidence\":\"medium\","
+    " \"pattern\":\"(?i)password[ \\\\t]{0,4}=[ \\\\t]{0,4}(?<secret>[^ \\\\t\\\\r\\\\n;&]{6,64})\","
+    " \"entropy_min\":2.0,"
+    " \"examples\":[\"password=Zq8#kLm2Vx\"],\"negative_examples\":[\"password=aaaaaaaa\"]},"
+    "{\"id\":\"test.line-key\",\"name\":\"anchored key\",\"confidence\":\"medium\","
+    " \"pattern\":\"^key: (?<secret>[a-z]{12})$\","
+    " \"examples\":[\"key: qwertyuiopas\"],\"negative_examples\":[\" key: qwertyuiopas\"]},"
+    "{\"id\":\"test.block\",\"name\":\"test key block\",\"confidence\":\"high\","
+    " \"multiline\":true,\"opener\":\"-----BEGIN TEST KEY-----\","
+    " \"pattern\":\"-----BEGIN TEST KEY-----\\\\n(?<secret>[A-Za-z0-9+/=\\\\n]{16,4000})"
+    "\\\\n-----END TEST KEY-----\","
+    " \"examples\":[\"-----BEGIN TEST KEY-----\\nQUJDREVGR0hJSktMTU5PUA==\\n-----END TEST "
+    "KEY-----\"],"
+    " \"negative_examples\":[\"-----BEGIN TEST KEY-----\\nshort\\n-----END TEST KEY-----\"]}"
+    "]}";
+
+typedef struct capture {
+    char *findings;
+    size_t findings_size, findings_capacity;
+    char *output;
+    size_t output_size, output_capacity;
+    size_t count;
+} capture_t;
+
+/* Grows geometrically: byte-sized feeds append byte-sized output. */
+static void append_to(char **buf, size_t *size, size_t *capacity, const void *data, size_t n)
+{
+    if (*size + n + 1 > *capacity) {
+        size_t grown = *capacity ? *capacity : 4096;
+        while (grown < *size + n + 1)
+            grown *= 2;
+        *buf = realloc(*buf, grown);
+        assert_non_null(*buf);
+        *capacity = grown;
+    }
+    memcpy(*buf + *size, data, n);
+    *size += n;
+    (*buf)[*size] = '\0';
+}
+
+#define append(c, field, data, n) \
+    append_to(&(c)->field, &(c)->field##_size, &(c)->field##_capacity, data, n)
+
+static int on_finding(void *ctx, const hush_finding_t *f)
+{
+    capture_t *c = ctx;
+    char line[512];
+    int n = snprintf(line, sizeof line, "%s %llu+%llu %llu:%llu %s %s %s\n", f->rule_id,
+                     (unsigned long long)f->offset, (unsigned long long)f->length,
+                     (unsigned long long)f->line, (unsigned long long)f->column,
+                     hush_confidence_name(f->confidence), f->fingerprint, f->preview);
+    append(c, findings, line, (size_t)n);
+    c->count++;
+    return 0;
+}
+
+static int on_output(void *ctx, const void *data, size_t size)
+{
+    capture_t *c = ctx;
+    append(c, output, data, size);
+    return 0;
+}
+
+static void capture_free(capture_t *c)
+{
+    free(c->findings);
+    free(c->output);
+    memset(c, 0, sizeof *c);
+}
+
+typedef struct fixture {
+    hush_rules_t *rules;
+} fixture_t;
+
+static int setup(void **state)
+{
+    static fixture_t fx;
+    hush_rule_file_t file = {"tests/inline.json", test_rules_json, sizeof test_rules_json - 1};
+    hush_rules_config_t config = {.files = &file, .file_count = 1};
+    hush_error_t err;
+    hush_status_t st = hush_rules_create(&config, &fx.rules, &err);
+    if (st != HUSH_OK)
+        fprintf(stderr, "rules: %s\n", err.message);
+    assert_int_equal(st, HUSH_OK);
+    *state = &fx;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    hush_rules_destroy(((fixture_t *)*state)->rules);
+    return 0;
+}
+
+/* splitmix64: deterministic, seedable, no global state. */
+static uint64_t next_random(uint64_t *s)
+{
+    uint64_t z = (*s += 0x9e3779b97f4a7c15ull);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+    return z ^ (z >> 31);
+}
+
+static const char alnum[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
+/* Log-like text with fake test secrets planted at random places, some lines
+ * very long, a multiline key block now and then. */
+static char *make_input(uint64_t seed, size_t target, size_t *size_out)
+{
+    char *buf = NULL;
+    size_t size = 0, capacity = 0;
+    uint64_t rng = seed;
+    while (size < target) {
+        char line[8192];
+        size_t n = 0;
+        n += (size_t)snprintf(line + n, sizeof line - n, "2026-11-22T04:%02u:%02u INFO req=%llu ",
+                              (unsigned)(next_random(&rng) % 60), (unsigned)(next_random(&rng) % 60),
+                              (unsigned long long)(next_random(&rng) % 100000));
+        unsigned kind = (unsigned)(next_random(&rng) % 10);
+        if (kind == 0) {
+            n += (size_t)snprintf(line + n, sizeof line - n, "auth tok_");
+            for (int i = 0; i < 20; i++)
+                line[n++] = alnum[next_random(&rng) % 62];
+            n += (size_t)snprintf(line + n, sizeof line - n, " done");
+        } else if (kind == 1) {
+            n += (size_t)snprintf(line + n, sizeof line - n, "db password=");
+            for (int i = 0; i < 12; i++)
+                line[n++] = alnum[next_random(&rng) % 62];
+            n += (size_t)snprintf(line + n, sizeof line - n, ";timeout=30");
+        } else if (kind == 2) {
+            n = 0;
+            n += (size_t)snprintf(line + n, sizeof line - n, "key: ");
+            for (int i = 0; i < 12; i++)
+                line[n++] = (char)('a' + next_random(&rng) % 26);
+        } else if (kind == 3 && next_random(&rng) % 4 == 0) {
+            n += (size_t)snprintf(line + n, sizeof line - n, "\n-----BEGIN TEST KEY-----\n");
+            for (int l = 0; l < 3; l++) {
+                for (int i = 0; i < 64; i++)
+                    line[n++] = alnum[next_random(&rng) % 62];
+                line[n++] = '\n';
+            }
+            n += (size_t)snprintf(line + n, sizeof line - n, "-----END TEST KEY-----");
+        } else if (kind == 4) {
+            /* a long line of filler with a token in its middle */
+            size_t fill = 2000 + next_random(&rng) % 4000;
+            for (size_t i = 0; i < fill; i++)
+                line[n++] = alnum[next_random(&rng) % 62];
+            n += (size_t)snprintf(line + n, sizeof line - n, " tok_");
+            for (int i = 0; i < 20; i++)
+                line[n++] = alnum[next_random(&rng) % 62];
+            line[n++] = ' ';
+        } else {
+            n += (size_t)snprintf(line + n, sizeof line - n, "GET /api/items?id=%llu ok",
+                                  (unsigned long long)next_random(&rng));
+        }
+        line[n++] = '\n';
+        append_to(&buf, &size, &capacity, line, n);
+    }
+    *size_out = size;
+    return buf;
+}
+
+static const unsigned char test_key[32] = "hush test fingerprint key 32byte";
+
+static hush_scanner_t *make_scanner(const hush_rules_t *rules, hush_engine_t engine,
+                                    hush_mask_t mask, capture_t *cap)
+{
+    hush_scanner_config_t config = {
+        .engine = engine,
+        .min_confidence = HUSH_CONFIDENCE_LOW,
+        .mask = mask,
+        .fingerprint_key = test_key,
+        .fingerprint_key_size = sizeof test_key,
+        .on_finding = on_finding,
+        .finding_ctx = cap,
+        .on_output = on_output,
+        .output_ctx = cap,
+    };
+    hush_scanner_t *s = NULL;
+    assert_int_equal(hush_scanner_create(rules, &config, &s), HUSH_OK);
+    return s;
+}
+
+/* Feeds `input` in pieces chosen by `split` (0: random sizes from seed). */
+static void scan_split(hush_scanner_t *s, const char *input, size_t size, size_t split,
+                       uint64_t seed, bool flush_each)
+{
+    size_t pos = 0;
+    uint64_t rng = seed;
+    while (pos < size) {
+        size_t n = split ? split : 1 + (size_t)(next_random(&rng) % 9000);
+        if (n > size - pos)
+            n = size - pos;
+        assert_int_equal(hush_scanner_feed(s, input + pos, n), HUSH_OK);
+        if (flush_each)
+            assert_int_equal(hush_scanner_flush(s), HUSH_OK);
+        pos += n;
+    }
+    assert_int_equal(hush_scanner_finish(s), HUSH_OK);
+}
+
+static void assert_same(const capture_t *a, const capture_t *b, const char *what)
+{
+    if (a->findings_size != b->findings_size ||
+        (a->findings_size && strcmp(a->findings, b->findings) != 0)) {
+        fprintf(stderr, "%s: findings differ (%zu vs %zu findings)\n", what, a->count, b->count);
+        fail();
+    }
+    if (a->output_size != b->output_size ||
+        (a->output_size && memcmp(a->output, b->output, a->output_size) != 0)) {
+        fprintf(stderr, "%s: redacted output differs (%zu vs %zu bytes)\n", what, a->output_size,
+                b->output_size);
+        fail();
+    }
+}
+
+static void check_invariance(const hush_rules_t *rules, const char *input, size_t size,
+                             const size_t *splits, size_t split_count, hush_mask_t mask)
+{
+    capture_t whole = {0}, ref = {0};
+    hush_scanner_t *fast = make_scanner(rules, HUSH_ENGINE_HYPERSCAN, mask, &whole);
+    hush_scanner_t *reference = make_scanner(rules, HUSH_ENGINE_REFERENCE, mask, &ref);
+    scan_split(fast, input, size, size, 0, false);
+    scan_split(reference, input, size, size, 0, false);
+    assert_true(whole.count > 0);
+    assert_same(&whole, &ref, "hyperscan vs reference");
+    for (size_t i = 0; i < split_count; i++) {
+        capture_t piece = {0};
+        hush_scanner_set_context(fast, &piece, &piece);
+        scan_split(fast, input, size, splits[i], 0, false);
+        char what[64];
+        snprintf(what, sizeof what, "split %zu", splits[i]);
+        assert_same(&whole, &piece, what);
+        capture_free(&piece);
+    }
+    for (uint64_t seed = 1; seed <= 8; seed++) {
+        capture_t piece = {0};
+        hush_scanner_set_context(fast, &piece, &piece);
+        scan_split(fast, input, size, 0, seed, seed % 2 == 0);
+        assert_same(&whole, &piece, seed % 2 ? "random split" : "random split + flush");
+        capture_free(&piece);
+    }
+    hush_scanner_destroy(fast);
+    hush_scanner_destroy(reference);
+    capture_free(&whole);
+    capture_free(&ref);
+}
+
+/* Every split size from 1 byte up to 257 on a small input. */
+static void test_every_small_split(void **state)
+{
+    fixture_t *fx = *state;
+    size_t size;
+    char *input = make_input(42, 6000, &size);
+    size_t splits[257];
+    for (size_t i = 0; i < 257; i++)
+        splits[i] = i + 1;
+    check_invariance(fx->rules, input, size, splits, 257, HUSH_MASK_LABEL);
+    check_invariance(fx->rules, input, size, splits, 64, HUSH_MASK_STARS);
+    free(input);
+}
+
+/* Byte-sized reads across the engine's first internal slice (256 KiB). */
+static void test_tiny_splits_across_slices(void **state)
+{
+    fixture_t *fx = *state;
+    size_t size;
+    char *input = make_input(11, 300u << 10, &size);
+    static const size_t splits[] = {1, 3};
+    check_invariance(fx->rules, input, size, splits, 2, HUSH_MASK_PARTIAL);
+    free(input);
+}
+
+/* Larger input: crosses many internal slices and window compactions. */
+static void test_large_input_splits(void **state)
+{
+    fixture_t *fx = *state;
+    size_t size;
+    char *input = make_input(7, 3u << 20, &size);
+    static const size_t splits[] = {4095, 4096, 65536, 262143, 262144, 262145, 1u << 20};
+    check_invariance(fx->rules, input, size, splits, sizeof splits / sizeof *splits,
+                     HUSH_MASK_HASH);
+    free(input);
+}
+
+/* A secret that straddles a read boundary, at every position: found once,
+ * masked completely. */
+static void test_straddling_secret(void **state)
+{
+    fixture_t *fx = *state;
+    const char *secret = "Zx9Qw3Er7Ty1Ui5Op2As";
+    char input[128];
+    int n = snprintf(input, sizeof input, "before tok_%s after\n", secret);
+    for (int cut = 1; cut < n; cut++) {
+        capture_t cap = {0};
+        hush_scanner_t *s = make_scanner(fx->rules, HUSH_ENGINE_HYPERSCAN, HUSH_MASK_LABEL, &cap);
+        assert_int_equal(hush_scanner_feed(s, input, (size_t)cut), HUSH_OK);
+        assert_int_equal(hush_scanner_feed(s, input + cut, (size_t)(n - cut)), HUSH_OK);
+        assert_int_equal(hush_scanner_finish(s), HUSH_OK);
+        assert_int_equal(cap.count, 1);
+        assert_string_equal(cap.output, "before tok_[REDACTED:test.token] after\n");
+        assert_null(strstr(cap.findings, secret));
+        hush_scanner_destroy(s);
+        capture_free(&cap);
+    }
+}
+
+/* Every byte outside a secret passes through unchanged; stars keep length. */
+static void test_passthrough_and_masks(void **state)
+{
+    fixture_t *fx = *state;
+    const char *input = "a tok_AAAABBBBCCCCDDDDEEEE b\npassword = Qx7!pLm9Zr\nplain line\n";
+    static const struct {
+        hush_mask_t mask;
+        const char *expected;
+    } cases[] = {
+        {HUSH_MASK_LABEL,
+         "a tok_[REDACTED:test.token] b\npassword = [REDACTED:test.password]\nplain line\n"},
+        {HUSH_MASK_STARS, "a tok_******************** b\npassword = **********\nplain line\n"},
+        {HUSH_MASK_PARTIAL, "a tok_AAAA**************** b\npassword = **********\nplain line\n"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        capture_t cap = {0};
+        hush_scanner_t *s = make_scanner(fx->rules, HUSH_ENGINE_HYPERSCAN, cases[i].mask, &cap);
+        scan_split(s, input, strlen(input), 5, 0, false);
+        assert_string_equal(cap.output, cases[i].expected);
+        assert_int_equal(cap.count, 2);
+        hush_scanner_destroy(s);
+        capture_free(&cap);
+    }
+}
+
+/* Line and column of findings are 1-based and count bytes. */
+static void test_line_and_column(void **state)
+{
+    fixture_t *fx = *state;
+    const char *input = "first\nsecond line tok_AAAABBBBCCCCDDDDEEEE\nkey: qwertyuiopas\n";
+    capture_t cap = {0};
+    hush_scanner_t *s = make_scanner(fx->rules, HUSH_ENGINE_HYPERSCAN, HUSH_MASK_LABEL, &cap);
+    scan_split(s, input, strlen(input), 1, 0, false);
+    assert_int_equal(cap.count, 2);
+    assert_non_null(strstr(cap.findings, "test.token 22+20 2:17 high"));
+    assert_non_null(strstr(cap.findings, "test.line-key 48+12 3:6 medium"));
+    assert_non_null(strstr(cap.findings, "tok_[REDACTED:test.token]"));
+    hush_scanner_destroy(s);
+    capture_free(&cap);
+}
+
+/* Flushing writes every complete line at once (tail -f | hush), except while
+ * a multiline block may still be open. */
+static void test_flush_latency(void **state)
+{
+    fixture_t *fx = *state;
+    capture_t cap = {0};
+    hush_scanner_t *s = make_scanner(fx->rules, HUSH_ENGINE_HYPERSCAN, HUSH_MASK_LABEL, &cap);
+    const char *line1 = "login tok_AAAABBBBCCCCDDDDEEEE ok\n";
+    const char *partial = "next line without end";
+    assert_int_equal(hush_scanner_feed(s, line1, strlen(line1)), HUSH_OK);
+    assert_int_equal(hush_scanner_feed(s, partial, strlen(partial)), HUSH_OK);
+    assert_int_equal(hush_scanner_flush(s), HUSH_OK);
+    assert_int_equal(cap.count, 1);
+    assert_string_equal(cap.output, "login tok_[REDACTED:test.token] ok\n");
+
+    const char *block = "\n-----BEGIN TEST KEY-----\nQUJDREVGR0hJSktMTU5PUA==\n";
+    assert_int_equal(hush_scanner_feed(s, block, strlen(block)), HUSH_OK);
+    assert_int_equal(hush_scanner_flush(s), HUSH_OK);
+    /* The key block has begun: nothing of it may be written yet. */
+    assert_null(strstr(cap.output, "QUJDREVG"));
+    assert_null(strstr(cap.output, "BEGIN TEST KEY"));
+    const char *end = "-----END TEST KEY-----\n";
+    assert_int_equal(hush_scanner_feed(s, end, strlen(end)), HUSH_OK);
+    assert_int_equal(hush_scanner_finish(s), HUSH_OK);
+    assert_null(strstr(cap.output, "QUJDREVG"));
+    assert_non_null(strstr(cap.output, "[REDACTED:test.block]"));
+    hush_scanner_destroy(s);
+    capture_free(&cap);
+}
+
+static int count_only(void *ctx, const hush_finding_t *f)
+{
+    (void)f;
+    (*(size_t *)ctx)++;
+    return 0;
+}
+
+static int discard_output(void *ctx, const void *data, size_t size)
+{
+    (void)data;
+    *(uint64_t *)ctx += size;
+    return 0;
+}
+
+/* 256 MiB in one line without a newline: memory stays at the window. */
+static void test_memory_bounded_on_huge_line(void **state)
+{
+    fixture_t *fx = *state;
+    size_t findings = 0;
+    uint64_t written = 0;
+    hush_scanner_config_t config = {.min_confidence = HUSH_CONFIDENCE_MEDIUM,
+                                    .on_finding = count_only,
+                                    .finding_ctx = &findings,
+                                    .on_output = discard_output,
+                                    .output_ctx = &written};
+    hush_scanner_t *s = NULL;
+    assert_int_equal(hush_scanner_create(fx->rules, &config, &s), HUSH_OK);
+    size_t chunk = 1u << 20;
+    char *buf = malloc(chunk);
+    assert_non_null(buf);
+    for (size_t i = 0; i < chunk; i++)
+        buf[i] = alnum[i % 61];
+    memcpy(buf + 5000, " tok_AAAABBBBCCCCDDDDEEEE ", 26);
+    struct rusage before, after;
+    getrusage(RUSAGE_SELF, &before);
+    const size_t total_chunks = 256;
+    for (size_t i = 0; i < total_chunks; i++)
+        assert_int_equal(hush_scanner_feed(s, buf, chunk), HUSH_OK);
+    assert_int_equal(hush_scanner_finish(s), HUSH_OK);
+    getrusage(RUSAGE_SELF, &after);
+    assert_int_equal(findings, total_chunks);
+    assert_int_equal(written, total_chunks * (chunk - 20 + strlen("[REDACTED:test.token]")));
+    /* ru_maxrss is in KiB: growth must stay far below the input size. */
+    assert_true(after.ru_maxrss - before.ru_maxrss < 32 * 1024);
+    free(buf);
+    hush_scanner_destroy(s);
+}
+
+/* A callback that asks to stop stops the scan with HUSH_ERR_CALLBACK. */
+static int stop_now(void *ctx, const void *data, size_t size)
+{
+    (void)ctx;
+    (void)data;
+    (void)size;
+    return 1;
+}
+
+static void test_callback_stops(void **state)
+{
+    fixture_t *fx = *state;
+    hush_scanner_config_t config = {.on_output = stop_now};
+    hush_scanner_t *s = NULL;
+    assert_int_equal(hush_scanner_create(fx->rules, &config, &s), HUSH_OK);
+    const char *text = "hello\n";
+    assert_int_equal(hush_scanner_feed(s, text, strlen(text)), HUSH_OK);
+    assert_int_equal(hush_scanner_finish(s), HUSH_ERR_CALLBACK);
+    hush_scanner_destroy(s);
+}
+
+/* Bad rule files name the file and the rule. */
+static void test_bad_rule_messages(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *json;
+        const char *message;
+    } cases[] = {
+        {"{\"rules\":[{\"id\":\"a.b\",\"name\":\"n\",\"confidence\":\"high\",\"pattern\":\"x+(?<secret>y)\","
+         "\"examples\":[\"xy\"],\"negative_examples\":[\"y\"]}]}",
+         "bad.json: a.b: pattern can match more than"},
+        {"{\"rules\":[{\"id\":\"a.b\",\"name\":\"n\",\"confidence\":\"sure\",\"pattern\":\"x\"}]}",
+         "bad.json: a.b: confidence must be low, medium or high: sure"},
+        {"{\"rules\":[{\"id\":\"a.b\",\"name\":\"n\",\"confidence\":\"high\",\"pattern\":\"ab(c\","
+         "\"examples\":[\"x\"],\"negative_examples\":[\"y\"]}]}",
+         "bad.json: a.b: PCRE2: missing closing parenthesis"},
+        {"{\"rules\":[{\"id\":\"a.b\",\"name\":\"n\",\"confidence\":\"high\",\"pattern\":\"abc\","
+         "\"examples\":[\"x\"],\"negative_examples\":[\"y\"]}]}",
+         "bad.json: a.b: pattern has no named group (?<secret>...)"},
+        {"{\"rules\":[{\"id\":\"a.b\",\"name\":\"n\",\"confidence\":\"high\",\"pattern\":\"a(?<secret>b)\","
+         "\"examples\":[\"x\"],\"negative_example\":[\"y\"]}]}",
+         "bad.json: a.b: unknown field: negative_example"},
+        {"{\"rules\":[{\"id\":\"Bad Id\"}]}", "bad.json: Bad Id: id must be lowercase"},
+        {"{\"rules\":[", "bad.json: not valid JSON"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        hush_rule_file_t file = {"bad.json", cases[i].json, strlen(cases[i].json)};
+        hush_rules_config_t config = {.files = &file, .file_count = 1};
+        hush_rules_t *rules = NULL;
+        hush_error_t err;
+        assert_int_equal(hush_rules_create(&config, &rules, &err), HUSH_ERR_RULE);
+        assert_null(rules);
+        if (strncmp(err.message, cases[i].message, strlen(cases[i].message)) != 0) {
+            fprintf(stderr, "case %zu: got \"%s\"\n", i, err.message);
+            fail();
+        }
+    }
+}
+
+static void check_failure(void *ctx, const hush_rule_info_t *rule, bool negative, size_t index,
+                          const char *reason)
+{
+    (void)ctx;
+    fprintf(stderr, "%s %s %zu: %s\n", rule->id, negative ? "negative" : "example", index, reason);
+}
+
+/* The inline rules' own examples pass the two-engine check. */
+static void test_rules_check(void **state)
+{
+    fixture_t *fx = *state;
+    size_t failures = 99;
+    assert_int_equal(hush_rules_check(fx->rules, check_failure, NULL, &failures), HUSH_OK);
+    assert_int_equal(failures, 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_every_small_split),
+        cmocka_unit_test(test_tiny_splits_across_slices),
+        cmocka_unit_test(test_large_input_splits),
+        cmocka_unit_test(test_straddling_secret),
+        cmocka_unit_test(test_passthrough_and_masks),
+        cmocka_unit_test(test_line_and_column),
+        cmocka_unit_test(test_flush_latency),
+        cmocka_unit_test(test_memory_bounded_on_huge_line),
+        cmocka_unit_test(test_callback_stops),
+        cmocka_unit_test(test_bad_rule_messages),
+        cmocka_unit_test(test_rules_check),
+    };
+    return cmocka_run_group_tests_name("scanner", tests, setup, teardown);
+}
