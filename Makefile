@@ -10,7 +10,7 @@
 # directory (build/, build-asan/), so an ASan build never mixes with a normal one.
 
 .DEFAULT_GOAL := all
-.PHONY: all lib cli tools tests test test-unit test-cli test-rules test-asan test-fuzz \
+.PHONY: all lib cli tools tests test test-unit test-cli test-rules test-asan test-fuzz test-fault \
         demo bench deps install uninstall clean format
 
 PREFIX  ?= /usr/local
@@ -111,7 +111,7 @@ deps:
 # same unit tests and rule check under AddressSanitizer + UBSan.
 test: deps
 	$(Q)$(MAKE) --no-print-directory all tests
-	$(Q)$(MAKE) --no-print-directory test-unit test-rules test-cli test-fuzz
+	$(Q)$(MAKE) --no-print-directory test-unit test-rules test-cli test-fuzz test-fault
 	$(Q)$(MAKE) --no-print-directory test-asan
 	@echo "make test: all suites passed"
 
@@ -126,6 +126,17 @@ test-cli: cli tools
 
 test-fuzz: tests
 	$(Q)tests/fuzz/replay.sh $(BUILD)
+
+# LD_PRELOAD shim that makes write/fsync/rename/... fail on purpose.  Normal
+# build only: under ASan the sanitizer runtime must come first in the
+# library list, so the fault suite is not part of test-asan.
+$(BUILD)/fault/fault_shim.so: tests/fault/fault_shim.c
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(CSTD) $(OPT) $(WARN) -shared -fPIC $< -o $@ -ldl
+
+test-fault: cli $(BUILD)/fault/fault_shim.so
+	$(Q)tests/fault/run.sh $(BUILD)
 
 ASAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 test-asan:

@@ -194,6 +194,10 @@ typedef struct hush_scanner_config {
     void *finding_ctx;
     hush_output_fn on_output;             /* NULL: scan only, no redacted output */
     void *output_ctx;
+    /* When several rules find exactly the same bytes, one finding is
+     * reported (the surest rule).  true: report every rule's finding
+     * (for `rules check`); the text is masked once either way. */
+    bool report_every_rule;
 } hush_scanner_config_t;
 
 typedef struct hush_scanner hush_scanner_t;
@@ -238,8 +242,9 @@ typedef void (*hush_check_fn)(void *ctx, const hush_rule_info_t *rule, bool nega
 
 /* Runs every example and negative example of every rule through both engines.
  * A positive example must give a finding of its rule at medium confidence or
- * above, a negative example none; both engines must agree exactly on every
- * finding and on the redacted text.  *failures counts the failures reported. */
+ * above (at low for a low-confidence rule), a negative example none; both
+ * engines must agree exactly on every finding and on the redacted text.
+ * *failures counts the failures reported. */
 hush_status_t hush_rules_check(const hush_rules_t *rules, hush_check_fn on_failure, void *ctx,
                                size_t *failures);
 

@@ -197,17 +197,51 @@ static void remember(hush_scanner_t *s, const hush_pending_t *p)
     s->recent[s->recent_count++] = *p;
 }
 
+static bool same_span(const hush_pending_t *a, const hush_pending_t *b)
+{
+    return a->c.secret_start == b->c.secret_start && a->c.secret_end == b->c.secret_end;
+}
+
+/* Which of several rules that found the same bytes names them: the surer
+ * one, then a validated one, then the one whose match saw more context
+ * (`Password=` inside a SQL connection string beats a bare `password=`). */
+static bool ranks_higher(const hush_pending_t *a, const hush_pending_t *b)
+{
+    if (a->confidence != b->confidence)
+        return a->confidence > b->confidence;
+    if ((a->validated != NULL) != (b->validated != NULL))
+        return a->validated != NULL;
+    uint64_t a_len = a->c.match_end - a->c.match_start, b_len = b->c.match_end - b->c.match_start;
+    if (a_len != b_len)
+        return a_len > b_len;
+    return a->c.rule < b->c.rule;
+}
+
 static hush_status_t release_before(hush_scanner_t *s, uint64_t safe)
 {
     hush_status_t st = HUSH_OK;
     size_t done = 0;
     while (st == HUSH_OK && done < s->pending_count && s->pending[done].c.secret_start < safe) {
-        const hush_pending_t *p = &s->pending[done];
-        st = report(s, p, done);
-        if (st == HUSH_OK && p->redact)
-            st = emit_mask(s, p);
-        remember(s, p);
-        done++;
+        /* One secret, one finding: rules that found exactly the same bytes
+         * sit next to each other in the sorted list, and all are known by
+         * now, since they start at the same offset. */
+        size_t best = done, best_redacting = SIZE_MAX, group_end = done;
+        for (; group_end < s->pending_count && same_span(&s->pending[done], &s->pending[group_end]);
+             group_end++) {
+            const hush_pending_t *q = &s->pending[group_end];
+            if (ranks_higher(q, &s->pending[best]))
+                best = group_end;
+            if (q->redact &&
+                (best_redacting == SIZE_MAX || ranks_higher(q, &s->pending[best_redacting])))
+                best_redacting = group_end;
+        }
+        for (size_t i = done; st == HUSH_OK && i < group_end; i++)
+            if (i == best || s->config.report_every_rule)
+                st = report(s, &s->pending[i], group_end - 1);
+        if (st == HUSH_OK && best_redacting != SIZE_MAX)
+            st = emit_mask(s, &s->pending[best_redacting]);
+        remember(s, &s->pending[best]);
+        done = group_end;
     }
     if (done) {
         memmove(s->pending, s->pending + done, (s->pending_count - done) * sizeof *s->pending);

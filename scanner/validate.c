@@ -363,6 +363,8 @@ bool hush_base64_decode(const char *in, size_t size, unsigned char *out, size_t 
  * ("12345678", "abcdefgh"), is typed by a person, not drawn at random:
  * a random base62 value shows one with odds near 40 * 62^-7. */
 #define HUSH_PLACEHOLDER_MIN_RUN 8
+/* ...and covers at least 1/3 of the value. */
+#define HUSH_PLACEHOLDER_RUN_SHARE 3
 /* "xxxx" / "XXXX" stand for masked characters.  Four in a row anywhere
  * would hit about 1 random 40-character secret in 200,000, so a run of 4
  * counts only at an edge or next to punctuation; 6 count anywhere. */
@@ -628,13 +630,37 @@ static bool has_placeholder_marker(span_t s)
     return has_x_mask(s, 'x', typed) || has_x_mask(s, 'X', typed);
 }
 
+/* Keys that vendors publish for their local emulators: they open nothing
+ * but a developer's own emulator, and they appear in countless samples. */
+static const char *const published_emulator_keys[] = {
+    /* Azurite / Azure Storage emulator, account devstoreaccount1 */
+    "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==",
+    /* Azure Cosmos DB emulator */
+    "C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==",
+};
+
+static bool is_published_emulator_key(span_t s)
+{
+    for (size_t i = 0; i < sizeof published_emulator_keys / sizeof *published_emulator_keys; i++) {
+        size_t n = strlen(published_emulator_keys[i]);
+        if (s.n == n && memcmp(s.p, published_emulator_keys[i], n) == 0)
+            return true;
+    }
+    return false;
+}
+
 bool hush_is_placeholder(const unsigned char *value, size_t size)
 {
     span_t s = trimmed(value, size);
-    if (s.n == 0 || all_one_char(s))
+    if (s.n == 0 || all_one_char(s) || is_published_emulator_key(s))
         return true;
     if (is_template(s) || is_placeholder_word(s) || has_placeholder_marker(s))
         return true;
-    return longest_run(s, 0) >= HUSH_PLACEHOLDER_MIN_RUN ||
-           longest_run(s, 1) >= HUSH_PLACEHOLDER_MIN_RUN;
+    /* A run only marks a placeholder when it is a large part of the value:
+     * real encoded keys contain long runs too (an OpenSSH key's header
+     * decodes to zero bytes, "AAAAAAAA"). */
+    size_t run = longest_run(s, 0), ascending = longest_run(s, 1);
+    if (ascending > run)
+        run = ascending;
+    return run >= HUSH_PLACEHOLDER_MIN_RUN && run * HUSH_PLACEHOLDER_RUN_SHARE >= s.n;
 }

@@ -208,8 +208,9 @@ def storage():
     k = fakes.storage_account_key(R)
     rule("azure.json", "azure.storage.connection-string", "Azure Storage connection string key",
          "high",
-         r"(?i:DefaultEndpointsProtocol=https?;[^ \t\r\n\"'<>]{0,300}?|AccountName=[a-z0-9]{3,24};)"
-         r"AccountKey=(?<secret>" + B64 + r"{86}==)",
+         # AccountName directly before AccountKey, as the portal and SDKs write it: a
+         # literal prefix keeps Hyperscan fast (a long optional prefix did not).
+         r"(?i:AccountName=[a-z0-9]{3,24};AccountKey=)(?<secret>" + B64 + r"{86}==)",
          ["DefaultEndpointsProtocol=https;AccountName=hushexample;AccountKey=%s;EndpointSuffix=core.windows.net" % k,
           '"AzureWebJobsStorage": "DefaultEndpointsProtocol=https;AccountName=hushfake01;AccountKey=%s"'
           % fakes.storage_account_key(R),
@@ -286,7 +287,7 @@ def storage():
          ["https://learn.microsoft.com/en-us/azure/cosmos-db/nosql/how-to-dotnet-get-started"])
     rule("azure.json", "azure.sql.connection-string-password",
          "SQL / ADO.NET connection string password", "high",
-         r"(?i:\b(?:Server|Data Source|Address|Addr)[ \t]{0,2}=)[^;\r\n]{1,200};[^\r\n]{0,300}?"
+         r"(?i:\b(?:Server|Data Source|Address|Addr)[ \t]{0,2}=)[^;\r\n]{1,128};[^\r\n]{0,256}?"
          r"(?i:\b(?:Password|Pwd)[ \t]{0,2}=)[ \t]{0,2}(?<secret>" + CSVALUE + r")",
          ["Server=tcp:hush-example.database.windows.net,1433;Initial Catalog=fake;User ID=hush;"
           "Password=%s;Encrypt=True;" % fakes.password(R).replace(";", "!"),
@@ -457,8 +458,8 @@ def auth():
          ["https://datatracker.ietf.org/doc/html/rfc6750"],
          entropy_min=3.5)
     rule("auth.json", "auth.url.password", "Password in URL userinfo", "high",
-         r"\b[a-zA-Z][a-zA-Z0-9+.-]{1,20}://[^:@/ \t\r\n\"'<>]{1,128}:(?<secret>[^:@/ \t\r\n\"'<>]{1,256})"
-         r"@[a-zA-Z0-9_.-]{1,253}",
+         # Starts at "://": a scheme prefix made Hyperscan track every word start.
+         r"://[^:@/?# \t\r\n\"'<>]{1,64}:(?<secret>[^:@/?# \t\r\n\"'<>]{1,128})@[A-Za-z0-9\[]",
          ["git remote add origin https://hush-example:%s@git.contoso.example/fake.git"
           % fakes.password(R).replace("/", "!").replace("@", "!").replace(":", "!"),
           "DATABASE_URL=postgres://app:%s@db.hush-example.internal:5432/orders"

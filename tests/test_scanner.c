@@ -22,6 +22,9 @@ static const char test_rules_json[] =
     "{\"id\":\"test.token\",\"name\":\"test token\",\"confidence\":\"high\","
     " \"pattern\":\"\\\\btok_(?<secret>[A-Za-z0-9]{20})\\\\b\","
     " \"examples\":[\"x tok_AbCdEfGhIjKlMnOpQrSt y\"],\"negative_examples\":[\"tok_short\"]},"
+    "{\"id\":\"test.any-token\",\"name\":\"weaker rule, same bytes\",\"confidence\":\"low\","
+    " \"pattern\":\"tok_(?<secret>[A-Za-z0-9]{20})\","
+    " \"examples\":[\"x tok_AbCdEfGhIjKlMnOpQrSt y\"],\"negative_examples\":[\"tok_short\"]},"
     "{\"id\":\"test.password\",\"name\":\"test password\",\"confidence\":\"medium\","
     " \"pattern\":\"(?i)password[ \\\\t]{0,4}=[ \\\\t]{0,4}(?<secret>[^ \\\\t\\\\r\\\\n;&]{6,64})\","
     " \"entropy_min\":2.0,"
@@ -448,6 +451,30 @@ static void test_memory_bounded_on_huge_line(void **state)
     hush_scanner_destroy(s);
 }
 
+/* Two rules that find the same bytes give one finding, the surer rule's,
+ * unless every rule's finding is asked for. */
+static void test_one_finding_per_secret(void **state)
+{
+    fixture_t *fx = *state;
+    const char *input = "x tok_QwErTyUiOpAsDfGhJkLz y\n";
+    for (int every = 0; every <= 1; every++) {
+        capture_t cap = {0};
+        hush_scanner_config_t config = {.min_confidence = HUSH_CONFIDENCE_LOW,
+                                        .on_finding = on_finding, .finding_ctx = &cap,
+                                        .on_output = on_output, .output_ctx = &cap,
+                                        .report_every_rule = every};
+        hush_scanner_t *s = NULL;
+        assert_int_equal(hush_scanner_create(fx->rules, &config, &s), HUSH_OK);
+        scan_split(s, input, strlen(input), 3, 0, false);
+        assert_int_equal(cap.count, every ? 2 : 1);
+        assert_non_null(strstr(cap.findings, "test.token 6+20"));
+        assert_true((strstr(cap.findings, "test.any-token") != NULL) == (every == 1));
+        assert_string_equal(cap.output, "x tok_[REDACTED:test.token] y\n");
+        hush_scanner_destroy(s);
+        capture_free(&cap);
+    }
+}
+
 /* A callback that asks to stop stops the scan with HUSH_ERR_CALLBACK. */
 static int stop_now(void *ctx, const void *data, size_t size)
 {
@@ -535,6 +562,7 @@ int main(void)
         cmocka_unit_test(test_line_and_column),
         cmocka_unit_test(test_flush_latency),
         cmocka_unit_test(test_memory_bounded_on_huge_line),
+        cmocka_unit_test(test_one_finding_per_secret),
         cmocka_unit_test(test_callback_stops),
         cmocka_unit_test(test_bad_rule_messages),
         cmocka_unit_test(test_rules_check),

@@ -327,8 +327,8 @@ t_bad_rule_file() {
 t_rules_check_failure_is_exit_1() {
     "$HUSH" rules check --no-default-rules --rules "$TEST_RULES" >out 2>err
     expect_status 1 $? || return 1
-    expect_contains err "hush: rules check: $TEST_RULES: test.low-marker: example 1: " &&
-        expect_contains out '2 rules, 2 examples, 2 negative examples: 1 failure'
+    expect_contains err "hush: rules check: $TEST_RULES: test.low-marker: negative example 2: found" &&
+        expect_contains out '2 rules, 2 examples, 3 negative examples: 1 failure'
 }
 
 t_rules_list_and_show() {
