@@ -94,6 +94,10 @@ $(BUILD)/tests/%: tests/%.c $(TEST_SUPPORT_OBJS) $(CLI_LIB_OBJS) $(BUILD)/libhus
 	$(Q)$(CC) $(CFLAGS_ALL) -Itests $< $(TEST_SUPPORT_OBJS) $(CLI_LIB_OBJS) $(BUILD)/libhush.a \
 	    $(LDLIBS_ALL) -lcmocka -o $@
 
+# Support objects appear only in pattern rules; without this make deletes them
+# as intermediates and relinks every test binary on each run.
+.SECONDARY: $(TEST_SUPPORT_OBJS)
+
 # Fuzz targets define LLVMFuzzerTestOneInput; replay_main.c runs saved inputs
 # through them without a fuzzer, so `make test` replays the corpus.
 $(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/replay_main.c $(TEST_SUPPORT_OBJS) $(BUILD)/libhush.a
@@ -146,13 +150,16 @@ test-asan:
 	    tests/run-unit.sh build-asan
 	$(Q)ASAN_OPTIONS=detect_leaks=1 HUSH_CACHE_DIR=build-asan/cache build-asan/hush rules check
 	$(Q)ASAN_OPTIONS=detect_leaks=1 tests/cli/run.sh build-asan
+	$(Q)ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	    tests/fuzz/replay.sh build-asan
 
 # ---- demo and bench ----------------------------------------------------------
 demo: deps
 	$(Q)$(MAKE) --no-print-directory all
 	$(Q)scripts/demo.sh $(BUILD)
 
-bench: deps
+bench:
+	$(Q)scripts/install-deps.sh --bench
 	$(Q)$(MAKE) --no-print-directory all
 	$(Q)bench/run.sh $(BUILD)
 

@@ -126,6 +126,8 @@ typedef struct hush_rule_info {
     hush_confidence_t confidence;
     double entropy_min;      /* bits per character; 0 = no minimum */
     bool multiline;          /* may match across a newline (has an opener) */
+    bool redact;             /* false: reported but kept in redacted output
+                                (sensitive configuration, e.g. Key Vault URLs) */
     bool prefilter;          /* Hyperscan runs it in prefilter mode */
     unsigned max_width;      /* longest possible match, bytes */
     const char *const *keywords;
@@ -168,7 +170,8 @@ typedef struct hush_finding {
 typedef int (*hush_finding_fn)(void *ctx, const hush_finding_t *finding);
 
 /* Called with redacted output, in order, as soon as it is final.  Every byte
- * that is not part of a secret is passed through unchanged.  Return non-zero
+ * that is not part of a secret is passed through unchanged; the secret of
+ * every reported finding is masked unless its rule's `redact` is false.  Return non-zero
  * to stop (HUSH_ERR_CALLBACK), e.g. on a broken pipe. */
 typedef int (*hush_output_fn)(void *ctx, const void *data, size_t size);
 
@@ -211,6 +214,14 @@ void hush_scanner_destroy(hush_scanner_t *scanner);
  * output are the same whatever the split.  Memory stays bounded whatever the
  * input (no line length limit). */
 hush_status_t hush_scanner_feed(hush_scanner_t *scanner, const void *data, size_t size);
+
+/* Zero-copy feeding, for callers that read from a file descriptor: *buffer
+ * receives where the next bytes of the stream can be written (at most
+ * *capacity of them, never 0); hush_scanner_commit(size) then takes the
+ * first `size` of them exactly as hush_scanner_feed would.  The buffer is
+ * valid until the next call on the scanner. */
+hush_status_t hush_scanner_input_buffer(hush_scanner_t *scanner, void **buffer, size_t *capacity);
+hush_status_t hush_scanner_commit(hush_scanner_t *scanner, size_t size);
 
 /* Emits everything up to the last complete line now (for `tail -f | hush`),
  * instead of holding back look-back bytes.  Rules match within one line unless

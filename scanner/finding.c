@@ -77,7 +77,7 @@ bool hush_finding_evaluate(const hush_rules_t *rules, const hush_finding_policy_
     if (confidence < policy->min_confidence)
         return false;
     *out = (hush_pending_t){.c = *c, .confidence = confidence, .validated = validated,
-                            .redact = rule->redact};
+                            .redact = rule->info.redact};
     fingerprint(policy, secret, size, out->fingerprint);
     return true;
 }

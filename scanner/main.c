@@ -29,7 +29,6 @@
 #define HUSH_EXIT_FINDINGS 1
 #define HUSH_EXIT_ERROR 2
 
-#define READ_BUFFER_SIZE (256u * 1024u)
 /* A rule file larger than this is surely not a rule file. */
 #define MAX_RULE_FILE_SIZE (16u << 20)
 #define PROGRESS_INTERVAL_NS 200000000L
@@ -53,7 +52,6 @@ typedef struct app {
     hush_output_t *stdout_out; /* redact to stdout */
     unsigned char key[HUSH_FINGERPRINT_KEY_MAX];
     size_t key_size;
-    unsigned char *buffer;
     bool failed;               /* exit status 2 */
     bool stopped;              /* no more input: the reader went away or output failed */
     size_t files_scanned;
@@ -562,11 +560,17 @@ static bool scan_source(job_t *job, hush_source_t *source)
     bool read_ok = true;
 
     for (;;) {
-        size_t n = 0;
-        hush_status_t status = hush_source_read(source, app->buffer, READ_BUFFER_SIZE, &n, &err);
+        /* Read straight into the scanner's window: no copy on the way. */
+        void *buffer = NULL;
+        size_t capacity = 0, n = 0;
+        if (!scan_status_ok(job, hush_scanner_input_buffer(app->scanner, &buffer, &capacity))) {
+            hush_scanner_reset(app->scanner);
+            return false;
+        }
+        hush_status_t status = hush_source_read(source, buffer, capacity, &n, &err);
         if (n > 0) {
             app->progress.bytes += n;
-            if (!scan_status_ok(job, hush_scanner_feed(app->scanner, app->buffer, n))) {
+            if (!scan_status_ok(job, hush_scanner_commit(app->scanner, n))) {
                 hush_scanner_reset(app->scanner);
                 return false;
             }
@@ -757,11 +761,6 @@ static bool prepare_inputs(app_t *app)
             return false;
         }
     }
-    app->buffer = malloc(READ_BUFFER_SIZE);
-    if (!app->buffer) {
-        fail(app, "%s", hush_strerror(HUSH_ERR_NOMEM));
-        return false;
-    }
     if (!open_report(app))
         return false;
     if (opt->command == HUSH_COMMAND_REDACT && !opt->out_dir && !opt->in_place &&
@@ -888,7 +887,6 @@ int main(int argc, char **argv)
     hush_report_destroy(app.report);
     hush_rules_destroy(app.rules);
     rule_files_free(&rule_files);
-    free(app.buffer);
     explicit_bzero(app.key, sizeof app.key);
     hush_cli_options_free(&opt);
     return status;

@@ -17,10 +17,11 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include "rules_internal.h"
 
-#define CACHE_MAGIC "HUSHDB2\n"
+#define CACHE_MAGIC "HUSHDB3\n"
 #define CACHE_MAGIC_LEN 8
 /* A serialized database larger than this is not a database we wrote. */
 #define CACHE_MAX_BYTES (512u << 20)
@@ -107,7 +108,10 @@ static unsigned char *read_whole_file(const char *path, size_t *size)
     return data;
 }
 
-/* Layout: magic, u32 expression count, expr_facts_t[count], database bytes. */
+/* Layout: magic, u32 CRC32 of everything after it, u32 expression count,
+ * expr_facts_t[count], database bytes.  Hyperscan checks its own bytes, but
+ * the facts bound the scan window and must not be trusted damaged either. */
+#define CACHE_HEADER (CACHE_MAGIC_LEN + sizeof(uint32_t))
 static bool cache_load(struct hush_rules *rules, const char *path, size_t expr_count,
                        expr_facts_t *facts)
 {
@@ -115,15 +119,17 @@ static bool cache_load(struct hush_rules *rules, const char *path, size_t expr_c
     unsigned char *data = read_whole_file(path, &size);
     if (!data)
         return false;
-    size_t header = CACHE_MAGIC_LEN + sizeof(uint32_t) + expr_count * sizeof *facts;
-    uint32_t stored_count = 0;
+    size_t header = CACHE_HEADER + sizeof(uint32_t) + expr_count * sizeof *facts;
+    uint32_t stored_crc = 0, stored_count = 0;
     bool ok = size > header && memcmp(data, CACHE_MAGIC, CACHE_MAGIC_LEN) == 0;
     if (ok) {
-        memcpy(&stored_count, data + CACHE_MAGIC_LEN, sizeof stored_count);
-        ok = stored_count == expr_count;
+        memcpy(&stored_crc, data + CACHE_MAGIC_LEN, sizeof stored_crc);
+        memcpy(&stored_count, data + CACHE_HEADER, sizeof stored_count);
+        ok = stored_count == expr_count &&
+             stored_crc == crc32(0, data + CACHE_HEADER, (uInt)(size - CACHE_HEADER));
     }
     if (ok) {
-        memcpy(facts, data + CACHE_MAGIC_LEN + sizeof stored_count, expr_count * sizeof *facts);
+        memcpy(facts, data + CACHE_HEADER + sizeof stored_count, expr_count * sizeof *facts);
         ok = hs_deserialize_database((const char *)data + header, size - header, &rules->db) ==
              HS_SUCCESS;
     }
@@ -177,7 +183,12 @@ static void cache_store(const struct hush_rules *rules, const char *dir, const c
     int fd = tmp ? mkstemp(tmp) : -1;
     if (fd >= 0) {
         uint32_t count = (uint32_t)expr_count;
+        uLong crc = crc32(0, (const Bytef *)&count, sizeof count);
+        crc = crc32(crc, (const Bytef *)facts, (uInt)(expr_count * sizeof *facts));
+        crc = crc32(crc, (const Bytef *)bytes, (uInt)length);
+        uint32_t crc32_value = (uint32_t)crc;
         bool ok = write_all(fd, CACHE_MAGIC, CACHE_MAGIC_LEN) &&
+                  write_all(fd, &crc32_value, sizeof crc32_value) &&
                   write_all(fd, &count, sizeof count) &&
                   write_all(fd, facts, expr_count * sizeof *facts) &&
                   write_all(fd, bytes, length);

@@ -31,7 +31,6 @@ typedef struct hush_rule {
     hush_rule_info_t info;        /* what callers see; strings below are owned here */
     char **owned;                 /* every string the rule owns, freed together */
     size_t owned_count;
-    bool redact;                  /* false: reported, kept in redacted output */
     hush_validator_fn validator;
     char *opener;                 /* multiline rules: regex for how a match begins */
     unsigned opener_width;        /* Hyperscan max width of the opener */

@@ -135,7 +135,7 @@ static hush_status_t parse_flags(rule_parse_t *p, const cJSON *obj)
         values[i] = cJSON_IsTrue(item);
     }
     p->rule->info.multiline = values[0];
-    p->rule->redact = values[1];
+    p->rule->info.redact = values[1];
 
     const cJSON *entropy = cJSON_GetObjectItemCaseSensitive(obj, "entropy_min");
     if (entropy && !cJSON_IsNull(entropy)) {

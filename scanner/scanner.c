@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "finding.h"
+#include "lines.h"
 #include "redact.h"
 #include "stream_match.h"
 
@@ -46,9 +47,7 @@ struct hush_scanner {
 
     uint64_t released_to;         /* findings before this were released */
     uint64_t emit_pos;            /* redacted output written up to here */
-    uint64_t line_pos;            /* newlines counted up to here */
-    uint64_t line_no;             /* line number at line_pos */
-    uint64_t line_start;          /* offset of the first byte of that line */
+    hush_lines_t lines;
     bool stream_end;
     hush_status_t failed;         /* sticky until the stream is finished */
     char message[HUSH_ERROR_MAX];
@@ -105,22 +104,6 @@ static hush_status_t on_candidate(void *ctx, const hush_candidate_t *c)
     return HUSH_OK;
 }
 
-/* ---- lines ---------------------------------------------------------------- */
-
-static void count_lines_to(hush_scanner_t *s, uint64_t target)
-{
-    if (target <= s->line_pos)
-        return;
-    const unsigned char *p = hush_window_at(&s->window, s->line_pos);
-    const unsigned char *end = hush_window_at(&s->window, target);
-    while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
-        s->line_no++;
-        p++;
-        s->line_start = s->window.base + (uint64_t)(p - s->window.data);
-    }
-    s->line_pos = target;
-}
-
 /* ---- output ---------------------------------------------------------------- */
 
 static hush_status_t emit_raw_to(hush_scanner_t *s, uint64_t to)
@@ -162,7 +145,6 @@ static hush_status_t report(hush_scanner_t *s, const hush_pending_t *p, size_t i
     if (!s->config.on_finding)
         return HUSH_OK;
     const hush_rule_t *rule = &s->rules->rules[p->c.rule];
-    count_lines_to(s, p->c.secret_start);
     hush_finding_t f = {
         .rule_id = rule->info.id,
         .rule_name = rule->info.name,
@@ -171,9 +153,8 @@ static hush_status_t report(hush_scanner_t *s, const hush_pending_t *p, size_t i
         .encoding = "raw",
         .offset = p->c.secret_start,
         .length = p->c.secret_end - p->c.secret_start,
-        .line = s->line_no + 1,
-        .column = p->c.secret_start - s->line_start + 1,
     };
+    hush_lines_locate(&s->lines, &s->window, p->c.secret_start, &f.line, &f.column);
     memcpy(f.fingerprint, p->fingerprint, sizeof f.fingerprint);
     /* Mask other secrets near this one in the preview: the last few released
      * and the next few pending cover every finding that can overlap it. */
@@ -270,7 +251,7 @@ static void discard_settled(hush_scanner_t *s)
     keep = keep > margin ? keep - margin : 0;
     if (keep <= s->window.base)
         return;
-    count_lines_to(s, keep);
+    hush_lines_before_discard(&s->lines, &s->window, keep);
     hush_window_discard_before(&s->window, keep);
 }
 
@@ -346,7 +327,8 @@ void hush_scanner_reset(hush_scanner_t *s)
         return;
     hush_window_reset(&s->window);
     s->pending_count = s->recent_count = 0;
-    s->released_to = s->emit_pos = s->line_pos = s->line_no = s->line_start = 0;
+    s->released_to = s->emit_pos = 0;
+    hush_lines_reset(&s->lines);
     s->stream_end = false;
     s->failed = HUSH_OK;
     s->message[0] = '\0';
@@ -370,13 +352,15 @@ uint64_t hush_scanner_offset(const hush_scanner_t *s)
 }
 
 /* The reference engine keeps the whole input, up to its limit. */
-static hush_status_t reference_append(hush_scanner_t *s, const unsigned char *data, size_t size)
+static hush_status_t reference_room(hush_scanner_t *s, size_t wanted)
 {
-    if (s->window.size + size > HUSH_REFERENCE_MAX_INPUT)
+    if (s->window.size + wanted > HUSH_REFERENCE_MAX_INPUT)
+        wanted = HUSH_REFERENCE_MAX_INPUT - s->window.size;
+    if (wanted == 0)
         return fail(s, HUSH_ERR_LIMIT, "input larger than the reference engine's 64 MiB");
-    if (hush_window_room(&s->window) < size) {
+    if (hush_window_room(&s->window) < wanted) {
         size_t capacity = s->window.capacity;
-        while (capacity - s->window.size < size)
+        while (capacity - s->window.size < wanted)
             capacity *= 2;
         unsigned char *grown = realloc(s->window.data, capacity);
         if (!grown)
@@ -384,36 +368,71 @@ static hush_status_t reference_append(hush_scanner_t *s, const unsigned char *da
         s->window.data = grown;
         s->window.capacity = capacity;
     }
-    hush_window_append(&s->window, data, size);
     return HUSH_OK;
+}
+
+hush_status_t hush_scanner_input_buffer(hush_scanner_t *s, void **buffer, size_t *capacity)
+{
+    if (!s || !buffer || !capacity)
+        return HUSH_ERR_ARGUMENT;
+    *buffer = NULL;
+    *capacity = 0;
+    if (s->failed)
+        return s->failed;
+    if (!s->matcher) {
+        hush_status_t st = reference_room(s, HUSH_FEED_SLICE);
+        if (st != HUSH_OK)
+            return st;
+    } else if (hush_window_room(&s->window) < HUSH_FEED_SLICE) {
+        discard_settled(s);
+        if (hush_window_room(&s->window) < HUSH_FEED_SLICE)
+            return fail(s, HUSH_ERR_LIMIT, "look-back window exhausted (internal limit)");
+    }
+    size_t room = hush_window_room(&s->window);
+    *buffer = s->window.data + s->window.size;
+    *capacity = room < HUSH_FEED_SLICE ? room : HUSH_FEED_SLICE;
+    return HUSH_OK;
+}
+
+hush_status_t hush_scanner_commit(hush_scanner_t *s, size_t size)
+{
+    if (!s)
+        return HUSH_ERR_ARGUMENT;
+    if (s->failed)
+        return s->failed;
+    if (size > hush_window_room(&s->window) || (s->matcher && size > HUSH_FEED_SLICE))
+        return fail(s, HUSH_ERR_ARGUMENT, "commit larger than the input buffer");
+    const unsigned char *bytes = s->window.data + s->window.size;
+    s->window.size += size;
+    /* Counted now, while the bytes are in cache. */
+    hush_lines_count(&s->lines, bytes, size);
+    if (!s->matcher)
+        return HUSH_OK;
+    hush_status_t st = hush_stream_match_scan(s->matcher, bytes, size);
+    if (st == HUSH_OK)
+        st = process(s, 0);
+    return fail(s, st, NULL);
 }
 
 hush_status_t hush_scanner_feed(hush_scanner_t *s, const void *data, size_t size)
 {
     if (!s || (!data && size))
         return HUSH_ERR_ARGUMENT;
-    if (s->failed)
-        return s->failed;
-    if (!s->matcher)
-        return reference_append(s, data, size);
     const unsigned char *bytes = data;
     while (size > 0) {
-        size_t n = size < HUSH_FEED_SLICE ? size : HUSH_FEED_SLICE;
-        if (hush_window_room(&s->window) < n) {
-            discard_settled(s);
-            if (hush_window_room(&s->window) < n)
-                return fail(s, HUSH_ERR_LIMIT, "look-back window exhausted (internal limit)");
-        }
-        hush_window_append(&s->window, bytes, n);
-        hush_status_t st = hush_stream_match_scan(s->matcher, bytes, n);
-        if (st == HUSH_OK)
-            st = process(s, 0);
+        void *buffer;
+        size_t capacity;
+        hush_status_t st = hush_scanner_input_buffer(s, &buffer, &capacity);
         if (st != HUSH_OK)
-            return fail(s, st, NULL);
+            return st;
+        size_t n = size < capacity ? size : capacity;
+        memcpy(buffer, bytes, n);
+        if ((st = hush_scanner_commit(s, n)) != HUSH_OK)
+            return st;
         bytes += n;
         size -= n;
     }
-    return HUSH_OK;
+    return s->failed;
 }
 
 hush_status_t hush_scanner_flush(hush_scanner_t *s)

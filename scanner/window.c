@@ -24,12 +24,6 @@ void hush_window_reset(hush_window_t *w)
     w->base = 0;
 }
 
-void hush_window_append(hush_window_t *w, const void *bytes, size_t size)
-{
-    memcpy(w->data + w->size, bytes, size);
-    w->size += size;
-}
-
 void hush_window_discard_before(hush_window_t *w, uint64_t offset)
 {
     if (offset <= w->base)

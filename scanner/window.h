@@ -1,6 +1,7 @@
 /*
  * The bytes of the current stream still needed: a linear buffer that holds
- * stream offsets [base, base + size).  Bytes are appended at the end and
+ * stream offsets [base, base + size).  Bytes are written at the end (the
+ * scanner hands that space out as its input buffer) and
  * dropped from the front once nothing can refer to them any more, so its
  * capacity, fixed at creation, bounds the memory of a scan.
  */
@@ -30,8 +31,6 @@ static inline const unsigned char *hush_window_at(const hush_window_t *w, uint64
     return w->data + (offset - w->base);
 }
 
-/* Appends; the caller checked hush_window_room. */
-void hush_window_append(hush_window_t *w, const void *bytes, size_t size);
 /* Drops every byte before `offset` (no-op when offset <= base). */
 void hush_window_discard_before(hush_window_t *w, uint64_t offset);
 

@@ -380,7 +380,8 @@ def azure_keys():
           "build_id=%s" % fakes.devops_pat_legacy(R)],
          ["https://learn.microsoft.com/en-us/azure/devops/organizations/accounts/use-personal-access-tokens-to-authenticate"])
     rule("azure.json", "azure.devops.pat-url", "Azure DevOps personal access token in a git URL", "high",
-         r"://(?:[^:@/ \t\r\n\"'<>]{1,64}:)?(?<secret>[a-z2-7]{52})@(?:dev\.azure\.com|[a-z0-9-]{1,64}\.visualstudio\.com)",
+         # Anchored on the host, not on "://": every URL in a log has the latter.
+         r"[/:](?<secret>[a-z2-7]{52})@(?:dev\.azure\.com|[a-z0-9-]{1,64}\.visualstudio\.com)",
          ["git clone https://%s@dev.azure.com/hush-example/fake/_git/repo" % fakes.devops_pat_legacy(R),
           "remote: https://build:%s@hush-example.visualstudio.com/fake/_git/repo" % fakes.devops_pat_legacy(R)],
          ["git clone https://hush-example@dev.azure.com/hush-example/fake/_git/repo",
