@@ -6,7 +6,6 @@
  * failure is printed as "hush: <path>: <reason>" and makes the exit status 2.
  * A reader that goes away (EPIPE) is not a failure: hush stops quietly.
  */
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -22,6 +21,7 @@
 #include "cli_options.h"
 #include "cli_output.h"
 #include "cli_report.h"
+#include "cli_rules.h"
 #include "cli_walk.h"
 #include "hush.h"
 
@@ -29,11 +29,8 @@
 #define HUSH_EXIT_FINDINGS 1
 #define HUSH_EXIT_ERROR 2
 
-/* A rule file larger than this is surely not a rule file. */
-#define MAX_RULE_FILE_SIZE (16u << 20)
 #define PROGRESS_INTERVAL_NS 200000000L
 #define PROGRESS_PATH_MAX 48
-#define CACHE_DIR_MODE 0700
 
 typedef struct progress {
     bool enabled;
@@ -164,233 +161,11 @@ static void draw_progress(app_t *app, const char *path, bool force)
 
 /* ---- rules ------------------------------------------------------------------ */
 
-typedef struct rule_files {
-    hush_rule_file_t *files;
-    size_t count;
-    size_t capacity;
-    char **owned;              /* names and contents we allocated */
-    size_t owned_count;
-    size_t owned_capacity;
-} rule_files_t;
-
-static void rule_files_free(rule_files_t *rf)
+static bool load_rules(app_t *app)
 {
-    for (size_t i = 0; i < rf->owned_count; i++)
-        free(rf->owned[i]);
-    free(rf->owned);
-    free(rf->files);
-}
-
-static bool keep_owned(rule_files_t *rf, char *p)
-{
-    if (rf->owned_count == rf->owned_capacity) {
-        size_t capacity = rf->owned_capacity ? rf->owned_capacity * 2 : 16;
-        char **owned = realloc(rf->owned, capacity * sizeof *owned);
-        if (!owned)
-            return false;
-        rf->owned = owned;
-        rf->owned_capacity = capacity;
-    }
-    rf->owned[rf->owned_count++] = p;
-    return true;
-}
-
-static bool add_rule_file(rule_files_t *rf, const char *name, const char *data, size_t size)
-{
-    if (rf->count == rf->capacity) {
-        size_t capacity = rf->capacity ? rf->capacity * 2 : 16;
-        hush_rule_file_t *files = realloc(rf->files, capacity * sizeof *files);
-        if (!files)
-            return false;
-        rf->files = files;
-        rf->capacity = capacity;
-    }
-    rf->files[rf->count++] = (hush_rule_file_t){.name = name, .data = data, .size = size};
-    return true;
-}
-
-/* Reads a whole file into a NUL-terminated buffer; on failure prints why. */
-static char *read_rule_file(app_t *app, const char *path, size_t *size)
-{
-    struct stat st;
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0 || fstat(fd, &st) != 0) {
-        fail(app, "%s: %s", path, strerror(errno));
-        if (fd >= 0)
-            close(fd);
-        return NULL;
-    }
-    if (!S_ISREG(st.st_mode) || (unsigned long long)st.st_size > MAX_RULE_FILE_SIZE) {
-        fail(app, "%s: %s", path,
-             S_ISREG(st.st_mode) ? "rule file larger than 16 MiB" : "not a regular file");
-        close(fd);
-        return NULL;
-    }
-    size_t want = (size_t)st.st_size, got = 0;
-    char *data = malloc(want + 1);
-    if (!data) {
-        fail(app, "%s: %s", path, hush_strerror(HUSH_ERR_NOMEM));
-        close(fd);
-        return NULL;
-    }
-    while (got < want) {
-        ssize_t n = read(fd, data + got, want - got);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0) {
-            fail(app, "%s: %s", path, n < 0 ? strerror(errno) : "file shrank while reading");
-            free(data);
-            close(fd);
-            return NULL;
-        }
-        got += (size_t)n;
-    }
-    close(fd);
-    data[want] = '\0';
-    *size = want;
-    return data;
-}
-
-static bool load_rule_file(app_t *app, rule_files_t *rf, const char *path)
-{
-    size_t size;
-    char *data = read_rule_file(app, path, &size);
-    if (!data)
-        return false;
-    if (!keep_owned(rf, data)) {
-        free(data);
-        fail(app, "%s: %s", path, hush_strerror(HUSH_ERR_NOMEM));
-        return false;
-    }
-    char *name = strdup(path);
-    if (!name || !keep_owned(rf, name) || !add_rule_file(rf, name, data, size)) {
-        if (name && rf->owned[rf->owned_count - 1] != name)
-            free(name);
-        fail(app, "%s: %s", path, hush_strerror(HUSH_ERR_NOMEM));
-        return false;
-    }
-    return true;
-}
-
-static int select_json(const struct dirent *entry)
-{
-    size_t len = strlen(entry->d_name);
-    return entry->d_name[0] != '.' && len > 5 && strcmp(entry->d_name + len - 5, ".json") == 0;
-}
-
-/* Byte order, not the locale's, so every machine loads rules alike. */
-static int compare_names(const struct dirent **a, const struct dirent **b)
-{
-    return strcmp((*a)->d_name, (*b)->d_name);
-}
-
-static bool load_rule_dir(app_t *app, rule_files_t *rf, const char *dir)
-{
-    struct dirent **entries;
-    int n = scandir(dir, &entries, select_json, compare_names);
-    if (n < 0) {
-        fail(app, "%s: %s", dir, strerror(errno));
-        return false;
-    }
-    bool ok = n > 0;
-    if (n == 0)
-        fail(app, "%s: no *.json rule files in this directory", dir);
-    for (int i = 0; i < n; i++) {
-        char path[4096];
-        int len = snprintf(path, sizeof path, "%s%s%s", dir,
-                           dir[strlen(dir) - 1] == '/' ? "" : "/", entries[i]->d_name);
-        if (ok && (len < 0 || (size_t)len >= sizeof path)) {
-            fail(app, "%s: path too long", dir);
-            ok = false;
-        }
-        if (ok)
-            ok = load_rule_file(app, rf, path);
-        free(entries[i]);
-    }
-    free(entries);
-    return ok;
-}
-
-static bool collect_rule_files(app_t *app, rule_files_t *rf)
-{
-    const hush_cli_options_t *opt = app->opt;
-    if (!opt->no_default_rules) {
-        const hush_rule_file_t *files;
-        size_t count;
-        hush_default_rule_files(&files, &count);
-        for (size_t i = 0; i < count; i++) {
-            if (!add_rule_file(rf, files[i].name, files[i].data, files[i].size)) {
-                fail(app, "rules: %s", hush_strerror(HUSH_ERR_NOMEM));
-                return false;
-            }
-        }
-    }
-    for (size_t i = 0; i < opt->rule_path_count; i++) {
-        const char *path = opt->rule_paths[i];
-        struct stat st;
-        if (stat(path, &st) != 0) {
-            fail(app, "%s: %s", path, strerror(errno));
-            return false;
-        }
-        bool ok = S_ISDIR(st.st_mode) ? load_rule_dir(app, rf, path) : load_rule_file(app, rf, path);
-        if (!ok)
-            return false;
-    }
-    return true;
-}
-
-/* Creates every missing directory of `path`; failures are ignored, because a
- * cache that cannot be written only costs time. */
-static void make_cache_dirs(char *path)
-{
-    for (char *p = path + 1; *p; p++) {
-        if (*p == '/') {
-            *p = '\0';
-            mkdir(path, CACHE_DIR_MODE);
-            *p = '/';
-        }
-    }
-    mkdir(path, CACHE_DIR_MODE);
-}
-
-static bool resolve_cache_dir(const hush_cli_options_t *opt, char *dir, size_t capacity)
-{
-    const char *env = getenv("HUSH_CACHE_DIR");
-    const char *xdg = getenv("XDG_CACHE_HOME");
-    const char *home = getenv("HOME");
-    int n;
-    if (opt->no_cache)
-        return false;
-    if (opt->cache_dir)
-        n = snprintf(dir, capacity, "%s", opt->cache_dir);
-    else if (env && env[0])
-        n = snprintf(dir, capacity, "%s", env);
-    else if (xdg && xdg[0] == '/')
-        n = snprintf(dir, capacity, "%s/hush", xdg);
-    else if (home && home[0])
-        n = snprintf(dir, capacity, "%s/.cache/hush", home);
-    else
-        return false;
-    if (n <= 0 || (size_t)n >= capacity)
-        return false;
-    make_cache_dirs(dir);
-    return true;
-}
-
-static bool load_rules(app_t *app, rule_files_t *rf)
-{
-    char cache[4096];
     hush_error_t err = {{0}};
-    if (!collect_rule_files(app, rf))
-        return false;
-    hush_rules_config_t config = {
-        .files = rf->files,
-        .file_count = rf->count,
-        .cache_dir = resolve_cache_dir(app->opt, cache, sizeof cache) ? cache : NULL,
-    };
-    hush_status_t status = hush_rules_create(&config, &app->rules, &err);
-    if (status != HUSH_OK) {
-        fail(app, "%s", err.message[0] ? err.message : hush_strerror(status));
+    if (hush_cli_load_rules(app->opt, &app->rules, &err) != HUSH_OK) {
+        fail(app, "%s", err.message);
         return false;
     }
     return true;
@@ -869,14 +644,13 @@ static int parse_or_explain(int argc, char **argv, hush_cli_options_t *opt)
 int main(int argc, char **argv)
 {
     hush_cli_options_t opt;
-    rule_files_t rule_files = {0};
     app_t app = {.opt = &opt};
     int status;
 
     install_signal_handlers();
     status = parse_or_explain(argc, argv, &opt);
     if (status < 0) {
-        if (!load_rules(&app, &rule_files))
+        if (!load_rules(&app))
             status = HUSH_EXIT_ERROR;
         else if (opt.command == HUSH_COMMAND_RULES)
             status = run_rules_command(&app);
@@ -886,7 +660,6 @@ int main(int argc, char **argv)
     hush_scanner_destroy(app.scanner);
     hush_report_destroy(app.report);
     hush_rules_destroy(app.rules);
-    rule_files_free(&rule_files);
     explicit_bzero(app.key, sizeof app.key);
     hush_cli_options_free(&opt);
     return status;

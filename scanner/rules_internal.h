@@ -10,6 +10,7 @@
 #include <pcre2.h>
 #include <stdatomic.h>
 
+#include "error_internal.h"
 #include "hush.h"
 #include "validate.h"
 
@@ -64,9 +65,5 @@ void hush_rule_free(hush_rule_t *rule);
  * max widths filled in), using and filling the cache when cache_dir is set. */
 hush_status_t hush_rules_build_database(struct hush_rules *rules, const hush_rules_config_t *config,
                                         hush_error_t *err);
-
-/* Fills err->message like snprintf. */
-void hush_error_set(hush_error_t *err, const char *format, ...)
-    __attribute__((format(printf, 2, 3)));
 
 #endif

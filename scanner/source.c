@@ -13,7 +13,6 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <poll.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +20,7 @@
 #include <unistd.h>
 #include <zlib.h>
 
+#include "error_internal.h"
 #include "hush.h"
 
 /* Raw bytes read from the descriptor per read(2). */
@@ -69,17 +69,6 @@ struct hush_source {
 };
 
 /* ---- errors ------------------------------------------------------------- */
-
-__attribute__((format(printf, 2, 3))) static void set_message(hush_error_t *err,
-                                                               const char *format, ...)
-{
-    if (!err)
-        return;
-    va_list args;
-    va_start(args, format);
-    vsnprintf(err->message, sizeof err->message, format, args);
-    va_end(args);
-}
 
 /* Records "name: reason" as the sticky error and returns it. */
 __attribute__((format(printf, 3, 4))) static hush_status_t
@@ -340,7 +329,7 @@ hush_status_t hush_source_read(hush_source_t *source, void *buffer, size_t capac
     if (size)
         *size = 0;
     if (!source || !buffer || capacity == 0 || !size) {
-        set_message(err, "hush_source_read: invalid argument");
+        hush_error_set(err, "hush_source_read: invalid argument");
         return HUSH_ERR_ARGUMENT;
     }
     if (source->peek_pos < source->peek_len) {
@@ -355,20 +344,20 @@ hush_status_t hush_source_read(hush_source_t *source, void *buffer, size_t capac
     if (*size > 0)
         return HUSH_OK;
     if (status != HUSH_OK)
-        set_message(err, "%s", source->error_message);
+        hush_error_set(err, "%s", source->error_message);
     return status;
 }
 
 hush_status_t hush_source_is_binary(hush_source_t *source, bool *binary, hush_error_t *err)
 {
     if (!source || !binary) {
-        set_message(err, "hush_source_is_binary: invalid argument");
+        hush_error_set(err, "hush_source_is_binary: invalid argument");
         return HUSH_ERR_ARGUMENT;
     }
     if (!source->sniffed) {
         source->peek = malloc(HUSH_BINARY_SNIFF);
         if (!source->peek) {
-            set_message(err, "%s: out of memory", source->name);
+            hush_error_set(err, "%s: out of memory", source->name);
             return HUSH_ERR_NOMEM;
         }
         while (source->peek_len < HUSH_BINARY_SNIFF) {
@@ -388,7 +377,7 @@ hush_status_t hush_source_is_binary(hush_source_t *source, bool *binary, hush_er
     }
     /* With nothing peeked there is no byte to hand out first: say it now. */
     if (source->peek_len == source->peek_pos && source->error != HUSH_OK) {
-        set_message(err, "%s", source->error_message);
+        hush_error_set(err, "%s", source->error_message);
         return source->error;
     }
     *binary = source->binary;
@@ -426,7 +415,7 @@ static hush_status_t source_create(int fd, const char *name, hush_source_t **out
 {
     hush_source_t *source = calloc(1, sizeof *source);
     if (!source) {
-        set_message(err, "out of memory");
+        hush_error_set(err, "out of memory");
         return HUSH_ERR_NOMEM;
     }
     source->fd = fd;
@@ -436,7 +425,7 @@ static hush_status_t source_create(int fd, const char *name, hush_source_t **out
         free(source->name);
         free(source->in);
         free(source);
-        set_message(err, "%s: out of memory", name);
+        hush_error_set(err, "%s: out of memory", name);
         return HUSH_ERR_NOMEM;
     }
     *out = source;
@@ -462,7 +451,7 @@ static hush_status_t source_start(hush_source_t *source, hush_source_t **out, hu
     if (status == HUSH_OK)
         status = detect_format(source);
     if (status != HUSH_OK) {
-        set_message(err, "%s", source->error_message);
+        hush_error_set(err, "%s", source->error_message);
         hush_source_destroy(source);
         return status;
     }
@@ -482,7 +471,7 @@ static int open_retrying(const char *path)
 hush_status_t hush_source_open(const char *path, hush_source_t **out, hush_error_t *err)
 {
     if (!out) {
-        set_message(err, "hush_source_open: invalid argument");
+        hush_error_set(err, "hush_source_open: invalid argument");
         return HUSH_ERR_ARGUMENT;
     }
     *out = NULL;
@@ -493,7 +482,7 @@ hush_status_t hush_source_open(const char *path, hush_source_t **out, hush_error
     if (fd < 0) {
         char text[128];
         int errnum = errno;
-        set_message(err, "%s: %s", path, strerror_r(errnum, text, sizeof text));
+        hush_error_set(err, "%s: %s", path, strerror_r(errnum, text, sizeof text));
         return errnum == ENOMEM ? HUSH_ERR_NOMEM : HUSH_ERR_IO;
     }
     hush_source_t *source = NULL;
@@ -510,7 +499,7 @@ hush_status_t hush_source_open_fd(int fd, const char *name, hush_source_t **out,
                                   hush_error_t *err)
 {
     if (!out || fd < 0) {
-        set_message(err, "hush_source_open_fd: invalid argument");
+        hush_error_set(err, "hush_source_open_fd: invalid argument");
         return HUSH_ERR_ARGUMENT;
     }
     *out = NULL;

@@ -1,0 +1,264 @@
+/*
+ * Which rules a run uses: the built-in pack (unless --no-default-rules) and
+ * every --rules file or directory (its *.json files in name order), compiled
+ * with the database cache the options and environment name.  CLI-only.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli_rules.h"
+
+/* A rule file larger than this is surely not a rule file. */
+#define MAX_RULE_FILE_SIZE (16u << 20)
+/* The cache holds nothing secret, but nobody else needs to read it. */
+#define CACHE_DIR_MODE 0700
+
+__attribute__((format(printf, 2, 3))) static void set_error(hush_error_t *err, const char *format,
+                                                            ...)
+{
+    va_list args;
+    va_start(args, format);
+    vsnprintf(err->message, sizeof err->message, format, args);
+    va_end(args);
+}
+
+typedef struct rule_files {
+    hush_rule_file_t *files;
+    size_t count;
+    size_t capacity;
+    char **owned;              /* names and contents we allocated */
+    size_t owned_count;
+    size_t owned_capacity;
+} rule_files_t;
+
+static void rule_files_free(rule_files_t *rf)
+{
+    for (size_t i = 0; i < rf->owned_count; i++)
+        free(rf->owned[i]);
+    free(rf->owned);
+    free(rf->files);
+}
+
+static bool keep_owned(rule_files_t *rf, char *p)
+{
+    if (rf->owned_count == rf->owned_capacity) {
+        size_t capacity = rf->owned_capacity ? rf->owned_capacity * 2 : 16;
+        char **owned = realloc(rf->owned, capacity * sizeof *owned);
+        if (!owned)
+            return false;
+        rf->owned = owned;
+        rf->owned_capacity = capacity;
+    }
+    rf->owned[rf->owned_count++] = p;
+    return true;
+}
+
+static bool add_rule_file(rule_files_t *rf, const char *name, const char *data, size_t size)
+{
+    if (rf->count == rf->capacity) {
+        size_t capacity = rf->capacity ? rf->capacity * 2 : 16;
+        hush_rule_file_t *files = realloc(rf->files, capacity * sizeof *files);
+        if (!files)
+            return false;
+        rf->files = files;
+        rf->capacity = capacity;
+    }
+    rf->files[rf->count++] = (hush_rule_file_t){.name = name, .data = data, .size = size};
+    return true;
+}
+
+/* Reads a whole file into a NUL-terminated buffer; on failure prints why. */
+static char *read_rule_file(hush_error_t *err, const char *path, size_t *size)
+{
+    struct stat st;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0 || fstat(fd, &st) != 0) {
+        set_error(err, "%s: %s", path, strerror(errno));
+        if (fd >= 0)
+            close(fd);
+        return NULL;
+    }
+    if (!S_ISREG(st.st_mode) || (unsigned long long)st.st_size > MAX_RULE_FILE_SIZE) {
+        set_error(err, "%s: %s", path,
+             S_ISREG(st.st_mode) ? "rule file larger than 16 MiB" : "not a regular file");
+        close(fd);
+        return NULL;
+    }
+    size_t want = (size_t)st.st_size, got = 0;
+    char *data = malloc(want + 1);
+    if (!data) {
+        set_error(err, "%s: %s", path, hush_strerror(HUSH_ERR_NOMEM));
+        close(fd);
+        return NULL;
+    }
+    while (got < want) {
+        ssize_t n = read(fd, data + got, want - got);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            set_error(err, "%s: %s", path, n < 0 ? strerror(errno) : "file shrank while reading");
+            free(data);
+            close(fd);
+            return NULL;
+        }
+        got += (size_t)n;
+    }
+    close(fd);
+    data[want] = '\0';
+    *size = want;
+    return data;
+}
+
+static bool load_rule_file(hush_error_t *err, rule_files_t *rf, const char *path)
+{
+    size_t size;
+    char *data = read_rule_file(err, path, &size);
+    if (!data)
+        return false;
+    if (!keep_owned(rf, data)) {
+        free(data);
+        set_error(err, "%s: %s", path, hush_strerror(HUSH_ERR_NOMEM));
+        return false;
+    }
+    char *name = strdup(path);
+    if (!name || !keep_owned(rf, name) || !add_rule_file(rf, name, data, size)) {
+        if (name && rf->owned[rf->owned_count - 1] != name)
+            free(name);
+        set_error(err, "%s: %s", path, hush_strerror(HUSH_ERR_NOMEM));
+        return false;
+    }
+    return true;
+}
+
+static int select_json(const struct dirent *entry)
+{
+    size_t len = strlen(entry->d_name);
+    return entry->d_name[0] != '.' && len > 5 && strcmp(entry->d_name + len - 5, ".json") == 0;
+}
+
+/* Byte order, not the locale's, so every machine loads rules alike. */
+static int compare_names(const struct dirent **a, const struct dirent **b)
+{
+    return strcmp((*a)->d_name, (*b)->d_name);
+}
+
+static bool load_rule_dir(hush_error_t *err, rule_files_t *rf, const char *dir)
+{
+    struct dirent **entries;
+    int n = scandir(dir, &entries, select_json, compare_names);
+    if (n < 0) {
+        set_error(err, "%s: %s", dir, strerror(errno));
+        return false;
+    }
+    bool ok = n > 0;
+    if (n == 0)
+        set_error(err, "%s: no *.json rule files in this directory", dir);
+    for (int i = 0; i < n; i++) {
+        char path[4096];
+        int len = snprintf(path, sizeof path, "%s%s%s", dir,
+                           dir[strlen(dir) - 1] == '/' ? "" : "/", entries[i]->d_name);
+        if (ok && (len < 0 || (size_t)len >= sizeof path)) {
+            set_error(err, "%s: path too long", dir);
+            ok = false;
+        }
+        if (ok)
+            ok = load_rule_file(err, rf, path);
+        free(entries[i]);
+    }
+    free(entries);
+    return ok;
+}
+
+static bool collect_rule_files(const hush_cli_options_t *opt, rule_files_t *rf, hush_error_t *err)
+{
+    if (!opt->no_default_rules) {
+        const hush_rule_file_t *files;
+        size_t count;
+        hush_default_rule_files(&files, &count);
+        for (size_t i = 0; i < count; i++) {
+            if (!add_rule_file(rf, files[i].name, files[i].data, files[i].size)) {
+                set_error(err, "rules: %s", hush_strerror(HUSH_ERR_NOMEM));
+                return false;
+            }
+        }
+    }
+    for (size_t i = 0; i < opt->rule_path_count; i++) {
+        const char *path = opt->rule_paths[i];
+        struct stat st;
+        if (stat(path, &st) != 0) {
+            set_error(err, "%s: %s", path, strerror(errno));
+            return false;
+        }
+        bool ok = S_ISDIR(st.st_mode) ? load_rule_dir(err, rf, path) : load_rule_file(err, rf, path);
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
+/* Creates every missing directory of `path`; failures are ignored, because a
+ * cache that cannot be written only costs time. */
+static void make_cache_dirs(char *path)
+{
+    for (char *p = path + 1; *p; p++) {
+        if (*p == '/') {
+            *p = '\0';
+            mkdir(path, CACHE_DIR_MODE);
+            *p = '/';
+        }
+    }
+    mkdir(path, CACHE_DIR_MODE);
+}
+
+static bool resolve_cache_dir(const hush_cli_options_t *opt, char *dir, size_t capacity)
+{
+    const char *env = getenv("HUSH_CACHE_DIR");
+    const char *xdg = getenv("XDG_CACHE_HOME");
+    const char *home = getenv("HOME");
+    int n;
+    if (opt->no_cache)
+        return false;
+    if (opt->cache_dir)
+        n = snprintf(dir, capacity, "%s", opt->cache_dir);
+    else if (env && env[0])
+        n = snprintf(dir, capacity, "%s", env);
+    else if (xdg && xdg[0] == '/')
+        n = snprintf(dir, capacity, "%s/hush", xdg);
+    else if (home && home[0])
+        n = snprintf(dir, capacity, "%s/.cache/hush", home);
+    else
+        return false;
+    if (n <= 0 || (size_t)n >= capacity)
+        return false;
+    make_cache_dirs(dir);
+    return true;
+}
+
+hush_status_t hush_cli_load_rules(const hush_cli_options_t *opt, hush_rules_t **out,
+                                  hush_error_t *err)
+{
+    char cache[4096];
+    rule_files_t rf = {0};
+    *out = NULL;
+    hush_status_t status = HUSH_ERR_RULE;
+    if (collect_rule_files(opt, &rf, err)) {
+        hush_rules_config_t config = {
+            .files = rf.files,
+            .file_count = rf.count,
+            .cache_dir = resolve_cache_dir(opt, cache, sizeof cache) ? cache : NULL,
+        };
+        /* The rule set keeps its own copies: the files can go right after. */
+        status = hush_rules_create(&config, out, err);
+        if (status != HUSH_OK && !err->message[0])
+            set_error(err, "%s", hush_strerror(status));
+    }
+    rule_files_free(&rf);
+    return status;
+}
