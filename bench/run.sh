@@ -6,7 +6,7 @@
 #
 #   BENCH_DIR=/tmp/hush-bench   where the generated log and tools live
 #   BENCH_LOG_MB=200            size of the generated log (MiB, >= 200 for RESULTS.md)
-#   BENCH_RUNS=3                runs per throughput measurement (best is kept)
+#   BENCH_RUNS=7                interleaved rounds per throughput measurement (best is kept)
 #   BENCH_CORE=0                CPU the measurements are pinned to
 #   HUSH_CACHE_DIR              passed through; default $BENCH_DIR/cache
 #   BENCH_PLAIN=1               ignore hyperfine and /usr/bin/time (tests the fallbacks)
@@ -20,7 +20,7 @@ hush=$build/hush
 
 bench_dir=${BENCH_DIR:-/tmp/hush-bench}
 log_mb=${BENCH_LOG_MB:-200}
-runs=${BENCH_RUNS:-3}
+runs=${BENCH_RUNS:-7}
 core=${BENCH_CORE:-0}
 patterns=$here/rg-patterns.txt
 log=$bench_dir/app-${log_mb}m.log
@@ -57,25 +57,23 @@ fi
 cat "$log" > /dev/null # warm the page cache: we measure CPU, not the disk
 
 # ---- helpers -----------------------------------------------------------------
-# best_seconds NAME CMD: minimum wall time of $runs runs of the shell command.
-best_seconds() {
-    local name=$1 cmd=$2 json=$bench_dir/$1.json
-    if [ "$have_hyperfine" = 1 ]; then
-        "${pin[@]}" hyperfine --style none --warmup 1 --runs "$runs" -i \
-            --export-json "$json" "$cmd" > /dev/null 2>> "$bench_dir/hyperfine.log"
-        python3 -c 'import json,sys; print(min(json.load(open(sys.argv[1]))["results"][0]["times"]))' "$json"
-    else
-        "${pin[@]}" python3 - "$runs" "$cmd" <<'PY'
+# best_interleaved CMD...: runs every command once per round, $runs rounds,
+# and prints each command's minimum wall time in seconds, on one line.
+best_interleaved() {
+    "${pin[@]}" python3 - "$runs" "$@" <<'PY'
 import subprocess, sys, time
-best = None
-for _ in range(int(sys.argv[1])):
-    start = time.perf_counter()
-    subprocess.run(["bash", "-c", sys.argv[2]], check=False)
-    took = time.perf_counter() - start
-    best = took if best is None else min(best, took)
-print(best)
+rounds, commands = int(sys.argv[1]), sys.argv[2:]
+for cmd in commands:  # warm-up round, not counted
+    subprocess.run(["bash", "-c", cmd], check=False)
+best = [None] * len(commands)
+for _ in range(rounds):
+    for i, cmd in enumerate(commands):
+        start = time.perf_counter()
+        subprocess.run(["bash", "-c", cmd], check=False)
+        took = time.perf_counter() - start
+        best[i] = took if best[i] is None else min(best[i], took)
+print(" ".join("%.4f" % b for b in best))
 PY
-    fi
 }
 
 # mean_ms CMD: mean wall time of 100 runs with a warm cache, in ms.
@@ -126,10 +124,14 @@ filter_same=yes
 # ---- throughput ----------------------------------------------------------------
 # Other work on the machine skews every figure: record the load with them.
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
-echo "bench: throughput on $(basename "$log"), best of $runs, ${pin[*]:-unpinned}" >&2
-t_rg=$(best_seconds rg "rg -c -f '$patterns' '$log' > /dev/null")
-t_scan=$(best_seconds scan "'$hush' scan --format jsonl '$log' > /dev/null")
-t_filter=$(best_seconds filter "'$hush' < '$log' > /dev/null")
+echo "bench: throughput on $(basename "$log"), best of $runs interleaved rounds, ${pin[*]:-unpinned}" >&2
+# Interleaved rounds (rg, scan, filter, rg, ...), best of each: on a shared
+# machine a slow stretch then hits every command alike instead of skewing
+# one command's whole series, which sequential series did by 15% and more.
+read -r t_rg t_scan t_filter < <(best_interleaved \
+    "rg -c -f '$patterns' '$log' > /dev/null" \
+    "'$hush' scan --format jsonl '$log' > /dev/null" \
+    "'$hush' < '$log' > /dev/null")
 
 # ---- start-up, memory, quietness ---------------------------------------------
 echo "bench: start-up (100 runs)" >&2

@@ -101,7 +101,8 @@ void hush_rules_destroy(hush_rules_t *rules)
         hush_rule_free(&rules->rules[i]);
     free(rules->rules);
     free(rules->opener_rule);
-    hs_free_database(rules->db);
+    hs_free_database(rules->detect_db);
+    hs_free_database(rules->locate_db);
     free(rules);
 }
 

@@ -21,7 +21,7 @@
 
 #include "rules_internal.h"
 
-#define CACHE_MAGIC "HUSHDB3\n"
+#define CACHE_MAGIC "HUSHDB5\n"
 #define CACHE_MAGIC_LEN 8
 /* A serialized database larger than this is not a database we wrote. */
 #define CACHE_MAX_BYTES (512u << 20)
@@ -109,8 +109,9 @@ static unsigned char *read_whole_file(const char *path, size_t *size)
 }
 
 /* Layout: magic, u32 CRC32 of everything after it, u32 expression count,
- * expr_facts_t[count], database bytes.  Hyperscan checks its own bytes, but
- * the facts bound the scan window and must not be trusted damaged either. */
+ * expr_facts_t[count], u64 size of the detect database, its bytes, then the
+ * locate database's bytes.  Hyperscan checks its own bytes, but the facts
+ * bound the scan window and must not be trusted damaged either. */
 #define CACHE_HEADER (CACHE_MAGIC_LEN + sizeof(uint32_t))
 static bool cache_load(struct hush_rules *rules, const char *path, size_t expr_count,
                        expr_facts_t *facts)
@@ -119,7 +120,7 @@ static bool cache_load(struct hush_rules *rules, const char *path, size_t expr_c
     unsigned char *data = read_whole_file(path, &size);
     if (!data)
         return false;
-    size_t header = CACHE_HEADER + sizeof(uint32_t) + expr_count * sizeof *facts;
+    size_t header = CACHE_HEADER + sizeof(uint32_t) + expr_count * sizeof *facts + sizeof(uint64_t);
     uint32_t stored_crc = 0, stored_count = 0;
     bool ok = size > header && memcmp(data, CACHE_MAGIC, CACHE_MAGIC_LEN) == 0;
     if (ok) {
@@ -128,10 +129,22 @@ static bool cache_load(struct hush_rules *rules, const char *path, size_t expr_c
         ok = stored_count == expr_count &&
              stored_crc == crc32(0, data + CACHE_HEADER, (uInt)(size - CACHE_HEADER));
     }
+    uint64_t detect_size = 0;
     if (ok) {
         memcpy(facts, data + CACHE_HEADER + sizeof stored_count, expr_count * sizeof *facts);
-        ok = hs_deserialize_database((const char *)data + header, size - header, &rules->db) ==
-             HS_SUCCESS;
+        memcpy(&detect_size, data + header - sizeof detect_size, sizeof detect_size);
+        ok = detect_size < size - header;
+    }
+    if (ok) {
+        const char *dbs = (const char *)data + header;
+        ok = hs_deserialize_database(dbs, (size_t)detect_size, &rules->detect_db) == HS_SUCCESS &&
+             hs_deserialize_database(dbs + detect_size, size - header - (size_t)detect_size,
+                                     &rules->locate_db) == HS_SUCCESS;
+    }
+    if (!ok) {
+        hs_free_database(rules->detect_db);
+        hs_free_database(rules->locate_db);
+        rules->detect_db = rules->locate_db = NULL;
     }
     free(data);
     return ok;
@@ -174,10 +187,14 @@ static void make_dirs(const char *dir)
 static void cache_store(const struct hush_rules *rules, const char *dir, const char *path,
                         size_t expr_count, const expr_facts_t *facts)
 {
-    char *bytes = NULL;
-    size_t length = 0;
-    if (hs_serialize_database(rules->db, &bytes, &length) != HS_SUCCESS)
+    char *bytes = NULL, *locate = NULL;
+    size_t length = 0, locate_length = 0;
+    if (hs_serialize_database(rules->detect_db, &bytes, &length) != HS_SUCCESS ||
+        hs_serialize_database(rules->locate_db, &locate, &locate_length) != HS_SUCCESS) {
+        free(bytes);
         return;
+    }
+    uint64_t detect_size = length;
     make_dirs(dir);
     char *tmp = cache_path(dir, ".tmp-XXXXXX", "");
     int fd = tmp ? mkstemp(tmp) : -1;
@@ -185,19 +202,23 @@ static void cache_store(const struct hush_rules *rules, const char *dir, const c
         uint32_t count = (uint32_t)expr_count;
         uLong crc = crc32(0, (const Bytef *)&count, sizeof count);
         crc = crc32(crc, (const Bytef *)facts, (uInt)(expr_count * sizeof *facts));
+        crc = crc32(crc, (const Bytef *)&detect_size, sizeof detect_size);
         crc = crc32(crc, (const Bytef *)bytes, (uInt)length);
+        crc = crc32(crc, (const Bytef *)locate, (uInt)locate_length);
         uint32_t crc32_value = (uint32_t)crc;
         bool ok = write_all(fd, CACHE_MAGIC, CACHE_MAGIC_LEN) &&
                   write_all(fd, &crc32_value, sizeof crc32_value) &&
                   write_all(fd, &count, sizeof count) &&
                   write_all(fd, facts, expr_count * sizeof *facts) &&
-                  write_all(fd, bytes, length);
+                  write_all(fd, &detect_size, sizeof detect_size) &&
+                  write_all(fd, bytes, length) && write_all(fd, locate, locate_length);
         ok = close(fd) == 0 && ok;
         if (!ok || rename(tmp, path) != 0)
             unlink(tmp);
     }
     free(tmp);
     free(bytes);
+    free(locate);
 }
 
 /* ---- compile ------------------------------------------------------------- */
@@ -259,6 +280,25 @@ static hush_status_t validate_rule(const hush_rule_t *rule, expr_facts_t *facts,
     return HUSH_OK;
 }
 
+/* Names the rule (or opener) Hyperscan refused. */
+static hush_status_t compile_failed(struct hush_rules *rules, hs_compile_error_t *error,
+                                    hush_error_t *err)
+{
+    int which = error ? error->expression : -1;
+    const char *what = error ? error->message : "unknown error";
+    if (which >= 0 && (size_t)which < rules->count)
+        hush_error_set(err, "%s: %s: Hyperscan: %s", rules->rules[which].info.file,
+                       rules->rules[which].info.id, what);
+    else if (which >= 0)
+        hush_error_set(err, "%s: opener: Hyperscan: %s",
+                       rules->rules[rules->opener_rule[(size_t)which - rules->count]].info.id,
+                       what);
+    else
+        hush_error_set(err, "Hyperscan: %s", what);
+    hs_free_compile_error(error);
+    return which >= 0 ? HUSH_ERR_RULE : HUSH_ERR_HYPERSCAN;
+}
+
 static hush_status_t compile_database(struct hush_rules *rules, size_t expr_count,
                                       expr_facts_t *facts, hush_error_t *err)
 {
@@ -277,28 +317,27 @@ static hush_status_t compile_database(struct hush_rules *rules, size_t expr_coun
         if (rule->opener)
             patterns[opener++] = rule->opener;
     }
+    /* locate: every rule, every match end. */
     for (size_t i = 0; st == HUSH_OK && i < expr_count; i++) {
         ids[i] = (unsigned)i;
         flags[i] = HUSH_HS_FLAGS | (facts[i].prefilter ? HS_FLAG_PREFILTER : 0);
     }
     hs_compile_error_t *error = NULL;
     if (st == HUSH_OK &&
-        hs_compile_multi(patterns, flags, ids, (unsigned)expr_count, HS_MODE_STREAM, NULL,
-                         &rules->db, &error) != HS_SUCCESS) {
-        int which = error ? error->expression : -1;
-        const char *what = error ? error->message : "unknown error";
-        if (which >= 0 && (size_t)which < rules->count)
-            hush_error_set(err, "%s: %s: Hyperscan: %s", rules->rules[which].info.file,
-                           rules->rules[which].info.id, what);
-        else if (which >= 0)
-            hush_error_set(err, "%s: opener: Hyperscan: %s",
-                           rules->rules[rules->opener_rule[(size_t)which - rules->count]].info.id,
-                           what);
-        else
-            hush_error_set(err, "Hyperscan: %s", what);
-        hs_free_compile_error(error);
-        st = which >= 0 ? HUSH_ERR_RULE : HUSH_ERR_HYPERSCAN;
+        hs_compile_multi(patterns, flags, ids, (unsigned)rules->count, HS_MODE_BLOCK, NULL,
+                         &rules->locate_db, &error) != HS_SUCCESS) {
+        st = compile_failed(rules, error, err);
+        error = NULL;
     }
+    /* detect: a rule needs reporting once per scanned range, which spares
+     * Hyperscan most of its work; openers at every position, as flushing
+     * needs each one. */
+    for (size_t i = 0; st == HUSH_OK && i < rules->count; i++)
+        flags[i] |= HS_FLAG_SINGLEMATCH;
+    if (st == HUSH_OK &&
+        hs_compile_multi(patterns, flags, ids, (unsigned)expr_count, HS_MODE_BLOCK, NULL,
+                         &rules->detect_db, &error) != HS_SUCCESS)
+        st = compile_failed(rules, error, err);
     free(patterns);
     free(flags);
     free(ids);

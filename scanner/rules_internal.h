@@ -43,7 +43,12 @@ typedef struct hush_rule {
 struct hush_rules {
     hush_rule_t *rules;
     size_t count;
-    hs_database_t *db;
+    /* Two block-mode databases over the same rules (see stream_match.h):
+     * `detect` has every rule SINGLEMATCH plus the multiline openers, and
+     * says cheaply whether a range holds anything; `locate` reports every
+     * match end, and runs only over ranges where detect reported a rule. */
+    hs_database_t *detect_db;
+    hs_database_t *locate_db;
     bool from_cache;
     size_t opener_count;          /* Hyperscan ids count .. count+opener_count-1 */
     uint32_t *opener_rule;        /* opener index -> rule index */

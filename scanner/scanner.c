@@ -332,8 +332,8 @@ void hush_scanner_reset(hush_scanner_t *s)
     s->stream_end = false;
     s->failed = HUSH_OK;
     s->message[0] = '\0';
-    if (s->matcher && hush_stream_match_reset(s->matcher) != HUSH_OK)
-        fail(s, HUSH_ERR_HYPERSCAN, "cannot reset the Hyperscan stream");
+    if (s->matcher)
+        hush_stream_match_reset(s->matcher);
 }
 
 void hush_scanner_set_context(hush_scanner_t *s, void *finding_ctx, void *output_ctx)
@@ -408,10 +408,7 @@ hush_status_t hush_scanner_commit(hush_scanner_t *s, size_t size)
     hush_lines_count(&s->lines, bytes, size);
     if (!s->matcher)
         return HUSH_OK;
-    hush_status_t st = hush_stream_match_scan(s->matcher, bytes, size);
-    if (st == HUSH_OK)
-        st = process(s, 0);
-    return fail(s, st, NULL);
+    return fail(s, process(s, 0), NULL);
 }
 
 hush_status_t hush_scanner_feed(hush_scanner_t *s, const void *data, size_t size)
@@ -475,9 +472,8 @@ hush_status_t hush_scanner_finish(hush_scanner_t *s)
     if (st == HUSH_OK && !s->matcher)
         st = finish_reference(s);
     if (st == HUSH_OK && s->matcher) {
-        st = hush_stream_match_end(s->matcher);
-        if (st == HUSH_OK)
-            st = process(s, 0);
+        hush_stream_match_end(s->matcher);
+        st = process(s, 0);
     }
     if (st != HUSH_OK) {
         fail(s, st, NULL);
