@@ -176,8 +176,9 @@ static hush_status_t scan_to(hush_stream_match_t *m, const hush_region_t *region
     }
     /* Each rule's clusters must be searched in order of their ends; sorting
      * makes that so whatever order Hyperscan reported matches in. */
-    qsort(m->clusters + first_new, m->cluster_count - first_new, sizeof *m->clusters,
-          compare_clusters);
+    if (m->cluster_count - first_new > 1)
+        qsort(m->clusters + first_new, m->cluster_count - first_new, sizeof *m->clusters,
+              compare_clusters);
     m->scanned_to = to;
     return st;
 }
