@@ -270,6 +270,25 @@ static uint64_t holds_bound(hush_stream_match_t *m, uint64_t flush_line_end, uin
     return bound;
 }
 
+/* Where PCRE2 starts looking for the cluster's matches: one max width before
+ * its first end, but for a single-line rule no earlier than the line that
+ * end is on (a match of it cannot start on an earlier line, and any match
+ * that did lie wholly on an earlier line ended before this cluster, so an
+ * earlier cluster accepted it).  That keeps the search to a line or so
+ * instead of up to 8 KiB of lines before every cluster. */
+static uint64_t search_from(const hush_stream_match_t *m, const hush_region_t *region,
+                            const cluster_t *c)
+{
+    uint64_t from = sat_sub(c->first_end, width_of(m, c->rule));
+    if (from < region->base)
+        from = region->base;
+    if (m->rules->rules[c->rule].info.multiline || c->first_end <= from)
+        return from;
+    const unsigned char *nl = memrchr(region->bytes + (from - region->base), '\n',
+                                      (size_t)(c->first_end - 1 - from));
+    return nl ? region->base + (uint64_t)(nl - region->bytes) + 1 : from;
+}
+
 hush_status_t hush_stream_match_process(hush_stream_match_t *m, hush_confirm_t *confirm,
                                         const hush_process_request_t *req, uint64_t *safe)
 {
@@ -291,8 +310,8 @@ hush_status_t hush_stream_match_process(hush_stream_match_t *m, hush_confirm_t *
             m->clusters[kept++] = c;
             continue;
         }
-        uint64_t from = sat_sub(c.first_end, width_of(m, c.rule));
-        st = hush_confirm_range(confirm, m->rules, c.rule, region, from, c.last_end,
+        st = hush_confirm_range(confirm, m->rules, c.rule, region, search_from(m, region, &c),
+                                c.last_end,
                                 &m->next_start[c.rule], req->accept, req->accept_ctx);
     }
     m->cluster_count = kept;
