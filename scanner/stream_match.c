@@ -253,14 +253,17 @@ static bool cluster_ready(const hush_stream_match_t *m, const cluster_t *c,
 }
 
 /* The flush point, held back to the earliest multiline match that may have
- * begun: a pending opener stays until its match would be decided anyway. */
-static uint64_t holds_bound(hush_stream_match_t *m, uint64_t flush_line_end, uint64_t end)
+ * begun.  A hold goes only once Hyperscan has scanned past every end a match
+ * from it could have: that match then sits in a cluster, which bounds the
+ * safe point itself.  (Bytes merely in the window are not enough: they may
+ * not be scanned yet.) */
+static uint64_t holds_bound(hush_stream_match_t *m, uint64_t flush_line_end)
 {
     uint64_t horizon = m->rules->max_width + HUSH_CONTEXT_LEN;
-    uint64_t bound = end < m->flush_blocked_until ? 0 : flush_line_end;
+    uint64_t bound = m->scanned_to < m->flush_blocked_until ? 0 : flush_line_end;
     size_t kept = 0;
     for (size_t i = 0; i < m->hold_count; i++) {
-        if (m->holds[i] + horizon <= end)
+        if (m->holds[i] + horizon <= m->scanned_to)
             continue;
         m->holds[kept++] = m->holds[i];
         if (m->holds[i] < bound)
@@ -321,7 +324,7 @@ hush_status_t hush_stream_match_process(hush_stream_match_t *m, hush_confirm_t *
     /* No match in bytes not yet scanned can start before this... */
     uint64_t bound = m->ended ? UINT64_MAX : sat_sub(m->scanned_to, m->rules->max_width);
     if (!m->ended && req->flush_line_end) {
-        uint64_t flush_bound = holds_bound(m, req->flush_line_end, region->end);
+        uint64_t flush_bound = holds_bound(m, req->flush_line_end);
         if (flush_bound > bound)
             bound = flush_bound;
     }

@@ -403,6 +403,34 @@ static void test_flush_latency(void **state)
     capture_free(&cap);
 }
 
+/* A short key block, then a long line still without its newline: flushing
+ * must not write the block before Hyperscan has scanned it (found in
+ * review: holds used to expire by bytes received, not bytes scanned). */
+static void test_flush_holds_until_scanned(void **state)
+{
+    fixture_t *fx = *state;
+    /* The line runs past the hold's horizon (the rules' max width plus
+     * context, about 4.4 KiB here) but stays below one scan chunk. */
+    char input[12000];
+    int n = snprintf(input, sizeof input,
+                     "-----BEGIN TEST KEY-----\nQUJDREVGR0hJSktMTU5PUA==\n-----END TEST KEY-----");
+    memset(input + n, 'x', 10000);
+    n += 10000;
+    for (int flush_at = 1000; flush_at <= n; flush_at += 1500) {
+        capture_t cap = {0};
+        hush_scanner_t *s = make_scanner(fx->rules, HUSH_ENGINE_HYPERSCAN, HUSH_MASK_LABEL, &cap);
+        assert_int_equal(hush_scanner_feed(s, input, (size_t)flush_at), HUSH_OK);
+        assert_int_equal(hush_scanner_flush(s), HUSH_OK);
+        assert_null(cap.output ? strstr(cap.output, "QUJDREVG") : NULL);
+        assert_int_equal(hush_scanner_feed(s, input + flush_at, (size_t)(n - flush_at)), HUSH_OK);
+        assert_int_equal(hush_scanner_finish(s), HUSH_OK);
+        assert_null(strstr(cap.output, "QUJDREVG"));
+        assert_non_null(strstr(cap.output, "[REDACTED:test.block]"));
+        hush_scanner_destroy(s);
+        capture_free(&cap);
+    }
+}
+
 static int count_only(void *ctx, const hush_finding_t *f)
 {
     (void)f;
@@ -561,6 +589,7 @@ int main(void)
         cmocka_unit_test(test_passthrough_and_masks),
         cmocka_unit_test(test_line_and_column),
         cmocka_unit_test(test_flush_latency),
+        cmocka_unit_test(test_flush_holds_until_scanned),
         cmocka_unit_test(test_memory_bounded_on_huge_line),
         cmocka_unit_test(test_one_finding_per_secret),
         cmocka_unit_test(test_callback_stops),
