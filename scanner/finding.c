@@ -82,12 +82,29 @@ bool hush_finding_evaluate(const hush_rules_t *rules, const hush_finding_policy_
     return true;
 }
 
-static bool inside_other(uint64_t offset, const hush_pending_t *others, size_t count)
+static bool inside_any(uint64_t offset, const hush_pending_t *list, size_t count)
 {
     for (size_t i = 0; i < count; i++)
-        if (offset >= others[i].c.secret_start && offset < others[i].c.secret_end)
+        if (offset >= list[i].c.secret_start && offset < list[i].c.secret_end)
             return true;
     return false;
+}
+
+static bool inside_other(uint64_t offset, const hush_finding_others_t *others)
+{
+    return inside_any(offset, others->before, others->before_count) ||
+           inside_any(offset, others->after, others->after_count);
+}
+
+uint64_t hush_finding_preview_start_bound(const hush_pending_t *p)
+{
+    return p->c.secret_start > HUSH_PREVIEW_CONTEXT ? p->c.secret_start - HUSH_PREVIEW_CONTEXT : 0;
+}
+
+uint64_t hush_finding_preview_end(const hush_pending_t *p)
+{
+    uint64_t tail = p->c.secret_end + HUSH_PREVIEW_CONTEXT;
+    return p->c.match_end < tail ? p->c.match_end : tail;
 }
 
 typedef struct preview_buf {
@@ -108,11 +125,11 @@ static void put_str(preview_buf_t *b, const char *s)
 }
 
 static void put_bytes(preview_buf_t *b, const hush_region_t *region, uint64_t from, uint64_t to,
-                      const hush_pending_t *others, size_t count)
+                      const hush_finding_others_t *others)
 {
     for (uint64_t o = from; o < to; o++) {
         unsigned char ch = region->bytes[o - region->base];
-        if (inside_other(o, others, count))
+        if (inside_other(o, others))
             put(b, '*');
         else
             put(b, isprint(ch) ? (char)ch : '.');
@@ -120,8 +137,8 @@ static void put_bytes(preview_buf_t *b, const hush_region_t *region, uint64_t fr
 }
 
 void hush_finding_preview(const hush_rules_t *rules, const hush_region_t *region,
-                          const hush_pending_t *p, const hush_pending_t *others,
-                          size_t other_count, char out[HUSH_PREVIEW_MAX + 1])
+                          const hush_pending_t *p, const hush_finding_others_t *others,
+                          char out[HUSH_PREVIEW_MAX + 1])
 {
     const hush_candidate_t *c = &p->c;
     preview_buf_t b = {.out = out, .len = 0};
@@ -135,11 +152,11 @@ void hush_finding_preview(const hush_rules_t *rules, const hush_region_t *region
         to = c->secret_end + HUSH_PREVIEW_CONTEXT;
     if (from < region->base)
         from = region->base;
-    put_bytes(&b, region, from, c->secret_start, others, other_count);
+    put_bytes(&b, region, from, c->secret_start, others);
     put_str(&b, "[REDACTED:");
     put_str(&b, rules->rules[c->rule].info.id);
     put(&b, ']');
-    put_bytes(&b, region, c->secret_end, to, others, other_count);
+    put_bytes(&b, region, c->secret_end, to, others);
     if (cut_tail)
         put_str(&b, "...");
     out[b.len] = '\0';

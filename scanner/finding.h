@@ -30,12 +30,23 @@ bool hush_finding_evaluate(const hush_rules_t *rules, const hush_finding_policy_
                            const hush_region_t *region, const hush_candidate_t *c,
                            hush_pending_t *out);
 
+/* Other findings whose secrets may show in a preview. */
+typedef struct hush_finding_others {
+    const hush_pending_t *before, *after;
+    size_t before_count, after_count;
+} hush_finding_others_t;
+
 /* Renders the preview: the rule's match around the secret with the secret
- * replaced by [REDACTED:<rule-id>], bytes of the `others` spans (other
- * findings) replaced by '*', non-printable bytes by '.', long context cut. */
+ * replaced by [REDACTED:<rule-id>], bytes of other findings' secrets
+ * replaced by '*', non-printable bytes by '.', long context cut. */
 void hush_finding_preview(const hush_rules_t *rules, const hush_region_t *region,
-                          const hush_pending_t *p, const hush_pending_t *others,
-                          size_t other_count, char out[HUSH_PREVIEW_MAX + 1]);
+                          const hush_pending_t *p, const hush_finding_others_t *others,
+                          char out[HUSH_PREVIEW_MAX + 1]);
+
+/* The preview shows bytes from no earlier than this... */
+uint64_t hush_finding_preview_start_bound(const hush_pending_t *p);
+/* ...and up to this offset (exclusive). */
+uint64_t hush_finding_preview_end(const hush_pending_t *p);
 
 /* Total order of findings: by secret start, end, then rule. */
 int hush_pending_compare(const hush_pending_t *a, const hush_pending_t *b);

@@ -25,8 +25,6 @@
 /* The window holds the look-back plus a few slices, so that compaction
  * (moving the look-back to the front) happens rarely. */
 #define HUSH_WINDOW_CAPACITY (HUSH_LOOKBACK_BOUND + 4u * HUSH_FEED_SLICE)
-/* Released findings remembered to mask their bytes in later previews. */
-#define HUSH_RECENT_FINDINGS 8u
 /* Findings waiting for release; by construction far fewer (they are all
  * within the look-back), so reaching this means a bug. */
 #define HUSH_MAX_PENDING_FINDINGS (1u << 20)
@@ -40,10 +38,11 @@ struct hush_scanner {
     hush_stream_match_t *matcher; /* NULL for the reference engine */
     hush_window_t window;
 
-    hush_pending_t *pending;      /* sorted by hush_pending_compare */
+    hush_pending_t *pending;      /* not yet reported, sorted by hush_pending_compare */
     size_t pending_count, pending_capacity;
-    hush_pending_t recent[HUSH_RECENT_FINDINGS];
-    size_t recent_count;
+    size_t emitted;               /* leading pending findings already masked in the output */
+    hush_pending_t *recent;       /* reported findings that may reach into later previews */
+    size_t recent_count, recent_capacity;
 
     uint64_t released_to;         /* findings before this were released */
     uint64_t emit_pos;            /* redacted output written up to here */
@@ -140,7 +139,7 @@ static hush_status_t emit_mask(hush_scanner_t *s, const hush_pending_t *p)
 
 /* ---- release -------------------------------------------------------------- */
 
-static hush_status_t report(hush_scanner_t *s, const hush_pending_t *p, size_t index)
+static hush_status_t report(hush_scanner_t *s, const hush_pending_t *p, size_t group_end)
 {
     if (!s->config.on_finding)
         return HUSH_OK;
@@ -156,26 +155,43 @@ static hush_status_t report(hush_scanner_t *s, const hush_pending_t *p, size_t i
     };
     hush_lines_locate(&s->lines, &s->window, p->c.secret_start, &f.line, &f.column);
     memcpy(f.fingerprint, p->fingerprint, sizeof f.fingerprint);
-    /* Mask other secrets near this one in the preview: the last few released
-     * and the next few pending cover every finding that can overlap it. */
-    hush_pending_t others[2 * HUSH_RECENT_FINDINGS];
-    size_t n = 0;
-    for (size_t i = 0; i < s->recent_count; i++)
-        others[n++] = s->recent[i];
-    for (size_t i = index + 1; i < s->pending_count && n < 2 * HUSH_RECENT_FINDINGS; i++)
-        others[n++] = s->pending[i];
+    /* Other secrets in the preview are masked: those reported before that
+     * reach into it, and those after it that start inside it (all known by
+     * now, see report_ready). */
+    uint64_t preview_end = hush_finding_preview_end(p);
+    size_t later = 0;
+    while (group_end + later < s->pending_count &&
+           s->pending[group_end + later].c.secret_start < preview_end)
+        later++;
+    hush_finding_others_t others = {.before = s->recent, .before_count = s->recent_count,
+                                    .after = s->pending + group_end, .after_count = later};
     hush_region_t region = region_of(s);
-    hush_finding_preview(s->rules, &region, p, others, n, f.preview);
+    hush_finding_preview(s->rules, &region, p, &others, f.preview);
     return s->config.on_finding(s->config.finding_ctx, &f) ? HUSH_ERR_CALLBACK : HUSH_OK;
 }
 
-static void remember(hush_scanner_t *s, const hush_pending_t *p)
+/* Keeps reported findings that may still reach into a later preview: those
+ * ending after the earliest byte a preview from `from` on can show. */
+static hush_status_t remember(hush_scanner_t *s, const hush_pending_t *p)
 {
-    if (s->recent_count == HUSH_RECENT_FINDINGS) {
-        memmove(&s->recent[0], &s->recent[1], (HUSH_RECENT_FINDINGS - 1) * sizeof *p);
-        s->recent_count--;
+    uint64_t horizon = hush_finding_preview_start_bound(p);
+    size_t kept = 0;
+    for (size_t i = 0; i < s->recent_count; i++)
+        if (s->recent[i].c.secret_end > horizon)
+            s->recent[kept++] = s->recent[i];
+    s->recent_count = kept;
+    if (s->recent_count == s->recent_capacity) {
+        if (s->recent_capacity >= HUSH_MAX_PENDING_FINDINGS)
+            return HUSH_ERR_LIMIT;
+        size_t grown = s->recent_capacity ? s->recent_capacity * 2 : 16;
+        hush_pending_t *r = realloc(s->recent, grown * sizeof *r);
+        if (!r)
+            return HUSH_ERR_NOMEM;
+        s->recent = r;
+        s->recent_capacity = grown;
     }
     s->recent[s->recent_count++] = *p;
+    return HUSH_OK;
 }
 
 static bool same_span(const hush_pending_t *a, const hush_pending_t *b)
@@ -198,41 +214,82 @@ static bool ranks_higher(const hush_pending_t *a, const hush_pending_t *b)
     return a->c.rule < b->c.rule;
 }
 
-static hush_status_t release_before(hush_scanner_t *s, uint64_t safe)
+/* One secret, one finding: rules that found exactly the same bytes sit next
+ * to each other in the sorted list (and are all known together, as they
+ * start at the same offset).  Returns the group's end; *best is the finding
+ * to report, *best_redacting the one whose mask to write (SIZE_MAX: none). */
+static size_t span_group(const hush_scanner_t *s, size_t first, size_t *best,
+                         size_t *best_redacting)
+{
+    size_t end = first;
+    *best = first;
+    *best_redacting = SIZE_MAX;
+    for (; end < s->pending_count && same_span(&s->pending[first], &s->pending[end]); end++) {
+        const hush_pending_t *q = &s->pending[end];
+        if (ranks_higher(q, &s->pending[*best]))
+            *best = end;
+        if (q->redact &&
+            (*best_redacting == SIZE_MAX || ranks_higher(q, &s->pending[*best_redacting])))
+            *best_redacting = end;
+    }
+    return end;
+}
+
+/* Masks, in the output, every finding that starts before `safe`: nothing can
+ * start before it any more, so the bytes up to it are final. */
+static hush_status_t emit_before(hush_scanner_t *s, uint64_t safe)
+{
+    hush_status_t st = HUSH_OK;
+    while (st == HUSH_OK && s->emitted < s->pending_count &&
+           s->pending[s->emitted].c.secret_start < safe) {
+        size_t best, best_redacting;
+        size_t end = span_group(s, s->emitted, &best, &best_redacting);
+        if (best_redacting != SIZE_MAX)
+            st = emit_mask(s, &s->pending[best_redacting]);
+        s->emitted = end;
+    }
+    return st == HUSH_OK ? emit_raw_to(s, safe) : st;
+}
+
+/* Reports findings, in order, once their preview is final: every finding
+ * that could show in it starts before its end, so before `safe`.  Reporting
+ * sooner would mask other secrets in a preview or not depending on how the
+ * input was split, and could show one in clear. */
+static hush_status_t report_before(hush_scanner_t *s, uint64_t safe)
 {
     hush_status_t st = HUSH_OK;
     size_t done = 0;
-    while (st == HUSH_OK && done < s->pending_count && s->pending[done].c.secret_start < safe) {
-        /* One secret, one finding: rules that found exactly the same bytes
-         * sit next to each other in the sorted list, and all are known by
-         * now, since they start at the same offset. */
-        size_t best = done, best_redacting = SIZE_MAX, group_end = done;
-        for (; group_end < s->pending_count && same_span(&s->pending[done], &s->pending[group_end]);
-             group_end++) {
-            const hush_pending_t *q = &s->pending[group_end];
-            if (ranks_higher(q, &s->pending[best]))
-                best = group_end;
-            if (q->redact &&
-                (best_redacting == SIZE_MAX || ranks_higher(q, &s->pending[best_redacting])))
-                best_redacting = group_end;
+    while (st == HUSH_OK && done < s->emitted) {
+        size_t best, best_redacting;
+        size_t end = span_group(s, done, &best, &best_redacting);
+        uint64_t preview_end = 0;
+        for (size_t i = done; i < end; i++) {
+            uint64_t e = hush_finding_preview_end(&s->pending[i]);
+            preview_end = e > preview_end ? e : preview_end;
         }
-        for (size_t i = done; st == HUSH_OK && i < group_end; i++)
+        if (preview_end > safe)
+            break;
+        for (size_t i = done; st == HUSH_OK && i < end; i++)
             if (i == best || s->config.report_every_rule)
-                st = report(s, &s->pending[i], group_end - 1);
-        if (st == HUSH_OK && best_redacting != SIZE_MAX)
-            st = emit_mask(s, &s->pending[best_redacting]);
-        remember(s, &s->pending[best]);
-        done = group_end;
+                st = report(s, &s->pending[i], end);
+        if (st == HUSH_OK)
+            st = remember(s, &s->pending[best]);
+        done = end;
     }
     if (done) {
         memmove(s->pending, s->pending + done, (s->pending_count - done) * sizeof *s->pending);
         s->pending_count -= done;
+        s->emitted -= done;
     }
+    return st;
+}
+
+static hush_status_t release_before(hush_scanner_t *s, uint64_t safe)
+{
     if (safe > s->released_to)
         s->released_to = safe;
-    if (st == HUSH_OK)
-        st = emit_raw_to(s, safe);
-    return st;
+    hush_status_t st = emit_before(s, safe);
+    return st == HUSH_OK ? report_before(s, safe) : st;
 }
 
 /* Drops bytes nothing can refer to any more: before the output position,
@@ -317,6 +374,7 @@ void hush_scanner_destroy(hush_scanner_t *s)
     hush_confirm_free(&s->confirm);
     hush_window_free(&s->window);
     free(s->pending);
+    free(s->recent);
     memset(s->key, 0, sizeof s->key);
     free(s);
 }
@@ -326,7 +384,7 @@ void hush_scanner_reset(hush_scanner_t *s)
     if (!s)
         return;
     hush_window_reset(&s->window);
-    s->pending_count = s->recent_count = 0;
+    s->pending_count = s->recent_count = s->emitted = 0;
     s->released_to = s->emit_pos = 0;
     hush_lines_reset(&s->lines);
     s->stream_end = false;

@@ -58,6 +58,7 @@ static uint64_t cluster_origin(const hush_stream_match_t *m, const cluster_t *c)
 typedef struct scan_ctx {
     hush_stream_match_t *m;
     uint64_t base;        /* stream offset of the scanned buffer's first byte */
+    uint64_t to;          /* end of the range; the byte after it is context only */
     hush_status_t status; /* failure inside a callback */
 } scan_ctx_t;
 
@@ -83,7 +84,8 @@ static int on_hit(unsigned int id, unsigned long long from, unsigned long long t
     scan_ctx_t *sc = ctx;
     hush_stream_match_t *m = sc->m;
     if (id >= m->rules->count) {
-        on_opener(m, m->rules->opener_rule[id - m->rules->count], sc->base + to);
+        if (sc->base + to <= sc->to)
+            on_opener(m, m->rules->opener_rule[id - m->rules->count], sc->base + to);
     } else if (!m->reported[id]) {
         m->reported[id] = 1;
         m->reported_rules[m->reported_count++] = id;
@@ -116,8 +118,9 @@ static int on_located(unsigned int id, unsigned long long from, unsigned long lo
     scan_ctx_t *sc = ctx;
     hush_stream_match_t *m = sc->m;
     uint64_t end = sc->base + to;
-    /* Ends in the overlap belong to ranges already searched. */
-    if (end <= m->scanned_to || !m->reported[id])
+    /* Ends in the overlap belong to ranges already searched, ends on the
+     * context byte to the next range. */
+    if (end <= m->scanned_to || end > sc->to || !m->reported[id])
         return 0;
     cluster_t *c = &m->open[id];
     if (m->open_flag[id]) {
@@ -157,8 +160,12 @@ static hush_status_t scan_to(hush_stream_match_t *m, const hush_region_t *region
     if (from < region->base || to > region->end)
         return HUSH_ERR_LIMIT; /* the window lost bytes it had to keep: a bug */
     const char *bytes = (const char *)region->bytes + (from - region->base);
-    unsigned size = (unsigned)(to - from);
-    scan_ctx_t sc = {.m = m, .base = from, .status = HUSH_OK};
+    /* One byte past the range when there is one: Hyperscan takes the end of
+     * what it is given for the end of the data, where \b, \B and $ would be
+     * decided wrongly for a match ending exactly at `to`. */
+    uint64_t context_end = to < region->end ? to + 1 : to;
+    unsigned size = (unsigned)(context_end - from);
+    scan_ctx_t sc = {.m = m, .base = from, .to = to, .status = HUSH_OK};
     size_t first_new = m->cluster_count;
     m->reported_count = 0;
     hs_error_t rc = hs_scan(m->rules->detect_db, bytes, size, 0, m->scratch, on_hit, &sc);
@@ -301,8 +308,8 @@ hush_status_t hush_stream_match_process(hush_stream_match_t *m, hush_confirm_t *
         st = scan_to(m, region, region->end);
     else if (req->flush_line_end > m->scanned_to)
         st = scan_to(m, region, req->flush_line_end);
-    else if (region->end - m->scanned_to >= HUSH_SCAN_CHUNK)
-        st = scan_to(m, region, region->end);
+    else if (region->end - m->scanned_to > HUSH_SCAN_CHUNK)
+        st = scan_to(m, region, region->end - 1); /* the last byte stays context */
 
     /* Clusters of one rule are kept in scan order, and a later one is never
      * ready before an earlier one, so each rule's searches run in order. */

@@ -25,6 +25,9 @@ static const char test_rules_json[] =
     "{\"id\":\"test.any-token\",\"name\":\"weaker rule, same bytes\",\"confidence\":\"low\","
     " \"pattern\":\"tok_(?<secret>[A-Za-z0-9]{20})\","
     " \"examples\":[\"x tok_AbCdEfGhIjKlMnOpQrSt y\"],\"negative_examples\":[\"tok_short\"]},"
+    "{\"id\":\"test.not-boundary\",\"name\":\"ends inside a word\",\"confidence\":\"high\","
+    " \"pattern\":\"nb_(?<secret>[A-Za-z0-9]{10})\\\\B\","
+    " \"examples\":[\"x nb_Qz8kLm2Vx7Zrest\"],\"negative_examples\":[\"nb_Qz8kLm2Vx7 \"]},"
     "{\"id\":\"test.password\",\"name\":\"test password\",\"confidence\":\"medium\","
     " \"pattern\":\"(?i)password[ \\\\t]{0,4}=[ \\\\t]{0,4}(?<secret>[^ \\\\t\\\\r\\\\n;&]{6,64})\","
     " \"entropy_min\":2.0,"
@@ -431,6 +434,86 @@ static void test_flush_holds_until_scanned(void **state)
     }
 }
 
+/* A match that ends exactly where a scan range ends, for a rule whose last
+ * assertion needs the next byte (\B): found whatever the split (found in
+ * review: Hyperscan took the range end for the end of the data). */
+static void test_assertion_at_scan_range_end(void **state)
+{
+    fixture_t *fx = *state;
+    static char input[80000];
+    size_t n = 0;
+    while (n < 70000)
+        n += (size_t)snprintf(input + n, sizeof input - n, "filler line %zu\n", n);
+    size_t at = n;
+    n += (size_t)snprintf(input + n, sizeof input - n, "a nb_Qz8kLm2Vx7Zrest\n");
+    capture_t whole = {0}, ref = {0};
+    hush_scanner_t *fast = make_scanner(fx->rules, HUSH_ENGINE_HYPERSCAN, HUSH_MASK_LABEL, &whole);
+    hush_scanner_t *reference = make_scanner(fx->rules, HUSH_ENGINE_REFERENCE, HUSH_MASK_LABEL, &ref);
+    scan_split(fast, input, n, n, 0, false);
+    scan_split(reference, input, n, n, 0, false);
+    assert_int_equal(whole.count, 1);
+    assert_same(&whole, &ref, "hyperscan vs reference");
+    for (size_t cut = at; cut <= at + strlen("a nb_Qz8kLm2Vx7Zr"); cut++) {
+        capture_t piece = {0};
+        hush_scanner_set_context(fast, &piece, &piece);
+        assert_int_equal(hush_scanner_feed(fast, input, cut), HUSH_OK);
+        assert_int_equal(hush_scanner_feed(fast, input + cut, n - cut), HUSH_OK);
+        assert_int_equal(hush_scanner_finish(fast), HUSH_OK);
+        assert_same(&whole, &piece, "split at the match end");
+        capture_free(&piece);
+    }
+    hush_scanner_destroy(fast);
+    hush_scanner_destroy(reference);
+    capture_free(&whole);
+    capture_free(&ref);
+}
+
+/* A preview that shows the start of another secret masks it, whatever the
+ * split: the other rule's match is longer, so it is confirmed later (found
+ * in review: the preview depended on which finding was known first, and
+ * could show the other secret in clear). */
+static void test_preview_masks_later_secret(void **state)
+{
+    (void)state;
+    static const char json[] =
+        "{\"rules\":["
+        "{\"id\":\"t.user\",\"name\":\"user\",\"confidence\":\"high\",\"examples\":[\"x\"],"
+        "\"negative_examples\":[\"y\"],\"pattern\":\"user=(?<secret>[a-z]{8}) pass=[a-z]{8}\"},"
+        "{\"id\":\"t.pass\",\"name\":\"pass\",\"confidence\":\"high\",\"examples\":[\"x\"],"
+        "\"negative_examples\":[\"y\"],\"pattern\":\"pass=(?<secret>[a-z]{8}) Z{300}END\"}]}";
+    hush_rule_file_t file = {"inline.json", json, sizeof json - 1};
+    hush_rules_config_t config = {.files = &file, .file_count = 1};
+    hush_rules_t *rules = NULL;
+    hush_error_t err;
+    assert_int_equal(hush_rules_create(&config, &rules, &err), HUSH_OK);
+    static char input[90000];
+    size_t n = 0;
+    while (n < 70000)
+        n += (size_t)snprintf(input + n, sizeof input - n, "filler line %zu\n", n);
+    size_t at = n;
+    n += (size_t)snprintf(input + n, sizeof input - n, "user=qmzkrwpx pass=hvtbnjdc ");
+    memset(input + n, 'Z', 300);
+    n += 300;
+    n += (size_t)snprintf(input + n, sizeof input - n, "END\nthe end\n");
+    capture_t whole = {0};
+    hush_scanner_t *s = make_scanner(rules, HUSH_ENGINE_HYPERSCAN, HUSH_MASK_LABEL, &whole);
+    scan_split(s, input, n, n, 0, false);
+    assert_int_equal(whole.count, 2);
+    assert_null(strstr(whole.findings, "hvtbnjdc"));
+    for (size_t cut = at; cut < at + 340; cut += 5) {
+        capture_t piece = {0};
+        hush_scanner_set_context(s, &piece, &piece);
+        assert_int_equal(hush_scanner_feed(s, input, cut), HUSH_OK);
+        assert_int_equal(hush_scanner_feed(s, input + cut, n - cut), HUSH_OK);
+        assert_int_equal(hush_scanner_finish(s), HUSH_OK);
+        assert_same(&whole, &piece, "split near the two secrets");
+        capture_free(&piece);
+    }
+    hush_scanner_destroy(s);
+    capture_free(&whole);
+    hush_rules_destroy(rules);
+}
+
 static int count_only(void *ctx, const hush_finding_t *f)
 {
     (void)f;
@@ -590,6 +673,8 @@ int main(void)
         cmocka_unit_test(test_line_and_column),
         cmocka_unit_test(test_flush_latency),
         cmocka_unit_test(test_flush_holds_until_scanned),
+        cmocka_unit_test(test_assertion_at_scan_range_end),
+        cmocka_unit_test(test_preview_masks_later_secret),
         cmocka_unit_test(test_memory_bounded_on_huge_line),
         cmocka_unit_test(test_one_finding_per_secret),
         cmocka_unit_test(test_callback_stops),
