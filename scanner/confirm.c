@@ -85,6 +85,16 @@ hush_status_t hush_confirm_range(hush_confirm_t *c, const hush_rules_t *rules, u
     uint64_t pos = *next_start > from ? *next_start : from;
     if (until > region->end)
         until = region->end;
+    /* No match starting before `until` reads further than this (the loader
+     * bounds widths and look-aheads): a search that finds nothing stops here
+     * instead of running to the end of a long line or of the window. */
+    hush_region_t bounded = *region;
+    uint64_t reach = until + rule->info.max_width + HUSH_CONTEXT_LEN;
+    if (reach < region->end) {
+        bounded.end = reach;
+        bounded.stream_end = false;
+    }
+    region = &bounded;
     while (pos < until) {
         if (single_line && byte_at(region, pos) == '\n') {
             pos++;

@@ -255,6 +255,51 @@ static bool expression_facts(const char *pattern, expr_facts_t *facts, char *mes
     return true;
 }
 
+/* \A, \G, \Z and \z depend on where a search starts or a subject ends,
+ * which differ between confirming a cluster and scanning a whole input. */
+static bool uses_subject_anchor(const char *pattern)
+{
+    for (const char *p = pattern; *p; p++) {
+        if (*p != '\\')
+            continue;
+        if (p[1] == 'A' || p[1] == 'G' || p[1] == 'Z' || p[1] == 'z')
+            return true;
+        if (p[1])
+            p++; /* skip the escaped character (\\ included) */
+    }
+    return false;
+}
+
+/* How far past the end of a match a look-ahead can read: the width of the
+ * pattern with every look-ahead made to consume, less the match's own.  A
+ * look-ahead reaching past the confirm window's context would be decided
+ * on truncated bytes.  (A literal "(?=" written as "\\(?=" would only make
+ * this estimate larger.) */
+static bool lookahead_fits(const char *pattern, unsigned max_width, char *message,
+                           size_t message_size)
+{
+    if (!strstr(pattern, "(?=") && !strstr(pattern, "(?!"))
+        return true;
+    char *consuming = strdup(pattern);
+    if (!consuming) {
+        snprintf(message, message_size, "out of memory");
+        return false;
+    }
+    for (char *p = consuming; (p = strstr(p, "(?")) != NULL; p += 2)
+        if (p[2] == '=' || p[2] == '!')
+            p[2] = ':';
+    expr_facts_t facts;
+    char ignored[64];
+    bool ok = expression_facts(consuming, &facts, ignored, sizeof ignored) &&
+              facts.max_width <= max_width + HUSH_CONTEXT_LEN;
+    free(consuming);
+    if (!ok)
+        snprintf(message, message_size,
+                 "a look-ahead may read more than %u bytes past the match; bound it",
+                 HUSH_CONTEXT_LEN);
+    return ok;
+}
+
 /* Checks everything about a rule's patterns that needs compiling them. */
 static hush_status_t validate_rule(const hush_rule_t *rule, expr_facts_t *facts,
                                    expr_facts_t *opener_facts, hush_error_t *err)
@@ -271,7 +316,14 @@ static hush_status_t validate_rule(const hush_rule_t *rule, expr_facts_t *facts,
             code = NULL;
         }
     }
+    if (code && uses_subject_anchor(rule->info.pattern)) {
+        snprintf(message, sizeof message,
+                 "\\A, \\G, \\Z and \\z are not supported (use ^ and $, which match at "
+                 "line boundaries)");
+        code = NULL;
+    }
     if (!code || !expression_facts(rule->info.pattern, facts, message, sizeof message) ||
+        !lookahead_fits(rule->info.pattern, facts->max_width, message, sizeof message) ||
         (rule->opener &&
          !expression_facts(rule->opener, opener_facts, message, sizeof message))) {
         hush_error_set(err, "%s: %s: %s", rule->info.file, rule->info.id, message);

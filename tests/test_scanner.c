@@ -629,6 +629,13 @@ static void test_bad_rule_messages(void **state)
         {"{\"rules\":[{\"id\":\"a.b\",\"name\":\"n\",\"confidence\":\"high\",\"pattern\":\"a(?<secret>b)\","
          "\"examples\":[\"x\"],\"negative_example\":[\"y\"]}]}",
          "bad.json: a.b: unknown field: negative_example"},
+        {"{\"rules\":[{\"id\":\"a.b\",\"name\":\"n\",\"confidence\":\"high\",\"pattern\":\"\\\\Atok(?<secret>x)\","
+         "\"examples\":[\"x\"],\"negative_examples\":[\"y\"]}]}",
+         "bad.json: a.b: \\A, \\G, \\Z and \\z are not supported"},
+        {"{\"rules\":[{\"id\":\"a.b\",\"name\":\"n\",\"confidence\":\"high\","
+         "\"pattern\":\"tok_(?<secret>[a-z]{8})(?=[ ]{0,600}END)\","
+         "\"examples\":[\"x\"],\"negative_examples\":[\"y\"]}]}",
+         "bad.json: a.b: a look-ahead may read more than 256 bytes past the match"},
         {"{\"rules\":[{\"id\":\"Bad Id\"}]}", "bad.json: Bad Id: id must be lowercase"},
         {"{\"rules\":[", "bad.json: not valid JSON"},
     };
