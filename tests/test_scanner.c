@@ -244,6 +244,19 @@ static void assert_same(const capture_t *a, const capture_t *b, const char *what
     }
 }
 
+/* Feeding `input` as two pieces cut at `cut` gives what one read gave. */
+static void assert_two_feeds_same(hush_scanner_t *s, const char *input, size_t size, size_t cut,
+                                  const capture_t *whole, const char *what)
+{
+    capture_t piece = {0};
+    hush_scanner_set_context(s, &piece, &piece);
+    assert_int_equal(hush_scanner_feed(s, input, cut), HUSH_OK);
+    assert_int_equal(hush_scanner_feed(s, input + cut, size - cut), HUSH_OK);
+    assert_int_equal(hush_scanner_finish(s), HUSH_OK);
+    assert_same(whole, &piece, what);
+    capture_free(&piece);
+}
+
 static void check_invariance(const hush_rules_t *rules, const char *input, size_t size,
                              const size_t *splits, size_t split_count, hush_mask_t mask)
 {
@@ -453,15 +466,8 @@ static void test_assertion_at_scan_range_end(void **state)
     scan_split(reference, input, n, n, 0, false);
     assert_int_equal(whole.count, 1);
     assert_same(&whole, &ref, "hyperscan vs reference");
-    for (size_t cut = at; cut <= at + strlen("a nb_Qz8kLm2Vx7Zr"); cut++) {
-        capture_t piece = {0};
-        hush_scanner_set_context(fast, &piece, &piece);
-        assert_int_equal(hush_scanner_feed(fast, input, cut), HUSH_OK);
-        assert_int_equal(hush_scanner_feed(fast, input + cut, n - cut), HUSH_OK);
-        assert_int_equal(hush_scanner_finish(fast), HUSH_OK);
-        assert_same(&whole, &piece, "split at the match end");
-        capture_free(&piece);
-    }
+    for (size_t cut = at; cut <= at + strlen("a nb_Qz8kLm2Vx7Zr"); cut++)
+        assert_two_feeds_same(fast, input, n, cut, &whole, "split at the match end");
     hush_scanner_destroy(fast);
     hush_scanner_destroy(reference);
     capture_free(&whole);
@@ -500,15 +506,8 @@ static void test_preview_masks_later_secret(void **state)
     scan_split(s, input, n, n, 0, false);
     assert_int_equal(whole.count, 2);
     assert_null(strstr(whole.findings, "hvtbnjdc"));
-    for (size_t cut = at; cut < at + 340; cut += 5) {
-        capture_t piece = {0};
-        hush_scanner_set_context(s, &piece, &piece);
-        assert_int_equal(hush_scanner_feed(s, input, cut), HUSH_OK);
-        assert_int_equal(hush_scanner_feed(s, input + cut, n - cut), HUSH_OK);
-        assert_int_equal(hush_scanner_finish(s), HUSH_OK);
-        assert_same(&whole, &piece, "split near the two secrets");
-        capture_free(&piece);
-    }
+    for (size_t cut = at; cut < at + 340; cut += 5)
+        assert_two_feeds_same(s, input, n, cut, &whole, "split near the two secrets");
     hush_scanner_destroy(s);
     capture_free(&whole);
     hush_rules_destroy(rules);
