@@ -1,14 +1,15 @@
 /*
  * The scanner: bytes in, findings and redacted bytes out, in stream order.
  *
- *   feed ─► window ─► matcher (Hyperscan hits, PCRE2 confirm) ─► evaluate
- *        ─► pending findings, sorted ─► release before the safe point
- *        ─► finding callback + redacted output
+ *   feed ─► window ─► matcher (Hyperscan detect/locate, PCRE2 confirm)
+ *        ─► evaluate ─► pending findings, sorted ─► redacted output up to
+ *        the safe point ─► finding callback once its preview is final
  *
- * A finding is released, and output written, only up to the safe point: the
- * offset before which the matcher can find nothing more.  Everything before
- * it is final, so it can be reported and written and its bytes dropped,
- * which keeps memory bounded whatever the input.
+ * The safe point is the offset before which the matcher can find nothing
+ * more.  Output before it is final and written, with every secret masked;
+ * a finding is reported once the safe point has passed its preview too, so
+ * the preview masks every other secret it shows.  Then the bytes are
+ * dropped, which keeps memory bounded whatever the input.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,8 +20,8 @@
 #include "redact.h"
 #include "stream_match.h"
 
-/* Bytes handed to Hyperscan at a time: big enough to amortise per-call costs,
- * small enough that the window stays small. */
+/* Most bytes taken in one commit (the input buffer's size): big enough to
+ * amortise per-call costs, small enough that the window stays small. */
 #define HUSH_FEED_SLICE (256u << 10)
 /* The window holds the look-back plus a few slices, so that compaction
  * (moving the look-back to the front) happens rarely. */
@@ -44,7 +45,7 @@ struct hush_scanner {
     hush_pending_t *recent;       /* reported findings that may reach into later previews */
     size_t recent_count, recent_capacity;
 
-    uint64_t released_to;         /* findings before this were released */
+    uint64_t released_to;         /* the safe point reached so far */
     uint64_t emit_pos;            /* redacted output written up to here */
     hush_lines_t lines;
     bool stream_end;
