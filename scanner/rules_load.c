@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "array_internal.h"
 #include "rules_internal.h"
 
 typedef struct rule_parse {
@@ -237,12 +238,12 @@ static hush_status_t append_rule(hush_rule_t **rules, size_t *count, size_t *cap
     if (*count >= HUSH_MAX_RULES)
         return HUSH_ERR_LIMIT;
     if (*count == *capacity) {
-        size_t grown_capacity = *capacity ? *capacity * 2 : 64;
-        hush_rule_t *grown = realloc(*rules, grown_capacity * sizeof *grown);
+        hush_status_t st;
+        /* The rule count was checked above: this limit only guards growth. */
+        hush_rule_t *grown = hush_array_grow(*rules, capacity, sizeof *grown, 64, SIZE_MAX, &st);
         if (!grown)
-            return HUSH_ERR_NOMEM;
+            return st;
         *rules = grown;
-        *capacity = grown_capacity;
     }
     memset(&(*rules)[*count], 0, sizeof **rules);
     atomic_init(&(*rules)[*count].code, NULL);

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "array_internal.h"
 #include "finding.h"
 #include "lines.h"
 #include "redact.h"
@@ -85,14 +86,12 @@ static hush_status_t on_candidate(void *ctx, const hush_candidate_t *c)
     if (!hush_finding_evaluate(s->rules, &s->policy, &region, c, &p))
         return HUSH_OK;
     if (s->pending_count == s->pending_capacity) {
-        if (s->pending_capacity >= HUSH_MAX_PENDING_FINDINGS)
-            return HUSH_ERR_LIMIT;
-        size_t grown = s->pending_capacity ? s->pending_capacity * 2 : 64;
-        hush_pending_t *np = realloc(s->pending, grown * sizeof *np);
-        if (!np)
-            return HUSH_ERR_NOMEM;
-        s->pending = np;
-        s->pending_capacity = grown;
+        hush_status_t st;
+        hush_pending_t *grown = hush_array_grow(s->pending, &s->pending_capacity, sizeof *grown, 64,
+                                                HUSH_MAX_PENDING_FINDINGS, &st);
+        if (!grown)
+            return st;
+        s->pending = grown;
     }
     /* Usually appended at the end: findings arrive nearly in order. */
     size_t at = s->pending_count;
@@ -182,14 +181,12 @@ static hush_status_t remember(hush_scanner_t *s, const hush_pending_t *p)
             s->recent[kept++] = s->recent[i];
     s->recent_count = kept;
     if (s->recent_count == s->recent_capacity) {
-        if (s->recent_capacity >= HUSH_MAX_PENDING_FINDINGS)
-            return HUSH_ERR_LIMIT;
-        size_t grown = s->recent_capacity ? s->recent_capacity * 2 : 16;
-        hush_pending_t *r = realloc(s->recent, grown * sizeof *r);
-        if (!r)
-            return HUSH_ERR_NOMEM;
-        s->recent = r;
-        s->recent_capacity = grown;
+        hush_status_t st;
+        hush_pending_t *grown = hush_array_grow(s->recent, &s->recent_capacity, sizeof *grown, 16,
+                                                HUSH_MAX_PENDING_FINDINGS, &st);
+        if (!grown)
+            return st;
+        s->recent = grown;
     }
     s->recent[s->recent_count++] = *p;
     return HUSH_OK;

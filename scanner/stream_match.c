@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "array_internal.h"
 #include "stream_match.h"
 
 /* Sanity bound on clusters waiting for bytes; by construction there are at
@@ -45,11 +46,18 @@ static uint64_t width_of(const hush_stream_match_t *m, uint32_t rule)
 
 static uint64_t sat_sub(uint64_t a, uint64_t b) { return a > b ? a - b : 0; }
 
+/* The earliest start a match of cluster c can have: one max width before
+ * its first end. */
+static uint64_t cluster_floor(const hush_stream_match_t *m, const cluster_t *c)
+{
+    return sat_sub(c->first_end, width_of(m, c->rule));
+}
+
 /* Where confirming cluster c starts reading; no match found later can start
  * before it. */
 static uint64_t cluster_origin(const hush_stream_match_t *m, const cluster_t *c)
 {
-    uint64_t origin = sat_sub(c->first_end, width_of(m, c->rule));
+    uint64_t origin = cluster_floor(m, c);
     return m->next_start[c->rule] > origin ? m->next_start[c->rule] : origin;
 }
 
@@ -96,14 +104,12 @@ static int on_hit(unsigned int id, unsigned long long from, unsigned long long t
 static hush_status_t add_cluster(hush_stream_match_t *m, const cluster_t *c)
 {
     if (m->cluster_count == m->cluster_capacity) {
-        if (m->cluster_capacity >= HUSH_MAX_PENDING_CLUSTERS)
-            return HUSH_ERR_LIMIT;
-        size_t grown = m->cluster_capacity ? m->cluster_capacity * 2 : 64;
-        cluster_t *p = realloc(m->clusters, grown * sizeof *p);
-        if (!p)
-            return HUSH_ERR_NOMEM;
-        m->clusters = p;
-        m->cluster_capacity = grown;
+        hush_status_t st;
+        cluster_t *grown = hush_array_grow(m->clusters, &m->cluster_capacity, sizeof *grown, 64,
+                                           HUSH_MAX_PENDING_CLUSTERS, &st);
+        if (!grown)
+            return st;
+        m->clusters = grown;
     }
     m->clusters[m->cluster_count++] = *c;
     return HUSH_OK;
@@ -289,7 +295,7 @@ static uint64_t holds_bound(hush_stream_match_t *m, uint64_t flush_line_end)
 static uint64_t search_from(const hush_stream_match_t *m, const hush_region_t *region,
                             const cluster_t *c)
 {
-    uint64_t from = sat_sub(c->first_end, width_of(m, c->rule));
+    uint64_t from = cluster_floor(m, c);
     if (from < region->base)
         from = region->base;
     if (m->rules->rules[c->rule].info.multiline || c->first_end <= from)
@@ -349,7 +355,7 @@ uint64_t hush_stream_match_oldest_needed(const hush_stream_match_t *m)
 {
     uint64_t oldest = sat_sub(m->scanned_to, m->rules->max_width);
     for (size_t i = 0; i < m->cluster_count; i++) {
-        uint64_t from = sat_sub(m->clusters[i].first_end, width_of(m, m->clusters[i].rule));
+        uint64_t from = cluster_floor(m, &m->clusters[i]);
         if (from < oldest)
             oldest = from;
     }
