@@ -120,7 +120,9 @@ typedef struct hush_rule_info {
     const char *id;          /* "azure.storage.account-key" */
     const char *name;        /* "Azure Storage account key" */
     const char *file;        /* rule file it came from */
-    const char *pattern;     /* the PCRE2 pattern: the truth */
+    const char *pattern;     /* the PCRE2 pattern: the truth; NULL for a structural rule */
+    const char *structure;   /* structural rules: "json-key", "name-value",
+                                "query-parameter" or "keyvault-value"; else NULL */
     const char *secret_group;
     const char *validator;   /* NULL when none */
     hush_confidence_t confidence;
@@ -156,7 +158,9 @@ typedef struct hush_finding {
     const char *rule_name;
     hush_confidence_t confidence;  /* after validation */
     const char *validated;         /* "checksum", "structure" or NULL */
-    const char *encoding;          /* view it was found in: "raw" */
+    const char *encoding;          /* view it was found in: "raw", "json", "csv",
+                                      nested "csv+json+percent", ...; like
+                                      rule_id, valid as long as the scanner */
     uint64_t offset;               /* raw byte span of the secret, 0-based */
     uint64_t length;
     uint64_t line;                 /* 1-based line of `offset` */
@@ -201,6 +205,9 @@ typedef struct hush_scanner_config {
      * reported (the surest rule).  true: report every rule's finding
      * (for `rules check`); the text is masked once either way. */
     bool report_every_rule;
+    /* true: match the raw bytes only, without decoded views of JSON, CSV,
+     * percent-encoded and base64 values or structural rules. */
+    bool raw_only;
 } hush_scanner_config_t;
 
 typedef struct hush_scanner hush_scanner_t;

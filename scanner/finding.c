@@ -3,7 +3,18 @@
 #include <openssl/hmac.h>
 #include <string.h>
 
+#include <stdlib.h>
+
 #include "finding.h"
+
+void hush_pending_release(hush_pending_t *p)
+{
+    free(p->preview);
+    free(p->replacement);
+    p->preview = NULL;
+    p->replacement = NULL;
+    p->replacement_size = 0;
+}
 
 /* Context bytes shown on each side of the masked secret in a preview. */
 #define HUSH_PREVIEW_CONTEXT 40u
@@ -21,8 +32,8 @@ static bool contains_keyword(const hush_rule_info_t *info, const unsigned char *
     return false;
 }
 
-static void fingerprint(const hush_finding_policy_t *policy, const unsigned char *secret,
-                        size_t size, char out[HUSH_FINGERPRINT_HEX + 1])
+void hush_finding_fingerprint(const hush_finding_policy_t *policy, const unsigned char *secret,
+                              size_t size, char out[HUSH_FINGERPRINT_HEX + 1])
 {
     out[0] = '\0';
     if (!policy->key)
@@ -78,7 +89,7 @@ bool hush_finding_evaluate(const hush_rules_t *rules, const hush_finding_policy_
         return false;
     *out = (hush_pending_t){.c = *c, .confidence = confidence, .validated = validated,
                             .redact = rule->info.redact};
-    fingerprint(policy, secret, size, out->fingerprint);
+    hush_finding_fingerprint(policy, secret, size, out->fingerprint);
     return true;
 }
 

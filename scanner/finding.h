@@ -9,14 +9,33 @@
 
 #include "confirm.h"
 
-/* A finding between confirmation and release. */
+/* Longest view name a finding reports ("csv+json+base64+json+percent"). */
+#define HUSH_ENCODING_MAX 48
+
+/* A finding between confirmation and release.  Offsets are raw stream
+ * offsets, also for findings made in a decoded view (views.h). */
 typedef struct hush_pending {
     hush_candidate_t c;
     hush_confidence_t confidence;
     const char *validated;
     bool redact;
     char fingerprint[HUSH_FINGERPRINT_HEX + 1];
+    /* Views: which one it was found in ("" = the raw bytes), how deep, and
+     * the raw span of the outermost value holding it. */
+    char encoding[HUSH_ENCODING_MAX];
+    uint8_t view_depth;
+    bool structural;              /* found by a structural rule, not a pattern */
+    uint64_t container_start, container_end;
+    /* Owned by the finding (NULL for raw findings): the preview rendered from
+     * the decoded view, and the bytes that replace the raw span in redacted
+     * output, encoded for their container. */
+    char *preview;
+    unsigned char *replacement;
+    size_t replacement_size;
 } hush_pending_t;
+
+/* Frees what a pending finding owns (preview, replacement). */
+void hush_pending_release(hush_pending_t *p);
 
 typedef struct hush_finding_policy {
     hush_confidence_t min_confidence;
@@ -29,6 +48,11 @@ typedef struct hush_finding_policy {
 bool hush_finding_evaluate(const hush_rules_t *rules, const hush_finding_policy_t *policy,
                            const hush_region_t *region, const hush_candidate_t *c,
                            hush_pending_t *out);
+
+/* Keyed fingerprint of a secret value (HMAC-SHA256, first 16 hex), "" when
+ * the policy has no key. */
+void hush_finding_fingerprint(const hush_finding_policy_t *policy, const unsigned char *secret,
+                              size_t size, char out[HUSH_FINGERPRINT_HEX + 1]);
 
 /* Other findings whose secrets may show in a preview. */
 typedef struct hush_finding_others {

@@ -26,8 +26,13 @@ int hush_mask_emit(const hush_mask_request_t *req, hush_output_fn emit, void *ct
         return emit_stars(req->size, emit, ctx);
     case HUSH_MASK_PARTIAL:
         if (!req->continuation && req->size >= HUSH_PARTIAL_MIN_LEN) {
-            int rc = emit(ctx, req->secret, HUSH_PARTIAL_KEEP);
-            return rc ? rc : emit_stars(req->size - HUSH_PARTIAL_KEEP, emit, ctx);
+            /* Never keep half of an escape (\u00e9, %2B, a doubled quote):
+             * the kept bytes stop before the first byte that starts one. */
+            size_t keep = 0;
+            while (keep < HUSH_PARTIAL_KEEP && !strchr("\\%\"", req->secret[keep]))
+                keep++;
+            int rc = emit(ctx, req->secret, keep);
+            return rc ? rc : emit_stars(req->size - keep, emit, ctx);
         }
         return emit_stars(req->size, emit, ctx);
     case HUSH_MASK_HASH:

@@ -334,9 +334,9 @@ static hush_status_t validate_rule(const hush_rule_t *rule, expr_facts_t *facts,
 
 /* Names the rule (or opener) Hyperscan refused. */
 static hush_status_t compile_failed(struct hush_rules *rules, hs_compile_error_t *error,
-                                    hush_error_t *err)
+                                    const unsigned *ids, hush_error_t *err)
 {
-    int which = error ? error->expression : -1;
+    int which = error && error->expression >= 0 ? (int)ids[error->expression] : -1;
     const char *what = error ? error->message : "unknown error";
     if (which >= 0 && (size_t)which < rules->count)
         hush_error_set(err, "%s: %s: Hyperscan: %s", rules->rules[which].info.file,
@@ -360,36 +360,44 @@ static hush_status_t compile_database(struct hush_rules *rules, size_t expr_coun
     unsigned *ids = calloc(expr_count, sizeof *ids);
     if (!patterns || !flags || !ids)
         st = HUSH_ERR_NOMEM;
-    size_t opener = rules->count;
+    /* Expressions: the pattern rules first (a Hyperscan id is the rule's
+     * index), then the openers (id rules->count + opener index).  Structural
+     * rules have no pattern: the views find them (views.h). */
+    size_t n = 0, opener = rules->count;
     for (size_t i = 0; st == HUSH_OK && i < rules->count; i++) {
         const hush_rule_t *rule = &rules->rules[i];
-        expr_facts_t *opener_facts = rule->opener ? &facts[opener] : NULL;
-        st = validate_rule(rule, &facts[i], opener_facts, err);
-        patterns[i] = rule->info.pattern;
-        if (rule->opener)
-            patterns[opener++] = rule->opener;
+        if (rule->structure)
+            continue;
+        st = validate_rule(rule, &facts[i], rule->opener ? &facts[opener++] : NULL, err);
+        patterns[n] = rule->info.pattern;
+        ids[n] = (unsigned)i;
+        flags[n++] = HUSH_HS_FLAGS | (facts[i].prefilter ? HS_FLAG_PREFILTER : 0);
+    }
+    size_t rule_exprs = n;
+    for (size_t j = 0; st == HUSH_OK && j < rules->opener_count; j++) {
+        const hush_rule_t *rule = &rules->rules[rules->opener_rule[j]];
+        const expr_facts_t *opener_facts = &facts[rules->count + j];
+        patterns[n] = rule->opener;
+        ids[n] = (unsigned)(rules->count + j);
+        flags[n++] = HUSH_HS_FLAGS | (opener_facts->prefilter ? HS_FLAG_PREFILTER : 0);
     }
     /* locate: every rule, every match end. */
-    for (size_t i = 0; st == HUSH_OK && i < expr_count; i++) {
-        ids[i] = (unsigned)i;
-        flags[i] = HUSH_HS_FLAGS | (facts[i].prefilter ? HS_FLAG_PREFILTER : 0);
-    }
     hs_compile_error_t *error = NULL;
     if (st == HUSH_OK &&
-        hs_compile_multi(patterns, flags, ids, (unsigned)rules->count, HS_MODE_BLOCK, NULL,
+        hs_compile_multi(patterns, flags, ids, (unsigned)rule_exprs, HS_MODE_BLOCK, NULL,
                          &rules->locate_db, &error) != HS_SUCCESS) {
-        st = compile_failed(rules, error, err);
+        st = compile_failed(rules, error, ids, err);
         error = NULL;
     }
     /* detect: a rule needs reporting once per scanned range, which spares
      * Hyperscan most of its work; openers at every position, as flushing
      * needs each one. */
-    for (size_t i = 0; st == HUSH_OK && i < rules->count; i++)
+    for (size_t i = 0; st == HUSH_OK && i < rule_exprs; i++)
         flags[i] |= HS_FLAG_SINGLEMATCH;
     if (st == HUSH_OK &&
-        hs_compile_multi(patterns, flags, ids, (unsigned)expr_count, HS_MODE_BLOCK, NULL,
+        hs_compile_multi(patterns, flags, ids, (unsigned)n, HS_MODE_BLOCK, NULL,
                          &rules->detect_db, &error) != HS_SUCCESS)
-        st = compile_failed(rules, error, err);
+        st = compile_failed(rules, error, ids, err);
     free(patterns);
     free(flags);
     free(ids);

@@ -28,6 +28,19 @@
 #define HUSH_MAX_ID_LEN 96u
 #define HUSH_MAX_PATTERN_LEN 8192u
 
+/* Rules found by document structure rather than by a pattern (views.h). */
+typedef enum hush_structure_kind {
+    HUSH_STRUCTURE_NONE = 0,        /* a pattern rule */
+    HUSH_STRUCTURE_JSON_KEY,        /* the string value of a member with one of `names` */
+    HUSH_STRUCTURE_NAME_VALUE,      /* `value` of a {"name": one of `names`, "value"} object */
+    HUSH_STRUCTURE_QUERY_PARAMETER, /* a URL query or form parameter named one of `names`
+                                       (also as a name/value object) */
+    HUSH_STRUCTURE_KEYVAULT_VALUE   /* a Key Vault Get-secret result's value */
+} hush_structure_kind_t;
+
+/* Longest name a structural rule may list, normalised. */
+#define HUSH_MAX_STRUCTURE_NAME 64u
+
 typedef struct hush_rule {
     hush_rule_info_t info;        /* what callers see; strings below are owned here */
     char **owned;                 /* every string the rule owns, freed together */
@@ -35,6 +48,11 @@ typedef struct hush_rule {
     hush_validator_fn validator;
     char *opener;                 /* multiline rules: regex for how a match begins */
     unsigned opener_width;        /* Hyperscan max width of the opener */
+    hush_structure_kind_t structure;
+    /* Structural rules: names normalised (lower case, without '_', '-', '.'
+     * and spaces); a leading or trailing '*' matches any suffix / prefix. */
+    const char *const *structure_names;
+    size_t structure_name_count;
     /* PCRE2 code compiled on first use; shared by threads, so published with
      * an atomic compare-exchange (a thread that loses the race frees its copy). */
     _Atomic(pcre2_code *) code;
@@ -65,6 +83,12 @@ const pcre2_code *hush_rule_code(const hush_rule_t *rule, uint32_t *secret_group
 hush_status_t hush_rules_parse_file(const hush_rule_file_t *file, hush_rule_t **rules,
                                     size_t *count, size_t *capacity, hush_error_t *err);
 void hush_rule_free(hush_rule_t *rule);
+
+/* Normalises a member, header or parameter name for structural rules: lower
+ * case, without '_', '-', '.' and spaces.  Writes a NUL-terminated string;
+ * returns its length, or 0 when it would not fit in `capacity`. */
+size_t hush_structure_name_normalize(const unsigned char *in, size_t size, char *out,
+                                     size_t capacity);
 
 /* Compiles the Hyperscan database of all rules (prefilter mode where needed,
  * max widths filled in), using and filling the cache when cache_dir is set. */

@@ -167,7 +167,7 @@ static hush_status_t check_known_fields(rule_parse_t *p, const cJSON *obj)
     static const char *const known[] = {
         "id", "name", "confidence", "pattern", "secret_group", "keywords", "entropy_min",
         "validator", "multiline", "opener", "redact", "examples", "negative_examples",
-        "references", "description", NULL};
+        "references", "description", "structure", NULL};
     const cJSON *field;
     cJSON_ArrayForEach(field, obj) {
         size_t i = 0;
@@ -179,12 +179,83 @@ static hush_status_t check_known_fields(rule_parse_t *p, const cJSON *obj)
     return HUSH_OK;
 }
 
+/* Lower case without separators, so "client_secret", "ClientSecret" and
+ * "client-secret" are one name.  Returns the length, 0 when too long. */
+size_t hush_structure_name_normalize(const unsigned char *in, size_t size, char *out,
+                                     size_t capacity)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < size; i++) {
+        unsigned char c = in[i];
+        if (c == '_' || c == '-' || c == '.' || c == ' ')
+            continue;
+        if (n + 1 >= capacity)
+            return 0;
+        out[n++] = (char)tolower(c);
+    }
+    out[n] = '\0';
+    return n;
+}
+
+static const struct {
+    const char *name;
+    hush_structure_kind_t kind;
+} structure_kinds[] = {
+    {"json-key", HUSH_STRUCTURE_JSON_KEY},
+    {"name-value", HUSH_STRUCTURE_NAME_VALUE},
+    {"query-parameter", HUSH_STRUCTURE_QUERY_PARAMETER},
+    {"keyvault-value", HUSH_STRUCTURE_KEYVAULT_VALUE},
+};
+
+/* "structure": {"kind": ..., "names": [...]} instead of a pattern. */
+static hush_status_t parse_structure(rule_parse_t *p, const cJSON *structure)
+{
+    hush_rule_t *rule = p->rule;
+    if (!cJSON_IsObject(structure))
+        return fail(p, "structure must be an object", NULL);
+    const char *kind;
+    hush_status_t st = get_string(p, structure, "kind", true, &kind);
+    if (st != HUSH_OK)
+        return st;
+    for (size_t i = 0; i < sizeof structure_kinds / sizeof *structure_kinds; i++)
+        if (strcmp(kind, structure_kinds[i].name) == 0)
+            rule->structure = structure_kinds[i].kind;
+    if (!rule->structure)
+        return fail(p, "structure kind must be json-key, name-value, query-parameter or "
+                       "keyvault-value",
+                    kind);
+    rule->info.structure = kind;
+    const cJSON *field;
+    cJSON_ArrayForEach(field, structure) {
+        if (strcmp(field->string, "kind") != 0 && strcmp(field->string, "names") != 0)
+            return fail(p, "unknown field in structure", field->string);
+    }
+    size_t needed = rule->structure == HUSH_STRUCTURE_KEYVAULT_VALUE ? 0 : 1;
+    const char *const *names;
+    size_t count;
+    if ((st = get_string_array(p, structure, "names", needed, &names, &count)) != HUSH_OK)
+        return st;
+    for (size_t i = 0; i < count; i++) {
+        char *normal = own(rule, malloc(HUSH_MAX_STRUCTURE_NAME + 1));
+        if (!normal)
+            return HUSH_ERR_NOMEM;
+        if (!hush_structure_name_normalize((const unsigned char *)names[i], strlen(names[i]),
+                                           normal, HUSH_MAX_STRUCTURE_NAME + 1))
+            return fail(p, "structure name empty or longer than 64 bytes", names[i]);
+        ((const char **)names)[i] = normal;
+    }
+    rule->structure_names = names;
+    rule->structure_name_count = count;
+    return HUSH_OK;
+}
+
 static hush_status_t parse_rule(rule_parse_t *p, const cJSON *obj)
 {
     hush_rule_info_t *info = &p->rule->info;
     hush_status_t st;
     if (!cJSON_IsObject(obj))
         return fail(p, "rule must be a JSON object", NULL);
+    const cJSON *structure = cJSON_GetObjectItemCaseSensitive(obj, "structure");
     if ((st = get_string(p, obj, "id", true, &info->id)) != HUSH_OK)
         return st;
     p->id = info->id;
@@ -195,7 +266,7 @@ static hush_status_t parse_rule(rule_parse_t *p, const cJSON *obj)
     if ((st = check_known_fields(p, obj)) != HUSH_OK ||
         (st = get_string(p, obj, "name", true, &info->name)) != HUSH_OK ||
         (st = parse_confidence(p, obj)) != HUSH_OK ||
-        (st = get_string(p, obj, "pattern", true, &info->pattern)) != HUSH_OK ||
+        (st = get_string(p, obj, "pattern", !structure, &info->pattern)) != HUSH_OK ||
         (st = get_string(p, obj, "secret_group", false, &info->secret_group)) != HUSH_OK ||
         (st = get_string(p, obj, "opener", false, (const char **)&p->rule->opener)) != HUSH_OK ||
         (st = parse_flags(p, obj)) != HUSH_OK || (st = parse_validator(p, obj)) != HUSH_OK ||
@@ -206,9 +277,17 @@ static hush_status_t parse_rule(rule_parse_t *p, const cJSON *obj)
         (st = get_string_array(p, obj, "references", 0, &info->references,
                                &info->reference_count)))
         return st;
+    if (structure) {
+        if (info->pattern || p->rule->opener || info->multiline || info->secret_group)
+            return fail(p, "a structural rule has no pattern, opener, multiline or "
+                           "secret_group",
+                        NULL);
+        if ((st = parse_structure(p, structure)) != HUSH_OK)
+            return st;
+    }
     if (!info->secret_group)
         info->secret_group = "secret";
-    if (strlen(info->pattern) > HUSH_MAX_PATTERN_LEN)
+    if (info->pattern && strlen(info->pattern) > HUSH_MAX_PATTERN_LEN)
         return fail(p, "pattern longer than 8192 bytes", NULL);
     if (info->multiline && !p->rule->opener)
         return fail(p, "a multiline rule needs an \"opener\" regex", NULL);

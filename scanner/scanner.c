@@ -20,6 +20,7 @@
 #include "lines.h"
 #include "redact.h"
 #include "stream_match.h"
+#include "views.h"
 
 /* Most bytes taken in one commit (the input buffer's size): big enough to
  * amortise per-call costs, small enough that the window stays small. */
@@ -27,6 +28,12 @@
 /* The window holds the look-back plus a few slices, so that compaction
  * (moving the look-back to the front) happens rarely. */
 #define HUSH_WINDOW_CAPACITY (HUSH_LOOKBACK_BOUND + 4u * HUSH_FEED_SLICE)
+/* While a structured value is open (views.h) the window keeps it whole, up
+ * to this size. */
+#define HUSH_WINDOW_MAX_CAPACITY (HUSH_WINDOW_CAPACITY + HUSH_VIEW_MAX_VALUE + 2u * HUSH_FEED_SLICE)
+/* Distinct view names a scanner keeps; the chain depth and the four layer
+ * kinds bound them far below this, so past it a name reads "mixed". */
+#define HUSH_MAX_ENCODINGS 64u
 /* Findings waiting for release; by construction far fewer (they are all
  * within the look-back), so reaching this means a bug. */
 #define HUSH_MAX_PENDING_FINDINGS (1u << 20)
@@ -38,6 +45,11 @@ struct hush_scanner {
     hush_finding_policy_t policy;
     hush_confirm_t confirm;
     hush_stream_match_t *matcher; /* NULL for the reference engine */
+    hush_views_t *views;          /* NULL when scanning raw bytes only */
+    /* View names reported so far ("json", "csv+json+percent"), so that a
+     * finding's `encoding` lives as long as the scanner, like its rule id. */
+    char encodings[HUSH_MAX_ENCODINGS][HUSH_ENCODING_MAX];
+    size_t encoding_count;
     hush_window_t window;
 
     hush_pending_t *pending;      /* not yet reported, sorted by hush_pending_compare */
@@ -78,6 +90,79 @@ static hush_region_t region_of(const hush_scanner_t *s)
 
 /* ---- pending findings ------------------------------------------------------ */
 
+static bool overlaps(const hush_pending_t *a, const hush_pending_t *b)
+{
+    return a->c.secret_start < b->c.secret_end && b->c.secret_start < a->c.secret_end;
+}
+
+static bool within(const hush_pending_t *inner, const hush_pending_t *outer)
+{
+    return outer->c.secret_start <= inner->c.secret_start &&
+           inner->c.secret_end <= outer->c.secret_end;
+}
+
+/* True when finding `a` makes finding `b` (overlapping it) redundant.
+ * Structural against pattern: the one that covers more replaces the other
+ * (a pattern match over more than the value, or a structural value over a
+ * pattern match that took only part of it).  Exactly the same bytes are one
+ * span group, where the surer rule names them (ranks_higher).
+ * Pattern against pattern: a view that decoded more sees the value better
+ * than the bytes that encode it. */
+static bool supersedes(const hush_pending_t *a, const hush_pending_t *b)
+{
+    if (!overlaps(a, b))
+        return false;
+    if (a->structural != b->structural)
+        return within(b, a) && !within(a, b);
+    if (a->structural || a->view_depth <= b->view_depth)
+        return false;
+    return b->view_depth == 0 ? a->container_start <= b->c.secret_start &&
+                                    b->c.secret_end <= a->container_end
+                              : b->container_start <= a->container_start &&
+                                    a->container_end <= b->container_end;
+}
+
+/* Inserts a finding in order, unless one already pending makes it redundant;
+ * drops those it makes redundant.  Only views make findings overlap this way,
+ * so plain text skips the comparisons. */
+static hush_status_t insert_pending(hush_scanner_t *s, hush_pending_t *p)
+{
+    if (s->views && hush_views_active(s->views)) {
+        for (size_t i = 0; i < s->pending_count; i++) {
+            if (supersedes(&s->pending[i], p)) {
+                hush_pending_release(p);
+                return HUSH_OK;
+            }
+        }
+        size_t kept = s->emitted;
+        for (size_t i = s->emitted; i < s->pending_count; i++) {
+            if (supersedes(p, &s->pending[i]))
+                hush_pending_release(&s->pending[i]);
+            else
+                s->pending[kept++] = s->pending[i];
+        }
+        s->pending_count = kept;
+    }
+    if (s->pending_count == s->pending_capacity) {
+        hush_status_t st;
+        hush_pending_t *grown = hush_array_grow(s->pending, &s->pending_capacity, sizeof *grown, 64,
+                                                HUSH_MAX_PENDING_FINDINGS, &st);
+        if (!grown) {
+            hush_pending_release(p);
+            return st;
+        }
+        s->pending = grown;
+    }
+    /* Usually appended at the end: findings arrive nearly in order. */
+    size_t at = s->pending_count;
+    while (at > 0 && hush_pending_compare(&s->pending[at - 1], p) > 0)
+        at--;
+    memmove(&s->pending[at + 1], &s->pending[at], (s->pending_count - at) * sizeof *p);
+    s->pending[at] = *p;
+    s->pending_count++;
+    return HUSH_OK;
+}
+
 static hush_status_t on_candidate(void *ctx, const hush_candidate_t *c)
 {
     hush_scanner_t *s = ctx;
@@ -85,22 +170,19 @@ static hush_status_t on_candidate(void *ctx, const hush_candidate_t *c)
     hush_pending_t p;
     if (!hush_finding_evaluate(s->rules, &s->policy, &region, c, &p))
         return HUSH_OK;
-    if (s->pending_count == s->pending_capacity) {
-        hush_status_t st;
-        hush_pending_t *grown = hush_array_grow(s->pending, &s->pending_capacity, sizeof *grown, 64,
-                                                HUSH_MAX_PENDING_FINDINGS, &st);
-        if (!grown)
-            return st;
-        s->pending = grown;
-    }
-    /* Usually appended at the end: findings arrive nearly in order. */
-    size_t at = s->pending_count;
-    while (at > 0 && hush_pending_compare(&s->pending[at - 1], &p) > 0)
-        at--;
-    memmove(&s->pending[at + 1], &s->pending[at], (s->pending_count - at) * sizeof p);
-    s->pending[at] = p;
-    s->pending_count++;
-    return HUSH_OK;
+    const char *label = hush_views_label(s->views, c->secret_start, c->secret_end);
+    if (label)
+        snprintf(p.encoding, sizeof p.encoding, "%s", label);
+    return insert_pending(s, &p);
+}
+
+/* A finding made in a decoded view; the scanner takes what it owns. */
+static hush_status_t on_view_finding(void *ctx, hush_pending_t *finding)
+{
+    hush_pending_t p = *finding;
+    finding->preview = NULL;
+    finding->replacement = NULL;
+    return insert_pending(ctx, &p);
 }
 
 /* ---- output ---------------------------------------------------------------- */
@@ -124,6 +206,12 @@ static hush_status_t emit_mask(hush_scanner_t *s, const hush_pending_t *p)
     if (st != HUSH_OK || !s->config.on_output || p->c.secret_end <= s->emit_pos)
         return st;
     uint64_t from = s->emit_pos > p->c.secret_start ? s->emit_pos : p->c.secret_start;
+    if (p->replacement && from == p->c.secret_start) {
+        s->emit_pos = p->c.secret_end;
+        return s->config.on_output(s->config.output_ctx, p->replacement, p->replacement_size)
+                   ? HUSH_ERR_CALLBACK
+                   : HUSH_OK;
+    }
     hush_mask_request_t req = {
         .mask = s->config.mask,
         .rule_id = s->rules->rules[p->c.rule].info.id,
@@ -139,6 +227,19 @@ static hush_status_t emit_mask(hush_scanner_t *s, const hush_pending_t *p)
 
 /* ---- release -------------------------------------------------------------- */
 
+static const char *interned_encoding(hush_scanner_t *s, const char *name)
+{
+    if (!name[0])
+        return "raw";
+    for (size_t i = 0; i < s->encoding_count; i++)
+        if (strcmp(s->encodings[i], name) == 0)
+            return s->encodings[i];
+    if (s->encoding_count == HUSH_MAX_ENCODINGS)
+        return "mixed";
+    memcpy(s->encodings[s->encoding_count], name, HUSH_ENCODING_MAX);
+    return s->encodings[s->encoding_count++];
+}
+
 static hush_status_t report(hush_scanner_t *s, const hush_pending_t *p, size_t group_end)
 {
     if (!s->config.on_finding)
@@ -149,7 +250,7 @@ static hush_status_t report(hush_scanner_t *s, const hush_pending_t *p, size_t g
         .rule_name = rule->info.name,
         .confidence = p->confidence,
         .validated = p->validated,
-        .encoding = "raw",
+        .encoding = interned_encoding(s, p->encoding),
         .offset = p->c.secret_start,
         .length = p->c.secret_end - p->c.secret_start,
     };
@@ -166,7 +267,10 @@ static hush_status_t report(hush_scanner_t *s, const hush_pending_t *p, size_t g
     hush_finding_others_t others = {.before = s->recent, .before_count = s->recent_count,
                                     .after = s->pending + group_end, .after_count = later};
     hush_region_t region = region_of(s);
-    hush_finding_preview(s->rules, &region, p, &others, f.preview);
+    if (p->preview)
+        snprintf(f.preview, sizeof f.preview, "%s", p->preview);
+    else
+        hush_finding_preview(s->rules, &region, p, &others, f.preview);
     return s->config.on_finding(s->config.finding_ctx, &f) ? HUSH_ERR_CALLBACK : HUSH_OK;
 }
 
@@ -188,7 +292,11 @@ static hush_status_t remember(hush_scanner_t *s, const hush_pending_t *p)
             return st;
         s->recent = grown;
     }
-    s->recent[s->recent_count++] = *p;
+    s->recent[s->recent_count] = *p;
+    /* Only the span is needed there; what it owns stays with the original. */
+    s->recent[s->recent_count].preview = NULL;
+    s->recent[s->recent_count].replacement = NULL;
+    s->recent_count++;
     return HUSH_OK;
 }
 
@@ -198,7 +306,8 @@ static bool same_span(const hush_pending_t *a, const hush_pending_t *b)
 }
 
 /* Which of several rules that found the same bytes names them: the surer
- * one, then a validated one, then the one whose match saw more context
+ * one, then a validated one, then the one that saw the decoded secret, then
+ * a pattern rule, then the one whose match saw more context
  * (`Password=` inside a SQL connection string beats a bare `password=`). */
 static bool ranks_higher(const hush_pending_t *a, const hush_pending_t *b)
 {
@@ -206,6 +315,13 @@ static bool ranks_higher(const hush_pending_t *a, const hush_pending_t *b)
         return a->confidence > b->confidence;
     if ((a->validated != NULL) != (b->validated != NULL))
         return a->validated != NULL;
+    /* Where decoding changed the secret, the view that decoded more saw the
+     * value itself: its fingerprint is of the secret, not of its escapes. */
+    if (a->view_depth != b->view_depth && strcmp(a->fingerprint, b->fingerprint) != 0)
+        return a->view_depth > b->view_depth;
+    /* A pattern rule names the provider; a structural one only the place. */
+    if (a->structural != b->structural)
+        return !a->structural;
     uint64_t a_len = a->c.match_end - a->c.match_start, b_len = b->c.match_end - b->c.match_start;
     if (a_len != b_len)
         return a_len > b_len;
@@ -275,6 +391,8 @@ static hush_status_t report_before(hush_scanner_t *s, uint64_t safe)
         done = end;
     }
     if (done) {
+        for (size_t i = 0; i < done; i++)
+            hush_pending_release(&s->pending[i]);
         memmove(s->pending, s->pending + done, (s->pending_count - done) * sizeof *s->pending);
         s->pending_count -= done;
         s->emitted -= done;
@@ -302,6 +420,10 @@ static void discard_settled(hush_scanner_t *s)
     uint64_t needed = hush_stream_match_oldest_needed(s->matcher);
     if (needed < keep)
         keep = needed;
+    uint64_t held = hush_views_hold(s->views);
+    if (held < keep)
+        keep = held;
+    hush_views_forget_before(s->views, s->released_to);
     uint64_t margin = HUSH_CONTEXT_LEN + HUSH_KEYWORD_WINDOW;
     keep = keep > margin ? keep - margin : 0;
     if (keep <= s->window.base)
@@ -319,6 +441,9 @@ static hush_status_t process(hush_scanner_t *s, uint64_t flush_line_end)
                                   .accept_ctx = s};
     uint64_t safe = 0;
     hush_status_t st = hush_stream_match_process(s->matcher, &s->confirm, &req, &safe);
+    uint64_t held = hush_views_hold(s->views);
+    if (held < safe)
+        safe = held;
     if (st == HUSH_OK)
         st = release_before(s, safe);
     return st;
@@ -356,6 +481,13 @@ hush_status_t hush_scanner_create(const hush_rules_t *rules, const hush_scanner_
         st = HUSH_ERR_NOMEM;
     if (st == HUSH_OK && config->engine != HUSH_ENGINE_REFERENCE)
         st = hush_stream_match_create(rules, &s->matcher);
+    if (st == HUSH_OK && !config->raw_only) {
+        hush_views_config_t views = {.rules = rules, .policy = &s->policy, .mask = config->mask,
+                                     .use_hyperscan = config->engine != HUSH_ENGINE_REFERENCE,
+                                     .on_finding = on_view_finding, .ctx = s,
+                                     .message = s->message, .message_size = sizeof s->message};
+        st = hush_views_create(&views, &s->views);
+    }
     if (st != HUSH_OK) {
         hush_scanner_destroy(s);
         return st;
@@ -368,7 +500,9 @@ void hush_scanner_destroy(hush_scanner_t *s)
 {
     if (!s)
         return;
+    hush_scanner_reset(s);
     hush_stream_match_destroy(s->matcher);
+    hush_views_destroy(s->views);
     hush_confirm_free(&s->confirm);
     hush_window_free(&s->window);
     free(s->pending);
@@ -382,7 +516,10 @@ void hush_scanner_reset(hush_scanner_t *s)
     if (!s)
         return;
     hush_window_reset(&s->window);
+    for (size_t i = 0; i < s->pending_count; i++)
+        hush_pending_release(&s->pending[i]);
     s->pending_count = s->recent_count = s->emitted = 0;
+    hush_views_reset(s->views);
     s->released_to = s->emit_pos = 0;
     hush_lines_reset(&s->lines);
     s->stream_end = false;
@@ -427,6 +564,25 @@ static hush_status_t reference_room(hush_scanner_t *s, size_t wanted)
     return HUSH_OK;
 }
 
+/* An open structured value keeps its bytes in the window (views.h), which
+ * then grows, within HUSH_WINDOW_MAX_CAPACITY. */
+static hush_status_t window_grow(hush_scanner_t *s)
+{
+    if (hush_window_room(&s->window) >= HUSH_FEED_SLICE)
+        return HUSH_OK;
+    size_t capacity = s->window.capacity;
+    while (capacity - s->window.size < HUSH_FEED_SLICE && capacity < HUSH_WINDOW_MAX_CAPACITY)
+        capacity = capacity * 2 < HUSH_WINDOW_MAX_CAPACITY ? capacity * 2 : HUSH_WINDOW_MAX_CAPACITY;
+    if (capacity - s->window.size < HUSH_FEED_SLICE)
+        return fail(s, HUSH_ERR_LIMIT, "look-back window exhausted (internal limit)");
+    unsigned char *grown = realloc(s->window.data, capacity);
+    if (!grown)
+        return fail(s, HUSH_ERR_NOMEM, NULL);
+    s->window.data = grown;
+    s->window.capacity = capacity;
+    return HUSH_OK;
+}
+
 hush_status_t hush_scanner_input_buffer(hush_scanner_t *s, void **buffer, size_t *capacity)
 {
     if (!s || !buffer || !capacity)
@@ -441,8 +597,9 @@ hush_status_t hush_scanner_input_buffer(hush_scanner_t *s, void **buffer, size_t
             return st;
     } else if (hush_window_room(&s->window) < HUSH_FEED_SLICE) {
         discard_settled(s);
-        if (hush_window_room(&s->window) < HUSH_FEED_SLICE)
-            return fail(s, HUSH_ERR_LIMIT, "look-back window exhausted (internal limit)");
+        hush_status_t st = window_grow(s);
+        if (st != HUSH_OK)
+            return st;
     }
     size_t room = hush_window_room(&s->window);
     *buffer = s->window.data + s->window.size;
@@ -459,12 +616,18 @@ hush_status_t hush_scanner_commit(hush_scanner_t *s, size_t size)
     if (size > hush_window_room(&s->window) || (s->matcher && size > HUSH_FEED_SLICE))
         return fail(s, HUSH_ERR_ARGUMENT, "commit larger than the input buffer");
     const unsigned char *bytes = s->window.data + s->window.size;
+    uint64_t from = hush_window_end(&s->window);
     s->window.size += size;
     /* Counted now, while the bytes are in cache. */
     hush_lines_count(&s->lines, bytes, size);
     if (!s->matcher)
         return HUSH_OK;
-    return fail(s, process(s, 0), NULL);
+    hush_status_t st = HUSH_OK;
+    if (s->views) {
+        hush_region_t region = region_of(s);
+        st = hush_views_feed(s->views, &region, from);
+    }
+    return fail(s, st == HUSH_OK ? process(s, 0) : st, NULL);
 }
 
 hush_status_t hush_scanner_feed(hush_scanner_t *s, const void *data, size_t size)
@@ -508,8 +671,10 @@ hush_status_t hush_scanner_flush(hush_scanner_t *s)
 static hush_status_t finish_reference(hush_scanner_t *s)
 {
     hush_region_t region = region_of(s);
-    hush_status_t st = HUSH_OK;
+    hush_status_t st = s->views ? hush_views_end(s->views, &region) : HUSH_OK;
     for (uint32_t r = 0; st == HUSH_OK && r < s->rules->count; r++) {
+        if (s->rules->rules[r].structure)
+            continue;
         uint64_t next_start = 0;
         st = hush_confirm_range(&s->confirm, s->rules, r, &region, 0, region.end, &next_start,
                                 on_candidate, s);
@@ -529,7 +694,12 @@ hush_status_t hush_scanner_finish(hush_scanner_t *s)
         st = finish_reference(s);
     if (st == HUSH_OK && s->matcher) {
         hush_stream_match_end(s->matcher);
-        st = process(s, 0);
+        if (s->views) {
+            hush_region_t region = region_of(s);
+            st = hush_views_end(s->views, &region);
+        }
+        if (st == HUSH_OK)
+            st = process(s, 0);
     }
     if (st != HUSH_OK) {
         fail(s, st, NULL);

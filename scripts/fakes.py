@@ -275,6 +275,37 @@ def run_content_link(kind="ActionOutputs", rng=None):
             % (wf, run, kind, run, kind, logic_apps_sig(rng)))
 
 
+def run_content_link_url(workflow, run, action=None, kind="ActionOutputs",
+                         host="prod-07.westeurope.logic.azure.com", api_version="2016-06-01",
+                         expires="2026-05-21T09:00:00.0000000Z", rng=None):
+    """A run-history content link for a given workflow id (32 hex), run and
+    action (None: the trigger), as the list-run-actions API returns it; the
+    `sig` is a fresh 43-char base64url signature."""
+    where = "/actions/%s" % action if action else ""
+    sp = "/runs/%s%s/contents/%s/read" % (run, where, kind)
+    return ("https://%s:443/workflows/%s/runs/%s%s/contents/%s?api-version=%s&se=%s&sp=%s"
+            "&sv=1.0&sig=%s" % (host, workflow, run, where, kind, api_version,
+                                expires.replace(":", "%3A"), sp.replace("/", "%2F"),
+                                logic_apps_sig(rng)))
+
+
+def entra_client_info(rng=None):
+    """MSAL `client_info`: base64url of {"uid","utid"} (not a secret: two ids)."""
+    return _b64url_json({"uid": guid(rng), "utid": guid(rng)})
+
+
+def form_urlencode(value):
+    """application/x-www-form-urlencoded serialization of one value, as
+    browsers' URLSearchParams write it: A-Z a-z 0-9 * - . _ kept, space as
+    '+', every other byte %XX (so '~' of an Entra secret becomes %7E)."""
+    keep = set(ALNUM + "*-._")
+    out = []
+    for byte in value.encode():
+        ch = chr(byte)
+        out.append(ch if ch in keep else "+" if ch == " " else "%%%02X" % byte)
+    return "".join(out)
+
+
 def teams_webhook_url(org="contoso", rng=None):
     return ("https://%s.webhook.office.com/webhookb2/%s@%s/IncomingWebhook/%s/%s"
             % (org, guid(rng), guid(rng), _choose(rng, HEX, 32), guid(rng)))

@@ -478,7 +478,9 @@ def auth():
          r"PRIVATE KEY(?: BLOCK)?-----)",
          ["# hush test key (random bytes, not a usable key)\n" + pem,
           pem2, pem3,
-          fakes.pem_private_key("PRIVATE KEY", 4, R)],
+          fakes.pem_private_key("PRIVATE KEY", 4, R),
+          # JSON-escaped: found in the JSON string view, decoded
+          '{"type": "service_account", "private_key": %s}' % json.dumps(pem2)],
          ["-----BEGIN PUBLIC KEY-----\n%s\n-----END PUBLIC KEY-----" % fakes._b64(R, 48),
           "-----BEGIN RSA PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----",
           "-----BEGIN CERTIFICATE-----\n%s\n-----END CERTIFICATE-----" % fakes._b64(R, 48)],
@@ -488,7 +490,7 @@ def auth():
          r"(?<secret>-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED )?PRIVATE KEY-----"
          r"[A-Za-z0-9+/= :,.\\-]{20,6500}-----END (?:RSA |EC |DSA |OPENSSH |ENCRYPTED )?"
          r"PRIVATE KEY-----)",
-         ['{"type": "service_account", "private_key": "%s\\n"}'
+         ['GOOGLE_PRIVATE_KEY="%s\\n"'
           % fakes.pem_private_key_json_escaped("PRIVATE KEY", 6, R),
           "SSH_KEY='%s'" % fakes.pem_private_key_json_escaped("OPENSSH PRIVATE KEY", 5, R)],
          ['{"public_key": "-----BEGIN PUBLIC KEY-----\\n%s\\n-----END PUBLIC KEY-----"}' % fakes._b64(R, 48),
@@ -669,6 +671,73 @@ def generic():
          entropy_min=3.5)
 
 
+# ---- structural rules (found by document structure, see scanner/views.h) ---------
+
+def structural(file, id, name, confidence, kind, names, examples, negatives, references):
+    r = {"id": id, "name": name, "confidence": confidence,
+         "structure": {"kind": kind, "names": names} if names else {"kind": kind},
+         "examples": examples, "negative_examples": negatives, "references": references}
+    FILES.setdefault(file, []).append(r)
+
+
+def structure():
+    # Examples hold values no pattern rule takes (spaces, commas, an order a
+    # regex cannot see): a pattern finding inside a value names it instead.
+    structural("structure.json", "json.secret-field", "Secret-named JSON member", "medium",
+               "json-key",
+               ["password", "passwd", "pwd", "secret", "clientsecret", "secretkey", "apikey",
+                "apisecret", "accesskey", "secretaccesskey", "accountkey", "sharedaccesskey",
+                "primarykey", "secondarykey", "connectionstring", "token", "accesstoken",
+                "refreshtoken", "idtoken", "authtoken", "bearertoken", "sastoken", "privatekey",
+                "*password", "*secret", "*apikey", "*connectionstring", "*accesskey"],
+               ['{"Password": "correct horse %s staple"}' % fakes._choose(R, fakes.ALNUM, 10),
+                '{"SharedAccessKey": "hush test value %s"}' % fakes._choose(R, fakes.ALNUM, 12),
+                '{"client_secret": "Hush\\u0026Test\\u002B %s"}' % fakes._choose(R, fakes.ALNUM, 16)],
+               ['{"password": "@parameters(\'sqlPassword\')"}',
+                '{"password": "Content not shown due to security configuration."}',
+                '{"clientSecret": "<your-client-secret>"}',
+                '{"apiKey": "@{body(\'Get_secret\')?[\'value\']}"}',
+                '{"passwordPolicy": "strong and long"}'],
+               ["https://learn.microsoft.com/en-us/power-automate/how-tos-use-sensitive-input"])
+    structural("structure.json", "http.secret-header", "Secret HTTP header (name/value pair)",
+               "high", "name-value",
+               ["authorization", "proxy-authorization", "cookie", "set-cookie",
+                "x-functions-key", "ocp-apim-subscription-key", "api-key", "x-api-key"],
+               ['{"value": "session=%s; theme=dark", "name": "cookie"}' % fakes._choose(R, fakes.ALNUM, 24),
+                '{"name": "Authorization", "value": "Bearer %s"}' % fakes._choose(R, fakes.ALNUM, 12)],
+               ['{"name": "Content-Type", "value": "application/json"}',
+                '{"name": "Authorization", "value": "Bearer @{body(\'Get_token\')?[\'access_token\']}"}'],
+               ["http://www.softwareishard.com/blog/har-12-spec/"])
+    structural("structure.json", "http.session-cookie", "Session cookie (name/value pair)",
+               "high", "name-value",
+               ["ESTSAUTH*", ".AspNetCore.*", "FedAuth", "rtFa"],
+               ['{"value": "%s", "name": "ESTSAUTHLIGHT"}' % fakes._choose(R, fakes.ALNUM + "-_", 40)],
+               ['{"name": "ESTSAUTH", "value": "REDACTED"}'],
+               ["https://learn.microsoft.com/en-us/entra/identity/authentication/concept-authentication-web-browser-cookies"])
+    structural("structure.json", "url.secret-parameter", "Secret URL or form parameter",
+               "high", "query-parameter",
+               ["sig", "code", "access_token", "refresh_token", "id_token", "client_secret",
+                "client_assertion", "assertion", "password", "subscription-key", "api-key",
+                "sastoken"],
+               ['{"url": "https://hush-example.contoso.com/hook?sig=%s&se=2030-01-01"}' % fakes._choose(R, fakes.ALNUM, 43),
+                '{"value": "%s", "name": "client_assertion"}' % fakes._choose(R, fakes.ALNUM, 40)],
+               ['{"url": "https://hush-example.contoso.com/hook?sig=****"}',
+                '{"url": "https://hush-example.contoso.com/items?page=2&sort=name"}'],
+               ["https://learn.microsoft.com/en-us/entra/identity-platform/v2-oauth2-auth-code-flow"])
+    structural("structure.json", "azure.keyvault.secret-value", "Azure Key Vault secret value",
+               "high", "keyvault-value", None,
+               ['{"value": "hush test, not a real secret %s", "id": "%s"}'
+                % (fakes._choose(R, fakes.ALNUM, 8),
+                   fakes.keyvault_url(name="db-password", rng=R)),
+                '{"Get_secret": {"inputs": {"method": "get", "path": "/secrets/hush-db/value"}, '
+                '"outputs": {"statusCode": 200, "body": {"value": "hush test value %s", "name": "hush-db"}}}}'
+                % fakes._choose(R, fakes.ALNUM, 8)],
+               ['{"value": "not a secret", "id": "https://hush-example.contoso.com/items/1"}',
+                '{"Get_secret": {"inputs": {"path": "/secrets/hush-db/value"}, "outputs": '
+                '{"body": {"value": "Content not shown due to security configuration."}}}}'],
+               ["https://learn.microsoft.com/en-us/rest/api/keyvault/secrets/get-secret/get-secret"])
+
+
 def build():
     keyvault()
     logic_apps()
@@ -680,6 +749,7 @@ def build():
     auth()
     providers()
     generic()
+    structure()
     out = {}
     for name, rules in sorted(FILES.items()):
         out[name] = json.dumps({"rules": rules}, indent=2, ensure_ascii=True) + "\n"

@@ -1,0 +1,86 @@
+/*
+ * Views: the matcher's second look at structured input, through its
+ * encodings.
+ *
+ * The raw scan (stream_match.h) sees every byte as stored, which is enough
+ * for plain logs and for values that no encoding changed.  A JSON, JSON
+ * Lines or CSV stream (recognised by its first line, whatever its name) is
+ * also tokenized (view_lex.h), and each value that an encoding changed is
+ * decoded and scanned again:
+ *
+ *   JSON string escapes (\u0026, \/, \n, surrogate pairs)    "json"
+ *   CSV doubled quotes                                       "csv"
+ *   percent-encoding in a value                              "+percent"
+ *   JSON text inside a value (Purview AuditData, HAR bodies) "+json"
+ *   base64 where the container says so (HAR "encoding")      "+base64"
+ *
+ * Nested views chain (csv+json+percent); every finding made in one is mapped
+ * back through the chain to the raw span that encodes it (decode.h), which
+ * is what the report shows and what the redactor replaces, with a
+ * replacement encoded for its container so the artifact stays valid.
+ *
+ * Views also apply the structural rules (rules_internal.h): member names,
+ * {"name","value"} pairs, URL parameters and Key Vault results, which need
+ * a value's siblings rather than its bytes.  A decision that waits for a
+ * sibling is made when its object closes.
+ *
+ * Why findings do not depend on how input was split: the tokenizer's events
+ * do not, and every decision is made on whole values (or whole objects) from
+ * their bytes.  The scanner keeps the bytes of an open value in its window:
+ * hush_views_hold() says from where.  A value longer than
+ * HUSH_VIEW_MAX_VALUE (or an object waited on for longer) is left to the
+ * raw scan, decided by its length alone.
+ */
+#ifndef HUSH_VIEWS_H
+#define HUSH_VIEWS_H
+
+#include "finding.h"
+
+/* Longest value decoded (and object waited on for a sibling); the window
+ * grows by up to this much while one is open. */
+#define HUSH_VIEW_MAX_VALUE (8u << 20)
+/* The format is decided on the first line, or this many bytes of it. */
+#define HUSH_VIEW_SNIFF_MAX 4096u
+
+typedef struct hush_views hush_views_t;
+
+/* Receives a finding made in a view; takes ownership of what it owns. */
+typedef hush_status_t (*hush_view_finding_fn)(void *ctx, hush_pending_t *finding);
+
+typedef struct hush_views_config {
+    const hush_rules_t *rules;
+    const hush_finding_policy_t *policy;
+    hush_mask_t mask;
+    bool use_hyperscan;          /* false: PCRE2 alone (the reference engine) */
+    hush_view_finding_fn on_finding;
+    void *ctx;
+    char *message;               /* filled on error */
+    size_t message_size;
+} hush_views_config_t;
+
+hush_status_t hush_views_create(const hush_views_config_t *config, hush_views_t **out);
+void hush_views_destroy(hush_views_t *v);
+/* Forgets the current stream. */
+void hush_views_reset(hush_views_t *v);
+
+/* Reads the stream bytes [from, region->end): region must hold every byte
+ * from hush_views_hold() (as returned before this call) on. */
+hush_status_t hush_views_feed(hush_views_t *v, const hush_region_t *region, uint64_t from);
+/* The stream ended at region->end: completes what is open. */
+hush_status_t hush_views_end(hush_views_t *v, const hush_region_t *region);
+
+/* Earliest stream offset a future view finding may touch (UINT64_MAX when
+ * none: plain text, or nothing open). */
+uint64_t hush_views_hold(const hush_views_t *v);
+
+/* The view holding raw bytes [start, end), for findings of the raw scan:
+ * "json" inside a JSON string, "csv" inside a quoted CSV field, else NULL.
+ * Valid for spans after the last hush_views_forget_before. */
+const char *hush_views_label(const hush_views_t *v, uint64_t start, uint64_t end);
+/* Raw findings will not start before `offset` any more. */
+void hush_views_forget_before(hush_views_t *v, uint64_t offset);
+
+/* True once the stream was recognised as JSON or CSV. */
+bool hush_views_active(const hush_views_t *v);
+
+#endif
