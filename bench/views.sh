@@ -85,15 +85,15 @@ runs_findings=$("$hush" scan --format jsonl "$runs_file" | wc -l || true)
 
 echo "bench: plain log, $base_rev vs this build, best of $runs interleaved rounds" >&2
 read -r t_base t_new < <(best_interleaved \
-    "'$base' scan --format jsonl '$log' > /dev/null" \
-    "'$hush' scan --format jsonl '$log' > /dev/null")
+    "'$base' scan --format jsonl '$log' > /dev/null 2>&1" \
+    "'$hush' scan --format jsonl '$log' > /dev/null 2>&1")
 echo "bench: JSON Lines run history" >&2
 runs_bytes=$(stat -c %s "$runs_file")
 read -r t_rg t_scan t_filter t_base_runs < <(best_interleaved \
     "rg -c -f '$here/rg-patterns.txt' '$runs_file' > /dev/null" \
-    "'$hush' scan --format jsonl '$runs_file' > /dev/null" \
+    "'$hush' scan --format jsonl '$runs_file' > /dev/null 2>&1" \
     "'$hush' < '$runs_file' > /dev/null" \
-    "'$base' scan --format jsonl '$runs_file' > /dev/null")
+    "'$base' scan --format jsonl '$runs_file' > /dev/null 2>&1")
 
 slowdown=$(ratio "$t_new" "$t_base")
 cat <<EOF

@@ -404,6 +404,12 @@ static unsigned b64_class(unsigned char c)
     }
 }
 
+int hush_base64_digit(unsigned char c)
+{
+    unsigned v = b64_class(c);
+    return v < 64 ? (int)v : -1;
+}
+
 /* False when c (value 62 or 63) belongs to the other alphabet than the
  * characters seen before it. */
 static bool b64_alphabet_ok(b64_state_t *st, unsigned char c)

@@ -78,6 +78,10 @@ hush_status_t hush_decode_percent(const unsigned char *in, size_t size, bool for
  * and not a map, when the input is not base64. */
 hush_status_t hush_decode_base64(const unsigned char *in, size_t size, hush_decoded_t *out);
 
+/* 0-63 for a base64 character of either alphabet ('+' and '-' are 62, '/'
+ * and '_' 63), -1 for anything else. */
+int hush_base64_digit(unsigned char c);
+
 /* Input offset where the decoded byte `dec` starts (dec <= size; dec == size
  * gives the input size). */
 size_t hush_map_start(const hush_decoded_t *d, size_t dec);

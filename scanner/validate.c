@@ -13,6 +13,7 @@
  * - GitHub token checksum: GitHub's token format announcement (CRC32 of the
  *   random part in base62) as summarised in FORMATS.md.
  */
+#include "decode.h"
 #include "validate.h"
 
 #include <cjson/cJSON.h>
@@ -314,22 +315,6 @@ double hush_entropy_bits(const unsigned char *value, size_t size)
 
 /* ---- base64 --------------------------------------------------------------- */
 
-/* 0-63 for a character of either alphabet, -1 otherwise. */
-static int base64_value(unsigned char c)
-{
-    if (c >= 'A' && c <= 'Z')
-        return c - 'A';
-    if (c >= 'a' && c <= 'z')
-        return c - 'a' + 26;
-    if (c >= '0' && c <= '9')
-        return c - '0' + 52;
-    if (c == '+' || c == '-')
-        return 62;
-    if (c == '/' || c == '_')
-        return 63;
-    return -1;
-}
-
 bool hush_base64_decode(const char *in, size_t size, unsigned char *out, size_t *out_size)
 {
     size_t n = size;
@@ -342,7 +327,7 @@ bool hush_base64_decode(const char *in, size_t size, unsigned char *out, size_t 
     uint32_t acc = 0;
     unsigned bits = 0;
     for (size_t i = 0; i < n; i++) {
-        int v = base64_value((unsigned char)in[i]);
+        int v = hush_base64_digit((unsigned char)in[i]);
         if (v < 0)
             return false;
         acc = (acc << 6) | (uint32_t)v;
