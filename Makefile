@@ -3,7 +3,7 @@
 #   make            build/hush and build/libhush.a
 #   make test       install missing packages, build, run every test (also under ASan+UBSan)
 #   make demo       install missing packages, build, scan corpus/
-#   make bench      benchmarks (bench/RESULTS.md records what they printed)
+#   make bench      benchmarks: bench/run.sh, bench/views.sh (bench/RESULTS.md records them)
 #   make install PREFIX=/usr/local DESTDIR=
 #
 # Quiet by default; V=1 shows full commands.  Each flag set builds in its own
@@ -162,6 +162,7 @@ bench:
 	$(Q)scripts/install-deps.sh --bench
 	$(Q)$(MAKE) --no-print-directory all
 	$(Q)bench/run.sh $(BUILD)
+	$(Q)bench/views.sh $(BUILD)
 
 # ---- install -------------------------------------------------------------------
 install: all
