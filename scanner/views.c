@@ -553,6 +553,40 @@ static size_t scheme_length(const unsigned char *p, size_t n)
     return 0;
 }
 
+/* Authorization: Basic base64(user:password).  The password is the secret:
+ * the base64 quads holding it are the finding (the user name's stay
+ * readable), and the decoded pair is scanned, so a token used as the
+ * password (an Azure DevOps PAT) is named by its own rule.  *done is false
+ * when the value does not decode to such a pair. */
+static hush_status_t basic_credential(lexing_t *lx, const hush_view_chain_t *outer, size_t ts,
+                                      size_t te, int32_t rule, const char *context, bool *done)
+{
+    hush_views_t *v = lx->v;
+    *done = false;
+    if (outer->count == HUSH_VIEW_MAX_CHAIN)
+        return HUSH_OK;
+    size_t size;
+    const unsigned char *text = hush_chain_text(outer, &size);
+    hush_decoded_t *dec = &v->pool[outer->count];
+    if (hush_decode_base64(text + ts, te - ts, dec) != HUSH_OK || dec->size == 0 ||
+        looks_binary(dec->bytes, dec->size))
+        return HUSH_OK;
+    const unsigned char *colon = memchr(dec->bytes, ':', dec->size);
+    if (!colon)
+        return HUSH_OK;
+    hush_view_chain_t chain = *outer;
+    hush_chain_push(&chain, HUSH_LAYER_BASE64, dec, ts);
+    if (!hush_chain_label_append(&chain, "base64"))
+        return HUSH_OK;
+    *done = true;
+    hush_status_t st = hush_view_scan(v->sink, &chain);
+    size_t password = (size_t)(colon - dec->bytes) + 1;
+    if (st == HUSH_OK)
+        st = hush_view_structural(v->sink, &chain, password, dec->size, (uint32_t)rule, context,
+                                  false);
+    return st;
+}
+
 static hush_status_t structural_value(lexing_t *lx, const span_t *span, int32_t rule,
                                       const char *context)
 {
@@ -566,7 +600,15 @@ static hush_status_t structural_value(lexing_t *lx, const span_t *span, int32_t 
     hush_structure_kind_t kind = v->config.rules->rules[rule].structure;
     if (kind == HUSH_STRUCTURE_NAME_VALUE) {
         size_t size;
-        ts += scheme_length(hush_chain_text(&chain, &size) + ts, te - ts);
+        const unsigned char *text = hush_chain_text(&chain, &size);
+        size_t scheme = scheme_length(text + ts, te - ts);
+        if (scheme == 6 && strncasecmp((const char *)text + ts, "basic ", 6) == 0) {
+            bool done = false;
+            st = basic_credential(lx, &chain, ts + scheme, te, rule, context, &done);
+            if (st != HUSH_OK || done)
+                return st;
+        }
+        ts += scheme;
     }
     return hush_view_structural(v->sink, &chain, ts, te, (uint32_t)rule, context,
                                 kind == HUSH_STRUCTURE_QUERY_PARAMETER);

@@ -12,6 +12,7 @@ A rule author may also edit patterns/*.json by hand (the JSON is what hush
 loads); then keep this script in step or drop the rule from it.
 """
 
+import base64
 import json
 import os
 import sys
@@ -704,7 +705,10 @@ def structure():
                ["authorization", "proxy-authorization", "cookie", "set-cookie",
                 "x-functions-key", "ocp-apim-subscription-key", "api-key", "x-api-key"],
                ['{"value": "session=%s; theme=dark", "name": "cookie"}' % fakes._choose(R, fakes.ALNUM, 24),
-                '{"name": "Authorization", "value": "Bearer %s"}' % fakes._choose(R, fakes.ALNUM, 12)],
+                '{"name": "Authorization", "value": "Bearer %s"}' % fakes._choose(R, fakes.ALNUM, 12),
+                # Basic: the quads holding the password (base64 view)
+                '{"value": "Basic %s", "name": "authorization"}'
+                % base64.b64encode(("hush-test:" + fakes._choose(R, fakes.ALNUM, 14)).encode()).decode()],
                ['{"name": "Content-Type", "value": "application/json"}',
                 '{"name": "Authorization", "value": "Bearer @{body(\'Get_token\')?[\'access_token\']}"}'],
                ["http://www.softwareishard.com/blog/har-12-spec/"])
