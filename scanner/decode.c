@@ -654,6 +654,19 @@ static hush_status_t bytes_reserve(hush_bytes_t *b, size_t extra)
     return HUSH_OK;
 }
 
+hush_status_t hush_bytes_append(hush_bytes_t *b, const void *data, size_t size, unsigned char fill)
+{
+    hush_status_t status = bytes_reserve(b, size);
+    if (status)
+        return status;
+    if (data)
+        memcpy(b->data + b->size, data, size);
+    else
+        memset(b->data + b->size, fill, size);
+    b->size += size;
+    return HUSH_OK;
+}
+
 static const char hex_upper[] = "0123456789ABCDEF";
 
 /* The letter of c's two-character JSON escape (\n, \", ...), or 0. */
@@ -737,26 +750,29 @@ hush_status_t hush_encode_csv_field(const unsigned char *in, size_t size, hush_b
     return HUSH_OK;
 }
 
-static bool percent_keeps(unsigned char c)
+static bool percent_keeps(unsigned char c, hush_percent_keep_t keep)
 {
+    if (keep == HUSH_PERCENT_KEEP_QUERY_VALUE)
+        return c > 0x20 && c < 0x7f && !strchr("%&=#+?\"\\", c);
     return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
            c == '-' || c == '.' || c == '_' || c == '~' || c == '*';
 }
 
-hush_status_t hush_encode_percent(const unsigned char *in, size_t size, hush_bytes_t *out)
+hush_status_t hush_encode_percent(const unsigned char *in, size_t size, hush_percent_keep_t keep,
+                                  hush_bytes_t *out)
 {
     if (!out || (!in && size > 0))
         return HUSH_ERR_ARGUMENT;
     size_t need = 0;
     for (size_t i = 0; i < size; i++)
-        need += percent_keeps(in[i]) ? 1 : 3;
+        need += percent_keeps(in[i], keep) ? 1 : 3;
     hush_status_t status = bytes_reserve(out, need);
     if (status)
         return status;
     unsigned char *o = out->data + out->size;
     for (size_t i = 0; i < size; i++) {
         unsigned char c = in[i];
-        if (percent_keeps(c)) {
+        if (percent_keeps(c, keep)) {
             *o++ = c;
         } else {
             o[0] = '%';

@@ -102,11 +102,25 @@ typedef struct hush_bytes {
 hush_status_t hush_encode_json_string(const unsigned char *in, size_t size, hush_bytes_t *out);
 /* Doubles '"'. */
 hush_status_t hush_encode_csv_field(const unsigned char *in, size_t size, hush_bytes_t *out);
-/* Percent-encodes every byte outside A-Z a-z 0-9 - . _ ~ and '*' (kept: masks use it). */
-hush_status_t hush_encode_percent(const unsigned char *in, size_t size, hush_bytes_t *out);
+/* Which bytes percent-encoding leaves as they are. */
+typedef enum hush_percent_keep {
+    /* A-Z a-z 0-9 - . _ ~ and '*' (kept: masks use it) */
+    HUSH_PERCENT_KEEP_UNRESERVED = 0,
+    /* every printable ASCII byte but "%&=#+?\" and '\\': only what would
+     * change how a query or form value splits or decodes is encoded, so a
+     * mask such as "[REDACTED:rule]" stays readable in a redacted URL */
+    HUSH_PERCENT_KEEP_QUERY_VALUE
+} hush_percent_keep_t;
+
+/* Percent-encodes (%XX, upper-case hex) every byte `keep` does not keep. */
+hush_status_t hush_encode_percent(const unsigned char *in, size_t size, hush_percent_keep_t keep,
+                                  hush_bytes_t *out);
 /* Base64 with padding; url_safe selects the - _ alphabet. */
 hush_status_t hush_encode_base64(const unsigned char *in, size_t size, bool url_safe,
                                  hush_bytes_t *out);
+/* Appends `size` bytes of `data`, or `size` copies of `fill` when data is
+ * NULL. */
+hush_status_t hush_bytes_append(hush_bytes_t *b, const void *data, size_t size, unsigned char fill);
 void hush_bytes_free(hush_bytes_t *b);
 
 #endif

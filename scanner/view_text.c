@@ -49,13 +49,13 @@ bool hush_chain_push(hush_view_chain_t *chain, hush_layer_kind_t kind, const hus
     return true;
 }
 
-bool hush_chain_label_append(hush_view_chain_t *chain, const char *name)
+bool hush_label_append(char label[HUSH_ENCODING_MAX], const char *name)
 {
-    size_t used = strlen(chain->label), n = strlen(name);
-    if (used + 1 + n + 1 > sizeof chain->label)
+    size_t used = strlen(label), n = strlen(name);
+    if (used + 1 + n + 1 > HUSH_ENCODING_MAX)
         return false;
-    chain->label[used] = '+';
-    memcpy(chain->label + used + 1, name, n + 1);
+    label[used] = '+';
+    memcpy(label + used + 1, name, n + 1);
     return true;
 }
 
@@ -117,51 +117,24 @@ void hush_view_sink_destroy(hush_view_sink_t *sink)
 
 /* ---- replacements -------------------------------------------------------------- */
 
-static hush_status_t bytes_put(hush_bytes_t *b, const void *data, size_t size)
-{
-    if (b->size + size > b->capacity) {
-        size_t capacity = b->capacity ? b->capacity : 64;
-        while (capacity < b->size + size)
-            capacity *= 2;
-        unsigned char *grown = realloc(b->data, capacity);
-        if (!grown)
-            return HUSH_ERR_NOMEM;
-        b->data = grown;
-        b->capacity = capacity;
-    }
-    memcpy(b->data + b->size, data, size);
-    b->size += size;
-    return HUSH_OK;
-}
-
-static hush_status_t bytes_put_stars(hush_bytes_t *b, size_t count)
-{
-    hush_status_t st = HUSH_OK;
-    for (size_t i = 0; st == HUSH_OK && i < count; i++)
-        st = bytes_put(b, "*", 1);
-    return st;
-}
-
 static int collect_mask(void *ctx, const void *data, size_t size)
 {
-    return bytes_put(ctx, data, size) != HUSH_OK;
+    return hush_bytes_append(ctx, data, size, 0) != HUSH_OK;
 }
 
-/* Percent-encodes only what would change how a URL query or form body
- * splits or decodes ("%&=#+?", spaces, quotes, controls, non-ASCII), so a
- * mask such as "[REDACTED:rule]" stays readable in a redacted URL. */
-static hush_status_t encode_query_safe(const hush_bytes_t *in, hush_bytes_t *out)
+/* Writes every '/' of b as "\/", in place: re-encoded base64 quads keep the
+ * escape of the value they replace, and with it its length. */
+static hush_status_t escape_slashes(hush_bytes_t *b)
 {
-    static const char hex[] = "0123456789ABCDEF";
-    hush_status_t st = HUSH_OK;
-    for (size_t i = 0; st == HUSH_OK && i < in->size; i++) {
-        unsigned char c = in->data[i];
-        if (c > 0x20 && c < 0x7f && !strchr("%&=#+?\"\\", c)) {
-            st = bytes_put(out, &c, 1);
-        } else {
-            unsigned char e[3] = {'%', (unsigned char)hex[c >> 4], (unsigned char)hex[c & 15]};
-            st = bytes_put(out, e, 3);
-        }
+    size_t slashes = 0, size = b->size;
+    for (size_t i = 0; i < size; i++)
+        slashes += b->data[i] == '/';
+    hush_status_t st = hush_bytes_append(b, NULL, slashes, 0);
+    for (size_t from = size, to = b->size; st == HUSH_OK && from > 0;) {
+        unsigned char c = b->data[--from];
+        b->data[--to] = c;
+        if (c == '/')
+            b->data[--to] = '\\';
     }
     return st;
 }
@@ -175,28 +148,20 @@ static hush_status_t encode_for(hush_view_sink_t *sink, hush_layer_kind_t kind)
     switch (kind) {
     case HUSH_LAYER_JSON:
         st = hush_encode_json_string(in->data, in->size, out);
-        if (st == HUSH_OK && sink->escape_slash && memchr(out->data, '/', out->size)) {
-            /* Re-encoded base64 quads keep the "\/" of the value they replace. */
-            hush_bytes_t plain = *out;
-            *out = (hush_bytes_t){0};
-            for (size_t i = 0; st == HUSH_OK && i < plain.size; i++)
-                st = plain.data[i] == '/' ? bytes_put(out, "\\/", 2) : bytes_put(out, &plain.data[i], 1);
-            hush_bytes_free(&plain);
-        }
+        if (st == HUSH_OK && sink->escape_slash)
+            st = escape_slashes(out);
         break;
     case HUSH_LAYER_CSV:
         st = hush_encode_csv_field(in->data, in->size, out);
         break;
     case HUSH_LAYER_PERCENT:
-        st = encode_query_safe(in, out);
+        st = hush_encode_percent(in->data, in->size, HUSH_PERCENT_KEEP_QUERY_VALUE, out);
         break;
     case HUSH_LAYER_BASE64:
     default:
         /* base64 inside base64: the outer one is not re-encoded; stars
          * keep its container (JSON, CSV) valid. */
-        st = HUSH_OK;
-        out->size = 0;
-        st = bytes_put_stars(out, in->size);
+        st = hush_bytes_append(out, NULL, in->size, '*');
         break;
     }
     if (st == HUSH_OK) {
@@ -241,7 +206,7 @@ static hush_status_t base64_replacement(hush_view_sink_t *sink, const hush_view_
         db++;
     hush_bytes_t *plain = &sink->encoded;
     plain->size = 0;
-    hush_status_t st = bytes_put(plain, dec->bytes + da, db - da);
+    hush_status_t st = hush_bytes_append(plain, dec->bytes + da, db - da, 0);
     if (st != HUSH_OK)
         return st;
     memset(plain->data + (*a - da), '*', (size_t)(*b - *a));
@@ -266,18 +231,19 @@ static hush_status_t plain_mask(hush_view_sink_t *sink, const hush_view_chain_t 
     *raw_level = true;
     size_t raw_len = (size_t)(rb - ra);
     if (sink->config.mask == HUSH_MASK_STARS)
-        return bytes_put_stars(out, raw_len);
+        return hush_bytes_append(out, NULL, raw_len, '*');
     if (sink->config.mask == HUSH_MASK_PARTIAL) {
         if (m->secret_size < HUSH_PARTIAL_MIN_LEN || m->percent_value)
-            return bytes_put_stars(out, raw_len);
+            return hush_bytes_append(out, NULL, raw_len, '*');
         /* The raw bytes that encode the first characters, whole. */
         uint64_t ka = m->a + HUSH_PARTIAL_KEEP, kb = ka + 1;
         map_down(chain, chain->count, 0, &ka, &kb);
         size_t keep = (size_t)(chain->container_start + ka - ra);
         if (keep > raw_len)
             keep = raw_len;
-        hush_status_t st = bytes_put(out, chain->raw + (ra - chain->container_start), keep);
-        return st == HUSH_OK ? bytes_put_stars(out, raw_len - keep) : st;
+        hush_status_t st =
+            hush_bytes_append(out, chain->raw + (ra - chain->container_start), keep, 0);
+        return st == HUSH_OK ? hush_bytes_append(out, NULL, raw_len - keep, '*') : st;
     }
     *raw_level = false;
     hush_mask_request_t req = {
@@ -324,11 +290,9 @@ static hush_status_t place(hush_view_sink_t *sink, const hush_view_chain_t *chai
         return HUSH_ERR_NOMEM;
     memcpy(p->replacement, sink->mask.data, sink->mask.size);
     p->replacement_size = sink->mask.size;
-    hush_view_chain_t named = {.count = 0};
-    memcpy(named.label, chain->label, sizeof named.label);
+    memcpy(p->encoding, chain->label, sizeof p->encoding);
     if (m->percent_value && sink->value.changed)
-        hush_chain_label_append(&named, "percent");
-    memcpy(p->encoding, named.label, sizeof p->encoding);
+        hush_label_append(p->encoding, "percent");
     p->view_depth = (uint8_t)(1 + chain->count);
     p->container_start = chain->container_start;
     p->container_end = chain->container_end;

@@ -44,8 +44,9 @@ const unsigned char *hush_chain_text(const hush_view_chain_t *chain, size_t *siz
 /* Adds a layer (false when the chain is full). */
 bool hush_chain_push(hush_view_chain_t *chain, hush_layer_kind_t kind, const hush_decoded_t *dec,
                      uint64_t input_offset);
-/* Appends "+name" to the label (false when it would not fit). */
-bool hush_chain_label_append(hush_view_chain_t *chain, const char *name);
+/* Appends "+name" to a view name such as a chain's label (false when it
+ * would not fit). */
+bool hush_label_append(char label[HUSH_ENCODING_MAX], const char *name);
 
 typedef struct hush_view_sink hush_view_sink_t;
 

@@ -324,6 +324,40 @@ static bool looks_binary(const unsigned char *p, size_t n)
     return control * 16 > sample;
 }
 
+/* The view of value [s, e) of what `lx` tokenizes: its chain, unescaped
+ * (JSON string or CSV field, by `kind`) when it has escapes, and its span
+ * [*ts, *te) in the chain's top text. */
+static hush_status_t value_view(lexing_t *lx, uint64_t s, uint64_t e, bool escaped,
+                                hush_layer_kind_t kind, hush_view_chain_t *chain, size_t *ts,
+                                size_t *te)
+{
+    value_chain(lx, s, e, kind == HUSH_LAYER_CSV ? "csv" : "json", chain, ts, te);
+    return unescape_layer(lx->v, chain, ts, te, escaped, kind);
+}
+
+/* Adds a layer decoding [ts, te) of the chain's top text as base64, when it
+ * is base64 of text (not of an image).  False when it is not, or when the
+ * chain is full. */
+static bool push_base64_layer(hush_views_t *v, hush_view_chain_t *chain, size_t ts, size_t te)
+{
+    if (chain->count == HUSH_VIEW_MAX_CHAIN)
+        return false;
+    size_t size;
+    const unsigned char *text = hush_chain_text(chain, &size);
+    hush_decoded_t *dec = &v->pool[chain->count];
+    if (hush_decode_base64(text + ts, te - ts, dec) != HUSH_OK || dec->size == 0 ||
+        looks_binary(dec->bytes, dec->size))
+        return false;
+    char label[HUSH_ENCODING_MAX];
+    memcpy(label, chain->label, sizeof label);
+    if (!hush_label_append(label, "base64"))
+        return false;
+    hush_chain_push(chain, HUSH_LAYER_BASE64, dec, ts);
+    memcpy(chain->label, label, sizeof label);
+    return true;
+}
+
+
 static hush_status_t lex_nested(hush_views_t *v, const hush_view_chain_t *chain, unsigned nest);
 
 /* Scans a text that decoding changed, and tokenizes it when it is JSON. */
@@ -334,7 +368,7 @@ static hush_status_t examine_text(hush_views_t *v, const hush_view_chain_t *chai
     const unsigned char *text = hush_chain_text(chain, &size);
     if (st == HUSH_OK && nest + 1 < HUSH_VIEW_MAX_NESTING && looks_like_json(text, size)) {
         hush_view_chain_t inner = *chain;
-        if (hush_chain_label_append(&inner, "json"))
+        if (hush_label_append(inner.label, "json"))
             st = lex_nested(v, &inner, nest + 1);
     }
     return st;
@@ -419,8 +453,7 @@ static hush_status_t examine_value(lexing_t *lx, const frame_t *f, uint64_t s, u
         return HUSH_OK;
     hush_view_chain_t chain;
     size_t ts, te;
-    value_chain(lx, s, e, "json", &chain, &ts, &te);
-    hush_status_t st = unescape_layer(v, &chain, &ts, &te, escaped, HUSH_LAYER_JSON);
+    hush_status_t st = value_view(lx, s, e, escaped, HUSH_LAYER_JSON, &chain, &ts, &te);
     if (st == HUSH_OK && escaped && chain.layers[chain.count - 1].dec->changed)
         st = examine_text(v, &chain, lx->nest);
     size_t size;
@@ -431,7 +464,7 @@ static hush_status_t examine_value(lexing_t *lx, const frame_t *f, uint64_t s, u
         hush_decoded_t *dec = &v->pool[decoded.count];
         st = hush_decode_percent(text + ts, te - ts, false, dec);
         if (st == HUSH_OK && hush_chain_push(&decoded, HUSH_LAYER_PERCENT, dec, ts) &&
-            hush_chain_label_append(&decoded, "percent"))
+            hush_label_append(decoded.label, "percent"))
             st = hush_view_scan(v->sink, &decoded);
     }
     if (st == HUSH_OK && f && f->key_rule >= 0)
@@ -562,21 +595,13 @@ static hush_status_t basic_credential(lexing_t *lx, const hush_view_chain_t *out
                                       size_t te, int32_t rule, const char *context, bool *done)
 {
     hush_views_t *v = lx->v;
+    hush_view_chain_t chain = *outer;
     *done = false;
-    if (outer->count == HUSH_VIEW_MAX_CHAIN)
+    if (!push_base64_layer(v, &chain, ts, te))
         return HUSH_OK;
-    size_t size;
-    const unsigned char *text = hush_chain_text(outer, &size);
-    hush_decoded_t *dec = &v->pool[outer->count];
-    if (hush_decode_base64(text + ts, te - ts, dec) != HUSH_OK || dec->size == 0 ||
-        looks_binary(dec->bytes, dec->size))
-        return HUSH_OK;
+    const hush_decoded_t *dec = chain.layers[chain.count - 1].dec;
     const unsigned char *colon = memchr(dec->bytes, ':', dec->size);
     if (!colon)
-        return HUSH_OK;
-    hush_view_chain_t chain = *outer;
-    hush_chain_push(&chain, HUSH_LAYER_BASE64, dec, ts);
-    if (!hush_chain_label_append(&chain, "base64"))
         return HUSH_OK;
     *done = true;
     hush_status_t st = hush_view_scan(v->sink, &chain);
@@ -593,8 +618,8 @@ static hush_status_t structural_value(lexing_t *lx, const span_t *span, int32_t 
     hush_views_t *v = lx->v;
     hush_view_chain_t chain;
     size_t ts, te;
-    value_chain(lx, span->start, span->end, "json", &chain, &ts, &te);
-    hush_status_t st = unescape_layer(v, &chain, &ts, &te, span->escaped, HUSH_LAYER_JSON);
+    hush_status_t st =
+        value_view(lx, span->start, span->end, span->escaped, HUSH_LAYER_JSON, &chain, &ts, &te);
     if (st != HUSH_OK)
         return st;
     hush_structure_kind_t kind = v->config.rules->rules[rule].structure;
@@ -617,23 +642,21 @@ static hush_status_t structural_value(lexing_t *lx, const span_t *span, int32_t 
 /* A HAR body whose "encoding" is base64: decoded, and scanned when text. */
 static hush_status_t base64_value(lexing_t *lx, const span_t *span)
 {
-    hush_views_t *v = lx->v;
     hush_view_chain_t chain;
     size_t ts, te;
-    value_chain(lx, span->start, span->end, "json", &chain, &ts, &te);
-    hush_status_t st = unescape_layer(v, &chain, &ts, &te, span->escaped, HUSH_LAYER_JSON);
-    if (st != HUSH_OK || chain.count == HUSH_VIEW_MAX_CHAIN)
-        return st;
-    size_t size;
-    const unsigned char *text = hush_chain_text(&chain, &size);
-    hush_decoded_t *dec = &v->pool[chain.count];
-    if (hush_decode_base64(text + ts, te - ts, dec) != HUSH_OK || dec->size == 0 ||
-        looks_binary(dec->bytes, dec->size))
-        return HUSH_OK; /* not base64 after all, or an image */
-    hush_chain_push(&chain, HUSH_LAYER_BASE64, dec, ts);
-    if (!hush_chain_label_append(&chain, "base64"))
-        return HUSH_OK;
-    return examine_text(v, &chain, lx->nest);
+    hush_status_t st =
+        value_view(lx, span->start, span->end, span->escaped, HUSH_LAYER_JSON, &chain, &ts, &te);
+    if (st != HUSH_OK || !push_base64_layer(lx->v, &chain, ts, te))
+        return st; /* not base64 after all, or an image */
+    return examine_text(lx->v, &chain, lx->nest);
+}
+
+/* In the stream, bytes older than the longest wait may be gone: whether a
+ * decision is made depends on offsets alone, so it is the same for any
+ * split of the input. */
+static bool waited_too_long(const lexing_t *lx, const span_t *span, uint64_t close)
+{
+    return lx->nest == 0 && close - span->start > HUSH_VIEW_MAX_VALUE;
 }
 
 /* An object closed: decisions that waited for its siblings. */
@@ -641,22 +664,17 @@ static hush_status_t decide(lexing_t *lx, frame_t *f, uint64_t close)
 {
     hush_views_t *v = lx->v;
     hush_status_t st = HUSH_OK;
-    /* In the stream, bytes older than the longest wait may be gone: a
-     * decision is made from the offsets alone, so it is the same for any
-     * split of the input. */
-#define WAITED_TOO_LONG(span) (lx->nest == 0 && close - (span).start > HUSH_VIEW_MAX_VALUE)
-    if (f->value.set && !WAITED_TOO_LONG(f->value)) {
+    if (f->value.set && !waited_too_long(lx, &f->value, close)) {
         if (f->name_rule >= 0)
             st = structural_value(lx, &f->value, f->name_rule, f->shown_name);
         else if (f->kv_id && v->keyvault_rule >= 0)
             st = structural_value(lx, &f->value, v->keyvault_rule, "value");
     }
     if (st == HUSH_OK && f->body_value.set && f->kv_path && v->keyvault_rule >= 0 &&
-        !WAITED_TOO_LONG(f->body_value))
+        !waited_too_long(lx, &f->body_value, close))
         st = structural_value(lx, &f->body_value, v->keyvault_rule, "body.value");
-    if (st == HUSH_OK && f->text.set && f->base64 && !WAITED_TOO_LONG(f->text))
+    if (st == HUSH_OK && f->text.set && f->base64 && !waited_too_long(lx, &f->text, close))
         st = base64_value(lx, &f->text);
-#undef WAITED_TOO_LONG
     return st;
 }
 
@@ -765,8 +783,7 @@ static int on_csv_event(void *ctx, const hush_lex_event_t *ev)
             ev->end - ev->start < HUSH_VIEW_MAX_VALUE) {
             hush_view_chain_t chain;
             size_t ts, te;
-            value_chain(lx, ev->start, ev->end, "csv", &chain, &ts, &te);
-            st = unescape_layer(v, &chain, &ts, &te, true, HUSH_LAYER_CSV);
+            st = value_view(lx, ev->start, ev->end, true, HUSH_LAYER_CSV, &chain, &ts, &te);
             if (st == HUSH_OK)
                 st = examine_text(v, &chain, 0);
         }

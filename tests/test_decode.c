@@ -530,9 +530,17 @@ static void test_encoders_known_answers(void **state)
     expect_encoded(&b, "q\\\"b\\\\s/\\b\\f\\n\\r\\t\\u0001\\u001F\x7f\xC3\xA9" "a\"\"b\"\"\"\"");
     b.size = 0;
     static const char pct_in[] = "Az09-._~* +/%\x80\xff";
-    assert_int_equal(hush_encode_percent((const unsigned char *)pct_in, sizeof pct_in - 1, &b),
+    assert_int_equal(hush_encode_percent((const unsigned char *)pct_in, sizeof pct_in - 1,
+                                         HUSH_PERCENT_KEEP_UNRESERVED, &b),
                      HUSH_OK);
     expect_encoded(&b, "Az09-._~*%20%2B%2F%25%80%FF");
+    b.size = 0;
+    /* For a query value: only what splits or decodes differently. */
+    static const char query_in[] = "[R:a.b]/x=y&z+%#? \"\\\x80";
+    assert_int_equal(hush_encode_percent((const unsigned char *)query_in, sizeof query_in - 1,
+                                         HUSH_PERCENT_KEEP_QUERY_VALUE, &b),
+                     HUSH_OK);
+    expect_encoded(&b, "[R:a.b]/x%3Dy%26z%2B%25%23%3F%20%22%5C%80");
     b.size = 0;
     assert_int_equal(hush_encode_base64((const unsigned char *)"hello", 5, false, &b), HUSH_OK);
     expect_encoded(&b, "aGVsbG8=");
@@ -549,7 +557,7 @@ static void test_encoders_known_answers(void **state)
     assert_int_equal(hush_encode_base64(NULL, 0, false, &b), HUSH_OK);
     assert_int_equal(hush_encode_json_string(NULL, 0, &b), HUSH_OK);
     assert_int_equal(b.size, 0);
-    assert_int_equal(hush_encode_percent(NULL, 1, &b), HUSH_ERR_ARGUMENT);
+    assert_int_equal(hush_encode_percent(NULL, 1, HUSH_PERCENT_KEEP_UNRESERVED, &b), HUSH_ERR_ARGUMENT);
     hush_bytes_free(&b);
     assert_null(b.data);
     /* Nothing into a fresh buffer, for every encoder. */
@@ -557,7 +565,7 @@ static void test_encoders_known_answers(void **state)
     hush_bytes_free(&b);
     assert_int_equal(hush_encode_csv_field(NULL, 0, &b), HUSH_OK);
     hush_bytes_free(&b);
-    assert_int_equal(hush_encode_percent(NULL, 0, &b), HUSH_OK);
+    assert_int_equal(hush_encode_percent(NULL, 0, HUSH_PERCENT_KEEP_UNRESERVED, &b), HUSH_OK);
     hush_bytes_free(&b);
     assert_int_equal(hush_encode_base64(NULL, 0, true, &b), HUSH_OK);
     assert_int_equal(b.size, 0);
@@ -596,7 +604,7 @@ static void test_round_trips(void **state)
                 break;
             case 2:
             case 3:
-                assert_int_equal(hush_encode_percent(data, n, &b), HUSH_OK);
+                assert_int_equal(hush_encode_percent(data, n, HUSH_PERCENT_KEEP_UNRESERVED, &b), HUSH_OK);
                 st = hush_decode_percent(b.data, b.size, kind == 3, &d);
                 break;
             default:

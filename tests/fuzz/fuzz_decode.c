@@ -75,7 +75,7 @@ static hush_status_t encode(int mode, const unsigned char *in, size_t size, bool
         return hush_encode_csv_field(in, size, out);
     case MODE_PERCENT:
     case MODE_FORM:
-        return hush_encode_percent(in, size, out);
+        return hush_encode_percent(in, size, HUSH_PERCENT_KEEP_UNRESERVED, out);
     default:
         return hush_encode_base64(in, size, url_safe, out);
     }
