@@ -12,31 +12,11 @@
 #   BENCH_PLAIN=1               ignore hyperfine and /usr/bin/time (tests the fallbacks)
 set -euo pipefail
 
-here=$(cd "$(dirname "$0")" && pwd)
-root=$(cd "$here/.." && pwd)
-build=${1:-build}
-case $build in /*) ;; *) build=$root/$build ;; esac
-hush=$build/hush
-
-bench_dir=${BENCH_DIR:-/tmp/hush-bench}
-log_mb=${BENCH_LOG_MB:-200}
-runs=${BENCH_RUNS:-7}
-core=${BENCH_CORE:-0}
+# shellcheck source=bench/lib.sh
+. "$(dirname "$0")/lib.sh"
+bench_init "${1:-build}"
 patterns=$here/rg-patterns.txt
-log=$bench_dir/app-${log_mb}m.log
-export HUSH_CACHE_DIR=${HUSH_CACHE_DIR:-$bench_dir/cache}
 
-die() { echo "bench: $*" >&2; exit 2; }
-
-[ -x "$hush" ] || die "$hush not found or not executable (run make first)"
-command -v rg >/dev/null || die "ripgrep (rg) is required"
-command -v python3 >/dev/null || die "python3 is required (for timing and arithmetic)"
-mkdir -p "$bench_dir" "$HUSH_CACHE_DIR"
-
-pin=()
-if command -v taskset >/dev/null && taskset -c "$core" true 2>/dev/null; then
-    pin=(taskset -c "$core")
-fi
 plain=${BENCH_PLAIN:-0}
 have_hyperfine=0
 [ "$plain" = 1 ] || ! command -v hyperfine >/dev/null || have_hyperfine=1
@@ -44,38 +24,10 @@ gnu_time=0
 [ "$plain" = 1 ] || [ ! -x /usr/bin/time ] || gnu_time=1
 
 # ---- the input ---------------------------------------------------------------
-gen=$bench_dir/gen_log
-if [ ! -x "$gen" ] || [ "$here/gen_log.c" -nt "$gen" ]; then
-    ${CC:-cc} -std=c11 -O2 -Wall -Wextra "$here/gen_log.c" -o "$gen"
-fi
-log_bytes=$((log_mb * 1024 * 1024))
-if [ ! -f "$log" ] || [ "$(stat -c %s "$log")" -ne "$log_bytes" ] || [ "$gen" -nt "$log" ]; then
-    echo "bench: generating $log ($log_mb MiB)" >&2
-    "$gen" "$log_bytes" > "$log.tmp"
-    mv "$log.tmp" "$log"
-fi
+bench_clean_log
 cat "$log" > /dev/null # warm the page cache: we measure CPU, not the disk
 
 # ---- helpers -----------------------------------------------------------------
-# best_interleaved CMD...: runs every command once per round, $runs rounds,
-# and prints each command's minimum wall time in seconds, on one line.
-best_interleaved() {
-    "${pin[@]}" python3 - "$runs" "$@" <<'PY'
-import subprocess, sys, time
-rounds, commands = int(sys.argv[1]), sys.argv[2:]
-for cmd in commands:  # warm-up round, not counted
-    subprocess.run(["bash", "-c", cmd], check=False)
-best = [None] * len(commands)
-for _ in range(rounds):
-    for i, cmd in enumerate(commands):
-        start = time.perf_counter()
-        subprocess.run(["bash", "-c", cmd], check=False)
-        took = time.perf_counter() - start
-        best[i] = took if best[i] is None else min(best[i], took)
-print(" ".join("%.4f" % b for b in best))
-PY
-}
-
 # mean_ms CMD: mean wall time of 100 runs with a warm cache, in ms.
 mean_ms() {
     local cmd=$1 json=$bench_dir/startup.json
@@ -109,7 +61,6 @@ print("%.1f" % (resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024))'
 }
 
 ratio() { python3 -c 'import sys; print("%.2f" % (float(sys.argv[1]) / float(sys.argv[2])))' "$1" "$2"; }
-mbps() { python3 -c 'import sys; print("%.0f" % (int(sys.argv[1]) / float(sys.argv[2]) / 1e6))' "$1" "$2"; }
 
 # ---- sanity: no finding in the clean log, or the numbers mean nothing ----------
 rg_hits=$(rg -c -f "$patterns" "$log" || true)
@@ -125,9 +76,6 @@ filter_same=yes
 # Other work on the machine skews every figure: record the load with them.
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "bench: throughput on $(basename "$log"), best of $runs interleaved rounds, ${pin[*]:-unpinned}" >&2
-# Interleaved rounds (rg, scan, filter, rg, ...), best of each: on a shared
-# machine a slow stretch then hits every command alike instead of skewing
-# one command's whole series, which sequential series did by 15% and more.
 read -r t_rg t_scan t_filter < <(best_interleaved \
     "rg -c -f '$patterns' '$log' > /dev/null" \
     "'$hush' scan --format jsonl '$log' > /dev/null" \

@@ -12,35 +12,13 @@
 #   BENCH_BASE_REV=d755186     the commit measured as "before"
 set -euo pipefail
 
-here=$(cd "$(dirname "$0")" && pwd)
-root=$(cd "$here/.." && pwd)
-build=${1:-build}
-case $build in /*) ;; *) build=$root/$build ;; esac
-hush=$build/hush
-bench_dir=${BENCH_DIR:-/tmp/hush-bench}
-log_mb=${BENCH_LOG_MB:-200}
-runs=${BENCH_RUNS:-7}
-core=${BENCH_CORE:-0}
+# shellcheck source=bench/lib.sh
+. "$(dirname "$0")/lib.sh"
+bench_init "${1:-build}"
 base_rev=${BENCH_BASE_REV:-d755186}
-export HUSH_CACHE_DIR=${HUSH_CACHE_DIR:-$bench_dir/cache}
-die() { echo "bench: $*" >&2; exit 2; }
-
-[ -x "$hush" ] || die "$hush not found (run make first)"
-command -v rg >/dev/null || die "ripgrep (rg) is required"
-mkdir -p "$bench_dir" "$HUSH_CACHE_DIR"
-pin=()
-if command -v taskset >/dev/null && taskset -c "$core" true 2>/dev/null; then pin=(taskset -c "$core"); fi
 
 # ---- inputs ---------------------------------------------------------------------
-gen=$bench_dir/gen_log
-if [ ! -x "$gen" ] || [ "$here/gen_log.c" -nt "$gen" ]; then
-    ${CC:-cc} -std=c11 -O2 -Wall -Wextra "$here/gen_log.c" -o "$gen"
-fi
-log=$bench_dir/app-${log_mb}m.log
-log_bytes=$((log_mb * 1024 * 1024))
-if [ ! -f "$log" ] || [ "$(stat -c %s "$log")" -ne "$log_bytes" ]; then
-    "$gen" "$log_bytes" > "$log.tmp" && mv "$log.tmp" "$log"
-fi
+bench_clean_log
 runs_file=$bench_dir/runs-${log_mb}m.jsonl
 if [ ! -f "$runs_file" ] || [ "$here/gen_runs.py" -nt "$runs_file" ]; then
     echo "bench: generating $runs_file" >&2
@@ -59,28 +37,11 @@ if [ ! -x "$base_dir/build/hush" ]; then
 fi
 base=$base_dir/build/hush
 
-best_interleaved() {
-    "${pin[@]}" python3 - "$runs" "$@" <<'PY'
-import subprocess, sys, time
-rounds, commands = int(sys.argv[1]), sys.argv[2:]
-for cmd in commands:
-    subprocess.run(["bash", "-c", cmd], check=False)
-best = [None] * len(commands)
-for _ in range(rounds):
-    for i, cmd in enumerate(commands):
-        start = time.perf_counter()
-        subprocess.run(["bash", "-c", cmd], check=False)
-        took = time.perf_counter() - start
-        best[i] = took if best[i] is None else min(best[i], took)
-print(" ".join("%.4f" % b for b in best))
-PY
-}
-mbps() { python3 -c 'import sys; print("%.0f" % (int(sys.argv[1]) / float(sys.argv[2]) / 1e6))' "$1" "$2"; }
 ratio() { python3 -c 'import sys; print("%.3f" % (float(sys.argv[1]) / float(sys.argv[2])))' "$1" "$2"; }
 
 # ---- sanity: both inputs are clean ---------------------------------------------------
-log_findings=$("$hush" scan --format jsonl "$log" | wc -l || true)
-runs_findings=$("$hush" scan --format jsonl "$runs_file" | wc -l || true)
+log_findings=$("$hush" scan --format jsonl "$log" 2>/dev/null | wc -l || true)
+runs_findings=$("$hush" scan --format jsonl "$runs_file" 2>/dev/null | wc -l || true)
 "$hush" < "$runs_file" | cmp -s - "$runs_file" && runs_same=yes || runs_same=no
 
 echo "bench: plain log, $base_rev vs this build, best of $runs interleaved rounds" >&2
