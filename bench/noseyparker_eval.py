@@ -15,6 +15,7 @@ import collections
 import datetime
 import json
 import os
+import shlex
 import subprocess
 import sys
 import tempfile
@@ -37,6 +38,9 @@ def scan_dir(hush, key, cache, directory, min_low):
     cmd = [hush, "scan", "--format", "jsonl"]
     if min_low:
         cmd += ["--min-confidence", "low"]
+    # HUSH_NP_ARGS: extra options, e.g. "--no-default-rules --rules patterns/x.json"
+    # to measure one rule family while it is written.
+    cmd += shlex.split(os.environ.get("HUSH_NP_ARGS", ""))
     cmd += ["--no-progress", "-q", "--fingerprint-key", key, directory]
     env = dict(os.environ, HUSH_CACHE_DIR=cache)
     proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,

@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Writes the default rule pack, patterns/*.json, with generated fake examples.
 
-The rules of the first pack are written here (patterns as Python raw strings
-are easier to read than JSON-escaped ones) and every example value comes from
-scripts/fakes.py with a fixed seed, so re-running gives byte-identical files.
+The rules of the first pack are written here, later families in
+scripts/rulepack/<family>.py (see rulepack/common.py); patterns as Python raw
+strings are easier to read than JSON-escaped ones.  Every example value comes
+from a generator with a fixed seed, so re-running gives byte-identical files.
 
     python3 scripts/gen_rule_examples.py            # rewrite patterns/*.json
     python3 scripts/gen_rule_examples.py --check    # exit 1 if a file would change
@@ -13,6 +14,7 @@ loads); then keep this script in step or drop the rule from it.
 """
 
 import base64
+import importlib
 import json
 import os
 import sys
@@ -25,52 +27,8 @@ PATTERN_DIR = os.path.join(ROOT, "patterns")
 
 R = fakes.make_rng(20240611)
 
-# Shared pattern pieces.  No \s anywhere (it matches newlines); every repeat bounded.
-B64 = r"[A-Za-z0-9+/]"
-B64URL = r"[A-Za-z0-9_-]"
-# Characters of a URL query that stop at whitespace, quotes and markup.
-QCHAR = r"""[^ \t\r\n"'<>#]"""
-# Separator before a query parameter, raw or JSON-escaped (\u0026) as .NET writes it.
-QSEP = r"(?:[?&;]|\\u0026)"
-# A percent-encoded or raw base64 character of a signature.
-SIGCHAR = r"(?:[A-Za-z0-9+/]|%2[BbFf])"
-# `name = value`, `name: value`, `"name": "value"`, `name => value`, `name := value`, HAR `"name":"x","value":"`.
-ASSIGN = (r"""(?:["']?[ \t]{0,16}(?:=>|:=|[:=])[ \t]{0,4}["']?"""
-          r"""|",[ \t]{0,2}"value"[ \t]{0,2}:[ \t]{0,2}")""")
-# A header `Name: value` (also as a JSON/HAR pair).
-HEADER = (r"""(?:["']?[ \t]{0,4}:[ \t]{0,4}["']?"""
-          r"""|",[ \t]{0,2}"value"[ \t]{0,2}:[ \t]{0,2}")""")
-# Same, also accepting `=` (e.g. `authorization=Basic ...` in logs).
-HEADER_EQ = (r"""(?:["']?[ \t]{0,4}[:=][ \t]{0,4}["']?"""
-             r"""|",[ \t]{0,2}"value"[ \t]{0,2}:[ \t]{0,2}")""")
-# A connection-string value: quoted with the quote doubled inside, or up to ';'.
-# (At most one doubled quote: a repeated group would be too large for Hyperscan.)
-CSVALUE = (r"""(?:'(?:[^'\r\n]{1,128}|[^'\r\n]{0,64}''[^'\r\n]{0,64})'"""
-           r"""|"(?:[^"\r\n]{1,128}|[^"\r\n]{0,64}""[^"\r\n]{0,64})\""""
-           r"""|[^;'" \t\r\n][^;\r\n"]{0,127})""")
-
-KV_SUFFIX = (r"(?:vault\.azure\.net|vault\.azure\.cn|vault\.usgovcloudapi\.net"
-             r"|vault\.microsoftazure\.de|managedhsm\.azure\.net|managedhsm\.azure\.cn"
-             r"|managedhsm\.usgovcloudapi\.net)")
-
-MS_SECRET_SCANNING = "https://learn.microsoft.com/en-us/purview/sit-defn-all-creds"
-
-FILES = {}
-
-
-def rule(file, id, name, confidence, pattern, examples, negatives, references,
-         **extra):
-    r = {"id": id, "name": name, "confidence": confidence, "pattern": pattern}
-    for key in ("secret_group", "keywords", "entropy_min", "validator", "multiline",
-                "opener", "redact"):
-        if key in extra:
-            r[key] = extra.pop(key)
-    if extra:
-        raise SystemExit("unknown fields in %s: %s" % (id, sorted(extra)))
-    r["examples"] = examples
-    r["negative_examples"] = negatives
-    r["references"] = references
-    FILES.setdefault(file, []).append(r)
+from rulepack.common import *  # noqa: E402,F401,F403
+from rulepack import common  # noqa: E402
 
 
 # ---- Azure Key Vault ---------------------------------------------------------
@@ -674,13 +632,6 @@ def generic():
 
 # ---- structural rules (found by document structure, see scanner/views.h) ---------
 
-def structural(file, id, name, confidence, kind, names, examples, negatives, references):
-    r = {"id": id, "name": name, "confidence": confidence,
-         "structure": {"kind": kind, "names": names} if names else {"kind": kind},
-         "examples": examples, "negative_examples": negatives, "references": references}
-    FILES.setdefault(file, []).append(r)
-
-
 def structure():
     # Examples hold values no pattern rule takes (spaces, commas, an order a
     # regex cannot see): a pattern finding inside a value names it instead.
@@ -742,6 +693,14 @@ def structure():
                ["https://learn.microsoft.com/en-us/rest/api/keyvault/secrets/get-secret/get-secret"])
 
 
+def family_modules():
+    """Every scripts/rulepack/<family>.py but common.py, in name order."""
+    directory = os.path.join(os.path.dirname(os.path.abspath(__file__)), "rulepack")
+    names = sorted(f[:-3] for f in os.listdir(directory)
+                   if f.endswith(".py") and f not in ("common.py", "__init__.py"))
+    return [importlib.import_module("rulepack." + name) for name in names]
+
+
 def build():
     keyvault()
     logic_apps()
@@ -754,6 +713,8 @@ def build():
     providers()
     generic()
     structure()
+    for family in family_modules():
+        family.add_rules()
     out = {}
     for name, rules in sorted(FILES.items()):
         out[name] = json.dumps({"rules": rules}, indent=2, ensure_ascii=True) + "\n"
