@@ -163,6 +163,7 @@ bench:
 	$(Q)$(MAKE) --no-print-directory all
 	$(Q)bench/run.sh $(BUILD)
 	$(Q)bench/views.sh $(BUILD)
+	$(Q)bench/falsepositives.sh $(BUILD)
 
 # ---- install -------------------------------------------------------------------
 install: all

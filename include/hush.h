@@ -94,6 +94,20 @@ typedef struct hush_rule_file {
     size_t size;
 } hush_rule_file_t;
 
+/* A value known to have leaked (`hush --known-secrets`). */
+typedef struct hush_known_secret {
+    const unsigned char *value;
+    size_t size;  /* HUSH_KNOWN_SECRET_MIN .. HUSH_KNOWN_SECRET_MAX bytes */
+} hush_known_secret_t;
+
+/* Shorter values would match ordinary text; longer ones would exceed the
+ * longest match a rule may have once every byte may be escaped. */
+#define HUSH_KNOWN_SECRET_MIN 8u
+#define HUSH_KNOWN_SECRET_MAX 1024u
+#define HUSH_KNOWN_SECRETS_MAX 1000u
+/* Rule id of every known-secret finding. */
+#define HUSH_KNOWN_SECRET_RULE "known-secret"
+
 typedef struct hush_rules_config {
     const hush_rule_file_t *files;
     size_t file_count;
@@ -101,6 +115,16 @@ typedef struct hush_rules_config {
      * rule files, the Hyperscan version and the CPU features.  NULL: no cache.
      * A cache that cannot be read or written is ignored, never an error. */
     const char *cache_dir;
+    /* Known leaked values: each is found as written and in its encoded forms
+     * (JSON, XML and percent escapes; base64 and base64url at all three byte
+     * alignments, so inside a longer base64 text too), compiled into the same
+     * database as the rules and reported as rule HUSH_KNOWN_SECRET_RULE with
+     * the fingerprint of the value itself.  The values are copied (and wiped
+     * when the rule set is destroyed).  A rule set with known secrets is
+     * never read from or written to the cache: the database would hold them. */
+    const hush_known_secret_t *known_secrets;
+    size_t known_secret_count;
+    const char *known_secrets_name;  /* their "file" in messages, e.g. the path */
 } hush_rules_config_t;
 
 /* The rule pack built into the library (the patterns folder, at build time). */
@@ -127,6 +151,9 @@ typedef struct hush_rule_info {
     const char *validator;   /* NULL when none */
     hush_confidence_t confidence;
     double entropy_min;      /* bits per character; 0 = no minimum */
+    const char *score;       /* scoring profile of a generic rule ("generic",
+                                "password"): confidence then comes from the
+                                value's shape, at most `confidence`; NULL = none */
     bool multiline;          /* may match across a newline (has an opener) */
     bool redact;             /* false: reported but kept in redacted output
                                 (sensitive configuration, e.g. Key Vault URLs) */
@@ -153,6 +180,28 @@ long hush_rules_find(const hush_rules_t *rules, const char *id);
 #define HUSH_FINGERPRINT_HEX 16
 #define HUSH_PREVIEW_MAX 160
 
+/* Triage facts of a finding whose secret is a JWT (the `meta` of the JSON
+ * report): whose token leaked and whether it still works.  Only these are
+ * read from the token; never its signature, never a claim about a person
+ * (name, upn, email, oid).  A string is "" when its claim is absent or not a
+ * string; bytes outside printable ASCII read '.', and a longer claim is cut
+ * to the field's size and ends with "...". */
+#define HUSH_META_ALG_MAX 16   /* "RS256", "HS256", "none" */
+#define HUSH_META_URI_MAX 128  /* iss, aud: URLs or app id URIs */
+#define HUSH_META_ID_MAX 64    /* tid, appid, azp: GUIDs in Entra tokens */
+
+typedef struct hush_finding_meta {
+    char alg[HUSH_META_ALG_MAX + 1];  /* header "alg" */
+    char iss[HUSH_META_URI_MAX + 1];  /* issuer */
+    char tid[HUSH_META_ID_MAX + 1];   /* Entra tenant id */
+    char aud[HUSH_META_URI_MAX + 1];  /* audience; of an array, its first string */
+    char appid[HUSH_META_ID_MAX + 1]; /* client id (Entra v1 tokens) */
+    char azp[HUSH_META_ID_MAX + 1];   /* client id (v2 / OpenID tokens) */
+    bool has_exp;                     /* "exp" is a number from 0 to year 9999 */
+    int64_t exp;                      /* seconds since the epoch */
+    bool expired;                     /* now >= exp; now: hush_scanner_config_t.now */
+} hush_finding_meta_t;
+
 typedef struct hush_finding {
     const char *rule_id;
     const char *rule_name;
@@ -167,6 +216,9 @@ typedef struct hush_finding {
     uint64_t column;               /* 1-based byte column of `offset` */
     char fingerprint[HUSH_FINGERPRINT_HEX + 1]; /* "" when no key was given */
     char preview[HUSH_PREVIEW_MAX + 1];         /* the match with the secret masked */
+    /* NULL unless the secret is a JWT (optionally after "Bearer "); valid
+     * only during the callback, like the finding. */
+    const hush_finding_meta_t *meta;
 } hush_finding_t;
 
 /* Called once per finding, in order of offset.  The pointer is valid only
@@ -191,6 +243,18 @@ typedef enum hush_engine {
 #define HUSH_REFERENCE_MAX_INPUT (64u << 20)
 #define HUSH_FINGERPRINT_KEY_MAX 64
 
+/* What an allow callback sees of a candidate finding. */
+typedef struct hush_allow_query {
+    const char *rule_id;
+    const char *fingerprint;    /* "" when no fingerprint key was given */
+    const unsigned char *value; /* the secret: decoded when found in a decoded view */
+    size_t size;
+} hush_allow_query_t;
+
+/* Returns true to drop a candidate: it is then neither reported nor
+ * redacted (an allow list, `hush --allow`).  Called with finding_ctx. */
+typedef bool (*hush_allow_fn)(void *ctx, const hush_allow_query_t *query);
+
 typedef struct hush_scanner_config {
     hush_engine_t engine;
     hush_confidence_t min_confidence; /* findings below are neither reported nor redacted */
@@ -199,6 +263,7 @@ typedef struct hush_scanner_config {
     size_t fingerprint_key_size;          /* at most HUSH_FINGERPRINT_KEY_MAX */
     hush_finding_fn on_finding;           /* may be NULL */
     void *finding_ctx;
+    hush_allow_fn allow;                  /* may be NULL; called with finding_ctx */
     hush_output_fn on_output;             /* NULL: scan only, no redacted output */
     void *output_ctx;
     /* When several rules find exactly the same bytes, one finding is
@@ -208,6 +273,9 @@ typedef struct hush_scanner_config {
     /* true: match the raw bytes only, without decoded views of JSON, CSV,
      * percent-encoded and base64 values or structural rules. */
     bool raw_only;
+    /* The time a JWT's `exp` is compared with (meta.expired), in seconds
+     * since the epoch; 0: the clock when the finding is made. */
+    int64_t now;
 } hush_scanner_config_t;
 
 typedef struct hush_scanner hush_scanner_t;

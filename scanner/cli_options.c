@@ -52,6 +52,7 @@ enum option_id {
     OPT_OUTPUT = 'o',
     OPT_JOBS = 'j',
     OPT_QUIET = 'q',
+    OPT_VERBOSE = 'v',
     OPT_HELP = 'h',
 };
 
@@ -101,9 +102,13 @@ static const cli_option_t option_table[] = {
     {"baseline", OPT_BASELINE, false, "FILE", FOR_INPUTS,
      "report only findings not in FILE (not supported yet)"},
     {"allow", OPT_ALLOW, false, "FILE", FOR_INPUTS,
-     "fingerprints and paths to ignore (not supported yet)"},
+     "ignore findings FILE allows: by rule, path glob, fingerprint or a regex on the "
+     "value, each entry with a reason (see Files below)"},
     {"known-secrets", OPT_KNOWN_SECRETS, false, "FILE", FOR_INPUTS,
-     "also find these exact values (not supported yet)"},
+     "also find the values in FILE, one per line, as written and JSON-, XML-, "
+     "percent- or base64-encoded; reported as rule known-secret (see Files below)"},
+    {"verbose", OPT_VERBOSE, true, NULL, FOR_INPUTS,
+     "also say on stderr which findings --allow dropped, and why"},
     {"output", OPT_OUTPUT, true, "FILE", FOR_SCAN, "write the report to FILE instead of stdout"},
     {"out-dir", OPT_OUT_DIR, false, "DIR", FOR_REDACT,
      "write a redacted copy of every input file under DIR, same tree (gzip stays gzip)"},
@@ -228,13 +233,19 @@ static hush_cli_result_t apply_option(parse_state_t *st, int id, const char *arg
     case OPT_PROGRESS: o->progress = 1; break;
     case OPT_NO_PROGRESS: o->progress = 0; break;
     case OPT_BASELINE:
-    case OPT_ALLOW:
-    case OPT_KNOWN_SECRETS:
         if (!st->unsupported)
-            st->unsupported = id == OPT_BASELINE ? "--baseline"
-                              : id == OPT_ALLOW  ? "--allow"
-                                                 : "--known-secrets";
+            st->unsupported = "--baseline";
         break;
+    case OPT_ALLOW:
+    case OPT_KNOWN_SECRETS: {
+        const char **slot = id == OPT_ALLOW ? &o->allow_file : &o->known_secrets_file;
+        if (*slot)
+            return usage(st->err, "%s given twice (one file each)",
+                         id == OPT_ALLOW ? "--allow" : "--known-secrets");
+        *slot = arg;
+        break;
+    }
+    case OPT_VERBOSE: o->verbose = true; break;
     case OPT_OUTPUT: o->output = arg; break;
     case OPT_OUT_DIR: o->out_dir = arg; break;
     case OPT_IN_PLACE: o->in_place = true; break;
@@ -592,6 +603,25 @@ static void print_files(FILE *out)
                   "rule cache: the compiled rule database is kept in --cache-dir DIR, else "
                   "$HUSH_CACHE_DIR, else $XDG_CACHE_HOME/hush, else ~/.cache/hush "
                   "(--no-cache: none). Deleting it is always safe.",
+                  2, 4);
+    fputs("  ", out);
+    print_wrapped(out,
+                  "known secrets (--known-secrets FILE): one value per line, 8 to 1024 bytes, "
+                  "taken exactly as written (only the line end is removed). Each is found as "
+                  "written, JSON-, XML- or percent-escaped, and in base64 at any alignment, "
+                  "reported as rule known-secret with the value's fingerprint. The rules are "
+                  "then compiled on every run (a few seconds) and never cached, since the "
+                  "database would hold the values. Keep the file private.",
+                  2, 4);
+    fputs("  ", out);
+    print_wrapped(out,
+                  "allow file (--allow FILE): one entry per line, '#' comments. An entry is "
+                  "one or more criteria that must all hold, then a reason: rule=GLOB, "
+                  "path=GLOB (with '/': the whole path, '*' crossing '/'; without: the file "
+                  "name), fingerprint=HEX, value=REGEX (PCRE2, searched in the secret; "
+                  "\\x20 for a space). Example: 'rule=generic.password path=tests/* "
+                  "fixture passwords are fake'. An allowed finding is neither reported nor "
+                  "redacted; -v says which entry allowed it.",
                   2, 4);
     fputs("\nEnvironment: NO_COLOR turns off colour in text reports.\n", out);
 }

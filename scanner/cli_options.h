@@ -49,6 +49,9 @@ typedef struct hush_cli_options {
     const char *cache_dir;         /* --cache-dir, NULL: environment default */
     bool no_cache;
     bool quiet;
+    bool verbose;                  /* -v: say what --allow dropped */
+    const char *allow_file;        /* --allow FILE */
+    const char *known_secrets_file; /* --known-secrets FILE */
     int progress;                  /* HUSH_CLI_AUTO, 0 or 1 */
     long jobs;
 

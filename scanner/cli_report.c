@@ -8,6 +8,7 @@
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cli_report.h"
 
@@ -16,6 +17,8 @@
 #define COLOR_RESET "\033[0m"
 /* Distinct skip reasons counted separately in the summary; more are lumped. */
 #define MAX_SKIP_REASONS 8
+/* "9999-12-31T23:59:59Z" and its NUL, with room to spare. */
+#define META_DATE_MAX 32
 
 typedef struct report_entry {
     char *path;
@@ -324,6 +327,62 @@ bool hush_report_finish(hush_report_t *report)
 
 /* ---- findings -------------------------------------------------------------- */
 
+/* ,"key":"value" for a claim that is present. */
+static void put_meta_string(hush_report_t *report, bool *first, const char *key, const char *value)
+{
+    if (!value[0])
+        return;
+    put_text(report, *first ? "\"" : ",\"");
+    put_text(report, key);
+    put_text(report, "\":");
+    put_json_string(report, value);
+    *first = false;
+}
+
+/* "meta":{...}: only the claims the token has, "expired" only with "exp". */
+static void put_meta_json(hush_report_t *report, const hush_finding_meta_t *m)
+{
+    bool first = true;
+    put_text(report, ",\"meta\":{");
+    put_meta_string(report, &first, "alg", m->alg);
+    put_meta_string(report, &first, "iss", m->iss);
+    put_meta_string(report, &first, "tid", m->tid);
+    put_meta_string(report, &first, "aud", m->aud);
+    put_meta_string(report, &first, "appid", m->appid);
+    put_meta_string(report, &first, "azp", m->azp);
+    if (m->has_exp) {
+        put_text(report, first ? "\"exp\":" : ",\"exp\":");
+        note_result(report, fprintf(report->out, "%" PRId64, m->exp) >= 0);
+        put_text(report, m->expired ? ",\"expired\":true" : ",\"expired\":false");
+    }
+    put_char(report, '}');
+}
+
+/* " (exp 2026-01-01T00:00:00Z expired, iss https://...)" after a text
+ * finding: enough for a person to see whose token it is and whether it
+ * still works; the JSON formats carry the rest. */
+static void put_meta_text(hush_report_t *report, const hush_finding_meta_t *m)
+{
+    if (!m->has_exp && !m->iss[0])
+        return;
+    put_text(report, " (");
+    if (m->has_exp) {
+        char when[META_DATE_MAX];
+        time_t t = (time_t)m->exp;
+        struct tm tm;
+        if (!gmtime_r(&t, &tm) || strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
+            snprintf(when, sizeof when, "%" PRId64, m->exp);
+        put_text(report, "exp ");
+        put_text(report, when);
+        put_text(report, m->expired ? " expired" : " not expired");
+    }
+    if (m->iss[0]) {
+        put_text(report, m->has_exp ? ", iss " : "iss ");
+        put_terminal_safe(report, m->iss);
+    }
+    put_char(report, ')');
+}
+
 static void put_finding_json(hush_report_t *report, const char *path, const hush_finding_t *f)
 {
     put_text(report, "{\"path\":");
@@ -356,6 +415,8 @@ static void put_finding_json(hush_report_t *report, const char *path, const hush
         put_text(report, "null");
     put_text(report, ",\"preview\":");
     put_json_string(report, f->preview);
+    if (f->meta)
+        put_meta_json(report, f->meta);
     put_char(report, '}');
 }
 
@@ -376,6 +437,8 @@ static void put_finding_text(hush_report_t *report, const char *path, const hush
     put_text(report, hush_confidence_name(f->confidence));
     put_text(report, "] ");
     put_terminal_safe(report, f->preview);
+    if (f->meta)
+        put_meta_text(report, f->meta);
     put_char(report, '\n');
 }
 
@@ -545,6 +608,11 @@ void hush_report_write_rule_json(FILE *out, const hush_rule_info_t *r, bool full
             hush_report_write_json_string(out, r->validator);
         else
             fputs("null", out);
+        fputs(",\"score\":", out);
+        if (r->score)
+            hush_report_write_json_string(out, r->score);
+        else
+            fputs("null", out);
         fprintf(out, ",\"entropy_min\":%g,\"multiline\":%s,\"prefilter\":%s,\"max_width\":%u",
                 r->entropy_min, r->multiline ? "true" : "false", r->prefilter ? "true" : "false",
                 r->max_width);
@@ -571,11 +639,14 @@ void hush_report_write_rule_text(FILE *out, const hush_rule_info_t *r)
     fprintf(out, "id:                %s\n", r->id);
     fprintf(out, "name:              %s\n", r->name);
     fprintf(out, "file:              %s\n", r->file);
-    fprintf(out, "confidence:        %s\n", hush_confidence_name(r->confidence));
+    fprintf(out, "confidence:        %s%s\n", hush_confidence_name(r->confidence),
+            r->score ? " (at most: each value is scored)" : "");
     fputs("pattern:           ", out);
     hush_report_write_terminal_safe(out, r->pattern);
     fprintf(out, "\nsecret group:      %s\n", r->secret_group ? r->secret_group : "(whole match)");
     fprintf(out, "validator:         %s\n", r->validator ? r->validator : "none");
+    fprintf(out, "score:             %s\n",
+            r->score ? r->score : "none (confidence as declared)");
     fprintf(out, "entropy minimum:   %g bits per character%s\n", r->entropy_min,
             r->entropy_min > 0 ? "" : " (none)");
     fprintf(out, "multiline:         %s\n", r->multiline ? "yes" : "no");

@@ -13,10 +13,15 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <openssl/crypto.h>
+
 #include "cli_rules.h"
+#include "cli_textfile.h"
 
 /* A rule file larger than this is surely not a rule file. */
 #define MAX_RULE_FILE_SIZE (16u << 20)
+/* One value per line, each at most HUSH_KNOWN_SECRET_MAX bytes. */
+#define MAX_KNOWN_SECRETS_FILE_SIZE (2u << 20)
 /* The cache holds nothing secret, but nobody else needs to read it. */
 #define CACHE_DIR_MODE 0700
 
@@ -74,52 +79,10 @@ static bool add_rule_file(rule_files_t *rf, const char *name, const char *data, 
     return true;
 }
 
-/* Reads a whole file into a NUL-terminated buffer; on failure prints why. */
-static char *read_rule_file(hush_error_t *err, const char *path, size_t *size)
-{
-    struct stat st;
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0 || fstat(fd, &st) != 0) {
-        set_error(err, "%s: %s", path, strerror(errno));
-        if (fd >= 0)
-            close(fd);
-        return NULL;
-    }
-    if (!S_ISREG(st.st_mode) || (unsigned long long)st.st_size > MAX_RULE_FILE_SIZE) {
-        set_error(err, "%s: %s", path,
-             S_ISREG(st.st_mode) ? "rule file larger than 16 MiB" : "not a regular file");
-        close(fd);
-        return NULL;
-    }
-    size_t want = (size_t)st.st_size, got = 0;
-    char *data = malloc(want + 1);
-    if (!data) {
-        set_error(err, "%s: %s", path, hush_strerror(HUSH_ERR_NOMEM));
-        close(fd);
-        return NULL;
-    }
-    while (got < want) {
-        ssize_t n = read(fd, data + got, want - got);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0) {
-            set_error(err, "%s: %s", path, n < 0 ? strerror(errno) : "file shrank while reading");
-            free(data);
-            close(fd);
-            return NULL;
-        }
-        got += (size_t)n;
-    }
-    close(fd);
-    data[want] = '\0';
-    *size = want;
-    return data;
-}
-
 static bool load_rule_file(hush_error_t *err, rule_files_t *rf, const char *path)
 {
     size_t size;
-    char *data = read_rule_file(err, path, &size);
+    char *data = hush_cli_read_file(path, MAX_RULE_FILE_SIZE, "rule file", &size, err);
     if (!data)
         return false;
     if (!keep_owned(rf, data)) {
@@ -241,24 +204,85 @@ static bool resolve_cache_dir(const hush_cli_options_t *opt, char *dir, size_t c
     return true;
 }
 
+/* The --known-secrets file: one value per line, taken as written (only the
+ * line end is removed); empty lines are skipped. */
+typedef struct known_secrets {
+    char *data;
+    size_t size;
+    hush_known_secret_t *values;
+    size_t count;
+} known_secrets_t;
+
+static void known_secrets_free(known_secrets_t *ks)
+{
+    if (ks->data)
+        OPENSSL_cleanse(ks->data, ks->size);
+    free(ks->data);
+    free(ks->values);
+}
+
+static bool load_known_secrets(const char *path, known_secrets_t *ks, hush_error_t *err)
+{
+    ks->data = hush_cli_read_file(path, MAX_KNOWN_SECRETS_FILE_SIZE, "known-secrets file",
+                                  &ks->size, err);
+    if (!ks->data)
+        return false;
+    ks->values = calloc(HUSH_KNOWN_SECRETS_MAX, sizeof *ks->values);
+    if (!ks->values) {
+        set_error(err, "%s: %s", path, hush_strerror(HUSH_ERR_NOMEM));
+        return false;
+    }
+    hush_line_cursor_t cursor = {.data = ks->data, .size = ks->size};
+    const char *line;
+    size_t length;
+    while (hush_cli_next_line(&cursor, &line, &length)) {
+        if (length == 0)
+            continue;
+        /* Never quote the value: say where it is and what is wrong. */
+        if (length < HUSH_KNOWN_SECRET_MIN || length > HUSH_KNOWN_SECRET_MAX) {
+            set_error(err, "%s:%zu: a known secret must be %u to %u bytes long (this one has %zu)",
+                      path, cursor.number, HUSH_KNOWN_SECRET_MIN, HUSH_KNOWN_SECRET_MAX, length);
+            return false;
+        }
+        if (ks->count == HUSH_KNOWN_SECRETS_MAX) {
+            set_error(err, "%s:%zu: more than %u known secrets", path, cursor.number,
+                      HUSH_KNOWN_SECRETS_MAX);
+            return false;
+        }
+        ks->values[ks->count++] =
+            (hush_known_secret_t){.value = (const unsigned char *)line, .size = length};
+    }
+    if (ks->count == 0) {
+        set_error(err, "%s: no known secrets in this file (one per line)", path);
+        return false;
+    }
+    return true;
+}
+
 hush_status_t hush_cli_load_rules(const hush_cli_options_t *opt, hush_rules_t **out,
                                   hush_error_t *err)
 {
     char cache[4096];
     rule_files_t rf = {0};
+    known_secrets_t ks = {0};
     *out = NULL;
     hush_status_t status = HUSH_ERR_RULE;
-    if (collect_rule_files(opt, &rf, err)) {
+    const char *ks_path = opt->command == HUSH_COMMAND_RULES ? NULL : opt->known_secrets_file;
+    if (collect_rule_files(opt, &rf, err) && (!ks_path || load_known_secrets(ks_path, &ks, err))) {
         hush_rules_config_t config = {
             .files = rf.files,
             .file_count = rf.count,
             .cache_dir = resolve_cache_dir(opt, cache, sizeof cache) ? cache : NULL,
+            .known_secrets = ks.values,
+            .known_secret_count = ks.count,
+            .known_secrets_name = ks_path,
         };
         /* The rule set keeps its own copies: the files can go right after. */
         status = hush_rules_create(&config, out, err);
         if (status != HUSH_OK && !err->message[0])
             set_error(err, "%s", hush_strerror(status));
     }
+    known_secrets_free(&ks);
     rule_files_free(&rf);
     return status;
 }

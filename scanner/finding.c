@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "finding.h"
+#include "jwt_meta.h"
 
 void hush_pending_release(hush_pending_t *p)
 {
@@ -47,6 +48,38 @@ void hush_finding_fingerprint(const hush_finding_policy_t *policy, const unsigne
         snprintf(out + 2 * i, 3, "%02x", mac[i]);
 }
 
+bool hush_finding_allowed(const hush_finding_policy_t *policy, const char *rule_id,
+                          const char *fingerprint, const unsigned char *value, size_t size)
+{
+    if (!policy->allow)
+        return false;
+    hush_allow_query_t query = {.rule_id = rule_id, .fingerprint = fingerprint,
+                                .value = value, .size = size};
+    return policy->allow(*policy->allow_ctx, &query);
+}
+
+/* Generic rules (score.h): the value's shape and the key name before it
+ * decide the confidence, or drop the candidate. */
+static bool score_candidate(const hush_rule_t *rule, const hush_region_t *region,
+                            const hush_candidate_t *c, hush_confidence_t *confidence)
+{
+    uint64_t from = c->secret_start - region->base > HUSH_KEYWORD_WINDOW
+                        ? c->secret_start - HUSH_KEYWORD_WINDOW
+                        : region->base;
+    /* Confirm windows keep context after a match (for look-ahead), so the
+     * bytes after the secret are there unless the stream ended. */
+    hush_score_context_t context = {
+        .before = region->bytes + (from - region->base),
+        .before_size = (size_t)(c->secret_start - from),
+        .after = region->bytes + (c->secret_end - region->base),
+        .after_size = region->end > c->secret_end ? (size_t)(region->end - c->secret_end) : 0};
+    hush_score_t score = hush_score_candidate(
+        rule->score, region->bytes + (c->secret_start - region->base),
+        (size_t)(c->secret_end - c->secret_start), &context, rule->info.confidence);
+    *confidence = score.confidence;
+    return score.keep;
+}
+
 bool hush_finding_evaluate(const hush_rules_t *rules, const hush_finding_policy_t *policy,
                            const hush_region_t *region, const hush_candidate_t *c,
                            hush_pending_t *out)
@@ -55,7 +88,12 @@ bool hush_finding_evaluate(const hush_rules_t *rules, const hush_finding_policy_
     const unsigned char *secret = region->bytes + (c->secret_start - region->base);
     size_t size = (size_t)(c->secret_end - c->secret_start);
 
-    if (hush_is_placeholder(secret, size))
+    /* A value the user listed as leaked is never a placeholder; scored rules
+     * judge placeholders themselves (score.c). */
+    hush_placeholder_t placeholder = rule->known_value || rule->score != HUSH_SCORE_NONE
+                                         ? HUSH_PLACEHOLDER_NONE
+                                         : hush_placeholder_kind(secret, size);
+    if (placeholder == HUSH_PLACEHOLDER_SLOT)
         return false;
     if (rule->info.entropy_min > 0 && hush_entropy_bits(secret, size) < rule->info.entropy_min)
         return false;
@@ -68,6 +106,9 @@ bool hush_finding_evaluate(const hush_rules_t *rules, const hush_finding_policy_
             return false;
     }
     hush_confidence_t confidence = rule->info.confidence;
+    if (rule->score != HUSH_SCORE_NONE && !rule->known_value &&
+        !score_candidate(rule, region, c, &confidence))
+        return false;
     const char *validated = NULL;
     switch (rule->validator ? rule->validator(secret, size) : HUSH_VALIDATION_NOT_APPLICABLE) {
     case HUSH_VALIDATION_CHECKSUM:
@@ -85,12 +126,22 @@ bool hush_finding_evaluate(const hush_rules_t *rules, const hush_finding_policy_
     case HUSH_VALIDATION_NOT_APPLICABLE:
         break;
     }
+    /* A filler body in a real format: a fake or a doc sample, unless its
+     * checksum holds. */
+    if (placeholder == HUSH_PLACEHOLDER_LOOKALIKE && !validated)
+        confidence = HUSH_CONFIDENCE_LOW;
     if (confidence < policy->min_confidence)
         return false;
     *out = (hush_pending_t){.c = *c, .confidence = confidence, .validated = validated,
                             .redact = rule->info.redact};
+    /* A known secret is named by its value, whichever encoded form matched. */
+    if (rule->known_value) {
+        secret = rule->known_value;
+        size = rule->known_value_size;
+    }
     hush_finding_fingerprint(policy, secret, size, out->fingerprint);
-    return true;
+    out->has_meta = hush_jwt_meta_read(secret, size, policy->now, &out->meta);
+    return !hush_finding_allowed(policy, rule->info.id, out->fingerprint, secret, size);
 }
 
 static bool inside_any(uint64_t offset, const hush_pending_t *list, size_t count)

@@ -32,6 +32,10 @@ typedef struct hush_pending {
     char *preview;
     unsigned char *replacement;
     size_t replacement_size;
+    /* The secret is a JWT: its triage facts (jwt_meta.h).  Held by value,
+     * so copies of a pending finding need no ownership rules. */
+    bool has_meta;
+    hush_finding_meta_t meta;
 } hush_pending_t;
 
 /* Frees what a pending finding owns (preview, replacement). */
@@ -41,7 +45,14 @@ typedef struct hush_finding_policy {
     hush_confidence_t min_confidence;
     const unsigned char *key;     /* fingerprint key, NULL for none */
     size_t key_size;
+    int64_t now;                  /* for JWT meta.expired; 0: the clock */
+    hush_allow_fn allow;          /* NULL: nothing is allowed */
+    void *const *allow_ctx;       /* where the current finding_ctx is kept */
 } hush_finding_policy_t;
+
+/* True when the policy's allow callback drops this candidate. */
+bool hush_finding_allowed(const hush_finding_policy_t *policy, const char *rule_id,
+                          const char *fingerprint, const unsigned char *value, size_t size);
 
 /* Decides whether the candidate is a finding; fills *out when it is.
  * The region must hold HUSH_KEYWORD_WINDOW bytes before the match. */

@@ -17,6 +17,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "cli_allow.h"
 #include "cli_keyfile.h"
 #include "cli_options.h"
 #include "cli_output.h"
@@ -47,6 +48,7 @@ typedef struct app {
     FILE *report_file;
     const char *report_name;   /* for messages */
     hush_output_t *stdout_out; /* redact to stdout */
+    hush_allow_list_t *allow;  /* --allow, NULL without */
     unsigned char key[HUSH_FINGERPRINT_KEY_MAX];
     size_t key_size;
     bool failed;               /* exit status 2 */
@@ -62,6 +64,10 @@ typedef struct job {
     hush_output_t *out;        /* redacted bytes go here; NULL for scan */
     bool report_failed;
     int report_errno;
+    /* --verbose: the last allowed finding said, so that one seen in both
+     * the raw bytes and a decoded view is said once. */
+    char last_allowed[HUSH_FINGERPRINT_HEX + 1];
+    const char *last_allowed_rule;
 } job_t;
 
 /* ---- messages -------------------------------------------------------------- */
@@ -263,6 +269,27 @@ static int on_finding(void *ctx, const hush_finding_t *finding)
     job->report_failed = true;
     job->report_errno = errno;
     return 1;
+}
+
+/* --allow: the scanner asks before reporting or redacting a candidate. */
+static bool on_allow(void *ctx, const hush_allow_query_t *query)
+{
+    job_t *job = ctx;
+    hush_allow_entry_info_t entry;
+    if (!hush_allow_list_match(job->app->allow, job->path, query, &entry))
+        return false;
+    bool repeat = job->last_allowed_rule == query->rule_id &&
+                  strcmp(job->last_allowed, query->fingerprint) == 0;
+    if (!repeat) {
+        job->last_allowed_rule = query->rule_id;
+        snprintf(job->last_allowed, sizeof job->last_allowed, "%s", query->fingerprint);
+        if (job->app->opt->verbose)
+            notice(job->app, "%s: allowed %s finding%s%s by %s:%zu: %s",
+                   hush_report_display_path(job->path), query->rule_id,
+                   query->fingerprint[0] ? " " : "", query->fingerprint, entry.file, entry.line,
+                   entry.reason);
+    }
+    return true;
 }
 
 /* A callback stopped the scanner: find out which sink failed and say so. */
@@ -472,7 +499,8 @@ static int visit(void *ctx, const hush_walk_entry_t *entry)
 
 static bool needs_fingerprint_key(const hush_cli_options_t *opt)
 {
-    return opt->command == HUSH_COMMAND_SCAN || opt->report || opt->mask == HUSH_MASK_HASH;
+    return opt->command == HUSH_COMMAND_SCAN || opt->report || opt->mask == HUSH_MASK_HASH ||
+           opt->allow_file;
 }
 
 static bool use_color(FILE *out)
@@ -516,6 +544,7 @@ static bool create_scanner(app_t *app)
         .fingerprint_key_size = app->key_size,
         .on_finding = app->report ? on_finding : NULL,
         .on_output = opt->command == HUSH_COMMAND_REDACT ? hush_output_write : NULL,
+        .allow = app->allow ? on_allow : NULL,
     };
     hush_status_t status = hush_scanner_create(app->rules, &config, &app->scanner);
     if (status != HUSH_OK) {
@@ -535,6 +564,10 @@ static bool prepare_inputs(app_t *app)
             fail(app, "%s", err.message);
             return false;
         }
+    }
+    if (opt->allow_file && hush_allow_list_load(opt->allow_file, &app->allow, &err) != HUSH_OK) {
+        fail(app, "%s", err.message);
+        return false;
     }
     if (!open_report(app))
         return false;
@@ -660,6 +693,7 @@ int main(int argc, char **argv)
     hush_scanner_destroy(app.scanner);
     hush_report_destroy(app.report);
     hush_rules_destroy(app.rules);
+    hush_allow_list_free(app.allow);
     explicit_bzero(app.key, sizeof app.key);
     hush_cli_options_free(&opt);
     return status;

@@ -47,6 +47,8 @@ static hush_status_t check_unique_ids(const struct hush_rules *rules, hush_error
     /* Quadratic, but rule counts are small and this runs once per start-up;
      * a hash set would be more code than the few microseconds it saves. */
     for (size_t i = 0; i < rules->count; i++) {
+        if (rules->rules[i].known_value)
+            continue; /* every form of every known secret is "known-secret" */
         for (size_t j = 0; j < i; j++) {
             if (strcmp(rules->rules[i].info.id, rules->rules[j].info.id) == 0) {
                 hush_error_set(err, "%s: %s: duplicate rule id (first defined in %s)",
@@ -81,6 +83,8 @@ hush_status_t hush_rules_create(const hush_rules_config_t *config, hush_rules_t 
                                    err);
     if (st == HUSH_OK)
         st = check_unique_ids(rules, err);
+    if (st == HUSH_OK && config->known_secret_count)
+        st = hush_known_secrets_append(config, &rules->rules, &rules->count, &capacity, err);
     if (st == HUSH_OK)
         st = hush_rules_build_database(rules, config, err);
     if (st != HUSH_OK) {

@@ -434,7 +434,8 @@ hush_status_t hush_rules_build_database(struct hush_rules *rules,
     }
     char key[65];
     char *path = NULL;
-    if (config->cache_dir && cache_key(config, key))
+    /* Known secrets are compiled into the database: it must never reach disk. */
+    if (config->cache_dir && config->known_secret_count == 0 && cache_key(config, key))
         path = cache_path(config->cache_dir, key, ".hsdb");
     rules->from_cache = path && cache_load(rules, path, expr_count, facts);
     if (!rules->from_cache) {

@@ -12,6 +12,7 @@
 
 #include "error_internal.h"
 #include "hush.h"
+#include "score.h"
 #include "validate.h"
 
 /* Longest match any rule may produce.  Rules whose Hyperscan max width is
@@ -46,6 +47,7 @@ typedef struct hush_rule {
     char **owned;                 /* every string the rule owns, freed together */
     size_t owned_count;
     hush_validator_fn validator;
+    hush_score_profile_t score;   /* HUSH_SCORE_NONE unless the rule opts in */
     char *opener;                 /* multiline rules: regex for how a match begins */
     unsigned opener_width;        /* Hyperscan max width of the opener */
     hush_structure_kind_t structure;
@@ -53,6 +55,11 @@ typedef struct hush_rule {
      * and spaces); a leading or trailing '*' matches any suffix / prefix. */
     const char *const *structure_names;
     size_t structure_name_count;
+    /* Known-secret rules (known_secrets.c): the value this rule finds in one
+     * of its forms, owned and wiped on free; its fingerprint is reported,
+     * whatever the form.  NULL for every other rule. */
+    unsigned char *known_value;
+    size_t known_value_size;
     /* PCRE2 code compiled on first use; shared by threads, so published with
      * an atomic compare-exchange (a thread that loses the race frees its copy). */
     _Atomic(pcre2_code *) code;
@@ -83,6 +90,19 @@ const pcre2_code *hush_rule_code(const hush_rule_t *rule, uint32_t *secret_group
 hush_status_t hush_rules_parse_file(const hush_rule_file_t *file, hush_rule_t **rules,
                                     size_t *count, size_t *capacity, hush_error_t *err);
 void hush_rule_free(hush_rule_t *rule);
+
+/* Makes room for one more zeroed rule at (*rules)[*count] (the caller
+ * increments *count); HUSH_ERR_LIMIT when *count has reached `limit`. */
+hush_status_t hush_rule_append(hush_rule_t **rules, size_t *count, size_t *capacity,
+                               size_t limit);
+
+/* Keeps `s` in the rule's list of owned strings, freed with the rule;
+ * returns it, or NULL (and frees it) when out of memory. */
+char *hush_rule_own(hush_rule_t *rule, char *s);
+
+/* Appends the rules that find config->known_secrets (known_secrets.c). */
+hush_status_t hush_known_secrets_append(const hush_rules_config_t *config, hush_rule_t **rules,
+                                        size_t *count, size_t *capacity, hush_error_t *err);
 
 /* Normalises a member, header or parameter name for structural rules: lower
  * case, without '_', '-', '.' and spaces.  Writes a NUL-terminated string;

@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <openssl/crypto.h>
+
 #include "array_internal.h"
 #include "rules_internal.h"
 
@@ -27,8 +29,7 @@ static hush_status_t fail(rule_parse_t *p, const char *reason, const char *detai
     return HUSH_ERR_RULE;
 }
 
-/* Keeps `s` in the rule's list of owned strings; returns it, or NULL. */
-static char *own(hush_rule_t *rule, char *s)
+char *hush_rule_own(hush_rule_t *rule, char *s)
 {
     if (!s)
         return NULL;
@@ -54,7 +55,7 @@ static hush_status_t get_string(rule_parse_t *p, const cJSON *obj, const char *k
     }
     if (!cJSON_IsString(item) || item->valuestring[0] == '\0')
         return fail(p, "field must be a non-empty string", key);
-    char *copy = own(p->rule, strdup(item->valuestring));
+    char *copy = hush_rule_own(p->rule, strdup(item->valuestring));
     if (!copy)
         return HUSH_ERR_NOMEM;
     *out = copy;
@@ -79,7 +80,7 @@ static hush_status_t get_string_array(rule_parse_t *p, const cJSON *obj, const c
     if (n < min_count)
         return fail(p, "needs at least one entry", key);
     const char **array = calloc(n + 1, sizeof *array);
-    if (!array || !own(p->rule, (char *)array)) {
+    if (!array || !hush_rule_own(p->rule, (char *)array)) {
         return HUSH_ERR_NOMEM;
     }
     size_t i = 0;
@@ -87,7 +88,7 @@ static hush_status_t get_string_array(rule_parse_t *p, const cJSON *obj, const c
     cJSON_ArrayForEach(entry, item) {
         if (!cJSON_IsString(entry) || entry->valuestring[0] == '\0')
             return fail(p, "entries must be non-empty strings", key);
-        array[i] = own(p->rule, strdup(entry->valuestring));
+        array[i] = hush_rule_own(p->rule, strdup(entry->valuestring));
         if (!array[i])
             return HUSH_ERR_NOMEM;
         i++;
@@ -160,6 +161,19 @@ static hush_status_t parse_validator(rule_parse_t *p, const cJSON *obj)
     return HUSH_OK;
 }
 
+/* "score": a scoring profile for generic rules (score.h). */
+static hush_status_t parse_score(rule_parse_t *p, const cJSON *obj)
+{
+    const char *name;
+    hush_status_t st = get_string(p, obj, "score", false, &name);
+    if (st != HUSH_OK || !name)
+        return st;
+    if (!hush_score_profile_parse(name, &p->rule->score))
+        return fail(p, "score must be generic or password", name);
+    p->rule->info.score = name;
+    return HUSH_OK;
+}
+
 /* Rejects unknown fields: a misspelt "negative_example" would otherwise
  * silently disable a check. */
 static hush_status_t check_known_fields(rule_parse_t *p, const cJSON *obj)
@@ -167,7 +181,7 @@ static hush_status_t check_known_fields(rule_parse_t *p, const cJSON *obj)
     static const char *const known[] = {
         "id", "name", "confidence", "pattern", "secret_group", "keywords", "entropy_min",
         "validator", "multiline", "opener", "redact", "examples", "negative_examples",
-        "references", "description", "structure", NULL};
+        "references", "description", "structure", "score", NULL};
     const cJSON *field;
     cJSON_ArrayForEach(field, obj) {
         size_t i = 0;
@@ -236,7 +250,7 @@ static hush_status_t parse_structure(rule_parse_t *p, const cJSON *structure)
     if ((st = get_string_array(p, structure, "names", needed, &names, &count)) != HUSH_OK)
         return st;
     for (size_t i = 0; i < count; i++) {
-        char *normal = own(rule, malloc(HUSH_MAX_STRUCTURE_NAME + 1));
+        char *normal = hush_rule_own(rule, malloc(HUSH_MAX_STRUCTURE_NAME + 1));
         if (!normal)
             return HUSH_ERR_NOMEM;
         if (!hush_structure_name_normalize((const unsigned char *)names[i], strlen(names[i]),
@@ -270,6 +284,7 @@ static hush_status_t parse_rule(rule_parse_t *p, const cJSON *obj)
         (st = get_string(p, obj, "secret_group", false, &info->secret_group)) != HUSH_OK ||
         (st = get_string(p, obj, "opener", false, (const char **)&p->rule->opener)) != HUSH_OK ||
         (st = parse_flags(p, obj)) != HUSH_OK || (st = parse_validator(p, obj)) != HUSH_OK ||
+        (st = parse_score(p, obj)) != HUSH_OK ||
         (st = get_string_array(p, obj, "keywords", 0, &info->keywords, &info->keyword_count)) ||
         (st = get_string_array(p, obj, "examples", 1, &info->examples, &info->example_count)) ||
         (st = get_string_array(p, obj, "negative_examples", 1, &info->negative_examples,
@@ -293,7 +308,7 @@ static hush_status_t parse_rule(rule_parse_t *p, const cJSON *obj)
         return fail(p, "a multiline rule needs an \"opener\" regex", NULL);
     if (!info->multiline && p->rule->opener)
         return fail(p, "\"opener\" is only for multiline rules", NULL);
-    info->file = own(p->rule, strdup(p->file));
+    info->file = hush_rule_own(p->rule, strdup(p->file));
     if (!info->file)
         return HUSH_ERR_NOMEM;
     /* The PCRE2 pattern is compiled when the database is built (a cache miss)
@@ -305,6 +320,12 @@ void hush_rule_free(hush_rule_t *rule)
 {
     if (!rule)
         return;
+    /* A known-secret rule's pattern spells its value: wipe both. */
+    if (rule->known_value) {
+        OPENSSL_cleanse((char *)rule->info.pattern, strlen(rule->info.pattern));
+        OPENSSL_cleanse(rule->known_value, rule->known_value_size);
+        free(rule->known_value);
+    }
     for (size_t i = 0; i < rule->owned_count; i++)
         free(rule->owned[i]);
     free(rule->owned);
@@ -312,9 +333,10 @@ void hush_rule_free(hush_rule_t *rule)
     memset(rule, 0, sizeof *rule);
 }
 
-static hush_status_t append_rule(hush_rule_t **rules, size_t *count, size_t *capacity)
+hush_status_t hush_rule_append(hush_rule_t **rules, size_t *count, size_t *capacity,
+                               size_t limit)
 {
-    if (*count >= HUSH_MAX_RULES)
+    if (*count >= limit)
         return HUSH_ERR_LIMIT;
     if (*count == *capacity) {
         hush_status_t st;
@@ -351,7 +373,7 @@ hush_status_t hush_rules_parse_file(const hush_rule_file_t *file, hush_rule_t **
     const cJSON *obj;
     const cJSON *rule_list = st == HUSH_OK ? list : NULL;
     cJSON_ArrayForEach(obj, rule_list) {
-        if ((st = append_rule(rules, count, capacity)) != HUSH_OK) {
+        if ((st = hush_rule_append(rules, count, capacity, HUSH_MAX_RULES)) != HUSH_OK) {
             if (st == HUSH_ERR_LIMIT)
                 hush_error_set(err, "%s: more than %u rules in all", file->name, HUSH_MAX_RULES);
             break;

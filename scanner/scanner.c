@@ -256,6 +256,7 @@ static hush_status_t report(hush_scanner_t *s, const hush_pending_t *p, size_t g
     };
     hush_lines_locate(&s->lines, &s->window, p->c.secret_start, &f.line, &f.column);
     memcpy(f.fingerprint, p->fingerprint, sizeof f.fingerprint);
+    f.meta = p->has_meta ? &p->meta : NULL; /* p stays pending until the callback returns */
     /* Other secrets in the preview are masked: those reported before that
      * reach into it, and those after it that start inside it (all known by
      * now, see report_ready). */
@@ -309,12 +310,19 @@ static bool same_span(const hush_pending_t *a, const hush_pending_t *b)
  * one, then a validated one, then the one that saw the decoded secret, then
  * a pattern rule, then the one whose match saw more context
  * (`Password=` inside a SQL connection string beats a bare `password=`). */
-static bool ranks_higher(const hush_pending_t *a, const hush_pending_t *b)
+static bool ranks_higher(const hush_rules_t *rules, const hush_pending_t *a,
+                         const hush_pending_t *b)
 {
     if (a->confidence != b->confidence)
         return a->confidence > b->confidence;
     if ((a->validated != NULL) != (b->validated != NULL))
         return a->validated != NULL;
+    /* A provider's rule names the secret; a scored generic one (a key name
+     * and a value's shape) or a structural one only says it looks like one. */
+    bool a_generic = a->structural || rules->rules[a->c.rule].score != HUSH_SCORE_NONE;
+    bool b_generic = b->structural || rules->rules[b->c.rule].score != HUSH_SCORE_NONE;
+    if (a_generic != b_generic)
+        return !a_generic;
     /* Where decoding changed the secret, the view that decoded more saw the
      * value itself: its fingerprint is of the secret, not of its escapes. */
     if (a->view_depth != b->view_depth && strcmp(a->fingerprint, b->fingerprint) != 0)
@@ -340,10 +348,10 @@ static size_t span_group(const hush_scanner_t *s, size_t first, size_t *best,
     *best_redacting = SIZE_MAX;
     for (; end < s->pending_count && same_span(&s->pending[first], &s->pending[end]); end++) {
         const hush_pending_t *q = &s->pending[end];
-        if (ranks_higher(q, &s->pending[*best]))
+        if (ranks_higher(s->rules, q, &s->pending[*best]))
             *best = end;
         if (q->redact &&
-            (*best_redacting == SIZE_MAX || ranks_higher(q, &s->pending[*best_redacting])))
+            (*best_redacting == SIZE_MAX || ranks_higher(s->rules, q, &s->pending[*best_redacting])))
             *best_redacting = end;
     }
     return end;
@@ -474,6 +482,9 @@ hush_status_t hush_scanner_create(const hush_rules_t *rules, const hush_scanner_
     }
     s->config.fingerprint_key = NULL; /* never keep the caller's pointer */
     s->policy.min_confidence = config->min_confidence;
+    s->policy.now = config->now;
+    s->policy.allow = config->allow;
+    s->policy.allow_ctx = &s->config.finding_ctx;
     hush_status_t st = HUSH_OK;
     size_t capacity = config->engine == HUSH_ENGINE_REFERENCE ? 64u << 10 : HUSH_WINDOW_CAPACITY;
     if (!hush_confirm_init(&s->confirm, rules, s->message, sizeof s->message) ||

@@ -11,10 +11,14 @@
  *   6" checksum characters) and CustomAlphabetEncoder.Encode (most significant
  *   digit first, padded to 6 with the first character of the alphabet).
  * - GitHub token checksum: GitHub's token format announcement (CRC32 of the
- *   random part in base62) as summarised in FORMATS.md.
+ *   random part in base62) as summarised in FORMATS.md; npm classic tokens
+ *   ("npm_" + 36) use the same scheme (npm's token format announcement).
+ * Microsoft's identifiable keys and Azure DevOps PATs are checked in
+ * validate_microsoft.c, PEM keys and PyPI tokens in validate_structure.c.
  */
 #include "decode.h"
 #include "validate.h"
+#include "validate_internal.h"
 
 #include <cjson/cJSON.h>
 #include <math.h>
@@ -163,6 +167,21 @@ static hush_validation_t validate_github(const unsigned char *v, size_t n)
                                                                        : HUSH_VALIDATION_FAILED;
 }
 
+#define HUSH_NPM_PREFIX "npm_"
+#define HUSH_NPM_PREFIX_SIZE 4
+
+/* npm tokens use GitHub's scheme after "npm_": the whole token or just the
+ * 36 characters after the prefix. */
+static hush_validation_t validate_npm(const unsigned char *v, size_t n)
+{
+    if (n == HUSH_NPM_PREFIX_SIZE + HUSH_GITHUB_BODY_SIZE &&
+        memcmp(v, HUSH_NPM_PREFIX, HUSH_NPM_PREFIX_SIZE) == 0) {
+        v += HUSH_NPM_PREFIX_SIZE;
+        n -= HUSH_NPM_PREFIX_SIZE;
+    }
+    return n == HUSH_GITHUB_BODY_SIZE ? validate_github(v, n) : HUSH_VALIDATION_NOT_APPLICABLE;
+}
+
 /* Only the current "8Q~" form carries a checksum; the legacy 37-character
  * "7Q~" form and anything else is not applicable. */
 static hush_validation_t validate_entra(const unsigned char *v, size_t n)
@@ -275,9 +294,19 @@ static const validator_entry_t validators[] = {
     {"github-crc32", validate_github},
     {"entra-client-secret", validate_entra},
     {"jwt", validate_jwt},
+    {"npm-crc32", validate_npm},
+    {"ms-identifiable-key", hush_validate_ms_identifiable_key},
+    {"ms-common-annotated-key", hush_validate_ms_common_annotated_key},
+    {"azure-devops-pat", hush_validate_azure_devops_pat},
+    {"pem-private-key", hush_validate_pem_private_key},
+    {"pypi-macaroon", hush_validate_pypi_token},
 };
 
-static const char *const validator_names[] = {"github-crc32", "entra-client-secret", "jwt", NULL};
+static const char *const validator_names[] = {
+    "github-crc32",       "entra-client-secret", "jwt",
+    "npm-crc32",          "ms-identifiable-key", "ms-common-annotated-key",
+    "azure-devops-pat",   "pem-private-key",     "pypi-macaroon",
+    NULL};
 
 hush_validator_fn hush_validator_lookup(const char *name)
 {
@@ -502,6 +531,11 @@ static bool is_template(span_t s)
         return true;
     if (starts_with(s, "$(") && ends_with(s, ")"))
         return true;
+    /* References a platform resolves at run time: Azure Container Apps
+     * (secretref:, keyvaultref:) and App Service Key Vault references. */
+    if (starts_with(s, "secretref:") || starts_with(s, "keyvaultref:") ||
+        starts_with(s, "@Microsoft.KeyVault("))
+        return true;
     return is_variable_reference(s) || is_workflow_expression(s);
 }
 
@@ -634,18 +668,39 @@ static bool is_published_emulator_key(span_t s)
     return false;
 }
 
-bool hush_is_placeholder(const unsigned char *value, size_t size)
+/* What a masking tool or a form leaves where the value was. */
+static bool is_mask(span_t s)
+{
+    static const char *const masks[] = {
+        "Content not shown due to security configuration", "***",
+        "\xe2\x80\xa2\xe2\x80\xa2\xe2\x80\xa2", "[filtered", "[masked", "[hidden", "[removed",
+    };
+    for (size_t i = 0; i < sizeof masks / sizeof masks[0]; i++)
+        if (contains(s, masks[i]))
+            return true;
+    return contains_word(s, "redacted");
+}
+
+hush_placeholder_t hush_placeholder_kind(const unsigned char *value, size_t size)
 {
     span_t s = trimmed(value, size);
-    if (s.n == 0 || all_one_char(s) || is_published_emulator_key(s))
-        return true;
-    if (is_template(s) || is_placeholder_word(s) || has_placeholder_marker(s))
-        return true;
+    if (s.n == 0 || is_published_emulator_key(s) || is_template(s) || is_placeholder_word(s) ||
+        is_mask(s))
+        return HUSH_PLACEHOLDER_SLOT;
+    if (all_one_char(s) || has_placeholder_marker(s))
+        return HUSH_PLACEHOLDER_LOOKALIKE;
     /* A run only marks a placeholder when it is a large part of the value:
      * real encoded keys contain long runs too (an OpenSSH key's header
      * decodes to zero bytes, "AAAAAAAA"). */
     size_t run = longest_run(s, 0), ascending = longest_run(s, 1);
     if (ascending > run)
         run = ascending;
-    return run >= HUSH_PLACEHOLDER_MIN_RUN && run * HUSH_PLACEHOLDER_RUN_SHARE >= s.n;
+    return run >= HUSH_PLACEHOLDER_MIN_RUN && run * HUSH_PLACEHOLDER_RUN_SHARE >= s.n
+               ? HUSH_PLACEHOLDER_LOOKALIKE
+               : HUSH_PLACEHOLDER_NONE;
+}
+
+bool hush_is_placeholder(const unsigned char *value, size_t size)
+{
+    return hush_placeholder_kind(value, size) != HUSH_PLACEHOLDER_NONE;
 }

@@ -19,7 +19,9 @@ typedef enum hush_validation {
 typedef hush_validation_t (*hush_validator_fn)(const unsigned char *value, size_t size);
 
 /* Validator by the name a rule file uses ("github-crc32", "entra-client-secret",
- * "jwt"); NULL when no validator has that name. */
+ * "jwt", "npm-crc32", "ms-identifiable-key", "ms-common-annotated-key",
+ * "azure-devops-pat", "pem-private-key", "pypi-macaroon"); NULL when no
+ * validator has that name. */
 hush_validator_fn hush_validator_lookup(const char *name);
 
 /* Names of every validator, NULL-terminated (for `rules show` and errors). */
@@ -37,6 +39,20 @@ double hush_entropy_bits(const unsigned char *value, size_t size);
  * REDACTED, ****, xxxx…, changeme), Power Automate's secured-data text,
  * workflow expressions (@parameters('x'), @{...}), runs of one character. */
 bool hush_is_placeholder(const unsigned char *value, size_t size);
+
+/* Which kind of placeholder, for rules with a format of their own: a slot
+ * is no value at all (a template, an expression, a mask, a word naming the
+ * secret, a published emulator key) and is never a finding; a look-alike
+ * has the format's shape but a filler body (xxxx, runs, 12345678, "example"
+ * inside) and is kept at low confidence, below the default: documentation
+ * fakes and test keys still surface in a --min-confidence low sweep. */
+typedef enum hush_placeholder {
+    HUSH_PLACEHOLDER_NONE = 0,
+    HUSH_PLACEHOLDER_SLOT,
+    HUSH_PLACEHOLDER_LOOKALIKE
+} hush_placeholder_t;
+
+hush_placeholder_t hush_placeholder_kind(const unsigned char *value, size_t size);
 
 /* Base64 (standard or url-safe, padding optional) decoding into out
  * (capacity >= size*3/4+3); returns false on a character outside the alphabet. */

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "array_internal.h"
+#include "jwt_meta.h"
 #include "redact.h"
 #include "view_text.h"
 
@@ -447,14 +448,22 @@ hush_status_t hush_view_structural(hush_view_sink_t *sink, const hush_view_chain
      * Cookie header is also k=v; k=v, but every part of it is the secret. */
     bool composite = r->structure == HUSH_STRUCTURE_JSON_KEY && memchr(value, '=', value_size) &&
                      memchr(value, ';', value_size);
+    /* A scored rule (score.h) grades the value; its member name is the context. */
+    hush_score_context_t around = {.before = (const unsigned char *)context,
+                                   .before_size = context ? strlen(context) : 0};
+    hush_score_t score = hush_score_candidate(r->score, value, value_size, &around,
+                                              r->info.confidence);
     if (value_size == 0 || composite || is_expression(value, value_size) ||
-        hush_is_placeholder(value, value_size) ||
+        (r->score == HUSH_SCORE_NONE && hush_is_placeholder(value, value_size)) || !score.keep ||
         (r->info.entropy_min > 0 && hush_entropy_bits(value, value_size) < r->info.entropy_min) ||
-        r->info.confidence < sink->config.policy->min_confidence)
+        score.confidence < sink->config.policy->min_confidence)
         return HUSH_OK;
-    hush_pending_t p = {.c = {.rule = rule}, .confidence = r->info.confidence,
+    hush_pending_t p = {.c = {.rule = rule}, .confidence = score.confidence,
                         .redact = r->info.redact, .structural = true};
     hush_finding_fingerprint(sink->config.policy, value, value_size, p.fingerprint);
+    if (hush_finding_allowed(sink->config.policy, r->info.id, p.fingerprint, value, value_size))
+        return HUSH_OK;
+    p.has_meta = hush_jwt_meta_read(value, value_size, sink->config.policy->now, &p.meta);
     char preview[HUSH_PREVIEW_MAX + 1];
     render_context(context, r->info.id, preview);
     masked_span_t m = {.a = start, .b = end, .secret = value, .secret_size = value_size,

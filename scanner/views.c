@@ -393,11 +393,12 @@ static hush_status_t query_parameters(hush_views_t *v, const hush_view_chain_t *
         while (i < n && p[i] != '=' && p[i] != '&' && p[i] != '#' && !ends_url(p[i]))
             i++;
         size_t name_end = i;
-        if (i >= n || p[i] != '=') {
-            if (i < n && p[i] == '&')
-                i++;
+        if (i < n && p[i] == '&') { /* a name without a value */
+            i++;
             continue;
         }
+        if (i >= n || p[i] != '=')
+            break; /* '#' or the URL's end: no more parameters */
         size_t value_start = ++i;
         while (i < n && p[i] != '&' && p[i] != '#' && !ends_url(p[i]))
             i++;
@@ -576,8 +577,9 @@ static void note_member(lexing_t *lx, frame_t *f, uint32_t depth, uint64_t s, ui
 /* Leading auth scheme word of a header value ("Bearer ", "Basic "). */
 static size_t scheme_length(const unsigned char *p, size_t n)
 {
+    /* ApiKey: Elasticsearch; SSWS: Okta. */
     static const char *const schemes[] = {"bearer ", "basic ", "digest ", "negotiate ",
-                                          "ntlm ", "token "};
+                                          "ntlm ", "token ", "apikey ", "ssws "};
     for (size_t i = 0; i < sizeof schemes / sizeof *schemes; i++) {
         size_t k = strlen(schemes[i]);
         if (n > k && strncasecmp((const char *)p, schemes[i], k) == 0)

@@ -36,6 +36,7 @@ ALNUM = string.ascii_letters + string.digits
 HEX = "0123456789abcdef"
 BASE32_UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
 BASE32_LOWER = BASE32_UPPER.lower()
+BASE64_STD = string.ascii_uppercase + string.ascii_lowercase + string.digits + "+/"
 ENTRA_ALPHABET = string.ascii_lowercase + string.ascii_uppercase + "1234567890.-_~"
 ENTRA_SEED = int.from_bytes(b"AadPwd00", "big")
 
@@ -221,19 +222,142 @@ def openai_key(rng=None):
     return _choose(rng, HEX, 32)
 
 
+ADO_USER_PAT_MAGIC = 0xE0B9692D
+
+
+def _base32_decode_pat(text):
+    """52 base32 chars (a-z2-7) to 32 bytes, most significant bit first; the
+    last 4 bits are dropped, as Azure DevOps reads them."""
+    acc = bits = 0
+    out = bytearray()
+    for ch in text:
+        acc = (acc << 5) | BASE32_LOWER.index(ch)
+        bits += 5
+        if bits >= 8 and len(out) < 32:
+            bits -= 8
+            out.append((acc >> bits) & 0xFF)
+            acc &= (1 << bits) - 1
+    return out, acc, bits
+
+
+def _base32_encode_pat(data, tail_bits, tail_count):
+    acc = bits = 0
+    out = []
+    for byte in data:
+        acc = (acc << 8) | byte
+        bits += 8
+        while bits >= 5:
+            bits -= 5
+            out.append(BASE32_LOWER[(acc >> bits) & 31])
+            acc &= (1 << bits) - 1
+    acc = (acc << tail_count) | tail_bits
+    bits += tail_count
+    out.append(BASE32_LOWER[acc & 31])
+    return "".join(out)
+
+
+def ado_pat_checksum(data, magic=ADO_USER_PAT_MAGIC):
+    """CRC32 of the 28 bytes around bytes 2, 7, 8, 22, XOR magic (Microsoft.Security.Utilities AdoPat)."""
+    token = bytes(data[0:2] + data[3:7] + data[9:22] + data[23:32])
+    return (zlib.crc32(token) & 0xFFFFFFFF) ^ magic
+
+
 def devops_pat_legacy(rng=None):
-    return _choose(rng, BASE32_LOWER, 52)
+    """Legacy 52-char Azure DevOps PAT: base32 of 32 bytes whose bytes 2, 7,
+    8 and 22 carry the checksum (user-PAT constant).  Same RNG draws as the
+    earlier random-only version; only the checksum characters differ."""
+    text = _choose(rng, BASE32_LOWER, 52)
+    data, tail, tail_n = _base32_decode_pat(text)
+    c = ado_pat_checksum(data)
+    data[2], data[7], data[8], data[22] = c >> 24, (c >> 16) & 0xFF, (c >> 8) & 0xFF, c & 0xFF
+    return _base32_encode_pat(data, tail, tail_n)
+
+
+def devops_pat_legacy_bad_checksum(rng=None):
+    good = devops_pat_legacy(rng)
+    # Character 4 holds bits of byte 2, one of the checksum bytes.
+    return good[:4] + ("a" if good[4] != "a" else "b") + good[5:]
+
+
+MS_SEED_DEFAULT = int.from_bytes(b"Default0", "big")
+
+
+def _b64_no_plus_slash(text):
+    return "+" not in text and "/" not in text
 
 
 def ms_common_annotated_key(signature="AZDO", rng=None):
-    """New-style 84-char Microsoft key: 52 random, 'JQQJ99', year, month A-L,
-    16 random, 4-char provider signature, 4-char checksum.  The checksum part
-    is random here (hush checks this format by structure only)."""
+    """New-style 84-char Microsoft key: 52 random, 'JQQJ99', year (A = 2024),
+    month A-L, 16 reserved, 4-char provider signature, then 4 checksum chars:
+    base64 of the first 3 little-endian bytes of Marvin32 (seed "Default0")
+    of the 60 bytes the first 80 characters encode.  Same RNG draws as the
+    earlier version (year char now read as years since 2024)."""
     rng = _rng(rng)
-    year = BASE62[rng.randrange(24, 30)]  # a plausible year char
+    year = BASE64_STD[rng.randrange(24, 30) - 24]
     month = "ABCDEFGHIJKL"[rng.randrange(12)]
-    return (_choose(rng, ALNUM, 52) + "JQQJ99" + year + month + _choose(rng, ALNUM, 16) +
-            signature + _choose(rng, ALNUM, 4))
+    body = _choose(rng, ALNUM, 52) + "JQQJ99" + year + month + _choose(rng, ALNUM, 16) + signature
+    _choose(rng, ALNUM, 4)  # the draw the random checksum used to take
+    # Base64 may give '+' or '/', which the format leaves out: step one
+    # reserved character deterministically until the checksum is alphanumeric.
+    for step in range(len(ALNUM)):
+        c = marvin32_fold(base64.b64decode(body), MS_SEED_DEFAULT)
+        check = base64.b64encode(c.to_bytes(4, "little")[:3]).decode()
+        if _b64_no_plus_slash(check):
+            return body + check
+        i = ALNUM.index(body[75])
+        body = body[:75] + ALNUM[(i + 1) % len(ALNUM)] + body[76:]
+    raise AssertionError("no alphanumeric checksum")
+
+
+def ms_common_annotated_key_bad_checksum(signature="AZDO", rng=None):
+    good = ms_common_annotated_key(signature, rng)
+    return good[:-1] + ("A" if good[-1] != "A" else "B")
+
+
+# Identifiable keys (Microsoft.Security.Utilities IdentifiableMetadata):
+# signature, key length in bytes, URL-safe alphabet, checksum seed name.
+MS_IDENTIFIABLE_KINDS = {
+    "storage": ("+ASt", 64, False, b"Default0"),
+    "cosmos": ("ACDb", 64, False, b"MastRW00"),
+    "batch": ("+ABa", 64, False, b"AbAcct00"),
+    "apim": ("APIM", 64, False, b"Tenant00"),
+    "ml-classic": ("/AM7", 64, False, b"Classic0"),
+    "servicebus": ("+ASb", 32, False, b"Manage00"),
+    "eventhubs": ("+AEh", 32, False, b"Send0000"),
+    "relay": ("+ARm", 32, False, b"Listen00"),
+    "iothub": ("AIoT", 32, False, b"IoTHub00"),
+    "redis": ("AzCa", 32, False, b"Access00"),
+    "eventgrid": ("AZEG", 32, False, b"Default0"),
+    "search": ("AzSe", 39, False, b"Query000"),
+    "acr": ("+ACR", 39, False, b"ACRDflt0"),
+    "functions": ("AzFu", 40, True, b"Functi00"),
+}
+
+
+def ms_identifiable_key(kind="storage", rng=None):
+    """A Microsoft identifiable key: random bytes, the signature placed so it
+    shows in the encoded text just before the 6 checksum characters, then
+    the Marvin32 checksum of all but the last 4 bytes, little-endian."""
+    signature, size, url, seed_name = MS_IDENTIFIABLE_KINDS[kind]
+    seed = int.from_bytes(seed_name, "big")
+    while True:
+        data = bytearray(_bytes(rng, size))
+        spill = ((size - 7) * 8) % 6
+        sig = int.from_bytes(base64.b64decode(signature), "big")
+        word = (data[size - 8] << 24) & ~((1 << (24 + spill)) - (1 << 24)) & 0xFFFFFFFF
+        word |= sig << spill
+        data[size - 8:size - 4] = word.to_bytes(4, "big")
+        c = marvin32_fold(bytes(data[:size - 4]), seed)
+        data[size - 4:] = c.to_bytes(4, "little")
+        text = (base64.urlsafe_b64encode(data) if url else base64.b64encode(data)).decode()
+        if "EXAMPLE" not in text.upper() and "XXXX" not in text.upper():
+            return text
+
+
+def ms_identifiable_key_bad_checksum(kind="storage", rng=None):
+    """The same with one random character (not signature or checksum) changed."""
+    good = ms_identifiable_key(kind, rng)
+    return ("B" if good[0] != "B" else "C") + good[1:]
 
 
 def keyvault_url(vault="hush-example-kv", suffix="vault.azure.net", kind="secrets",
@@ -360,6 +484,40 @@ def npm_token(rng=None):
     return "npm_" + body + crc32_base62(body)
 
 
+def npm_token_bad_checksum(rng=None):
+    good = npm_token(rng)
+    return good[:-1] + ("0" if good[-1] != "0" else "1")
+
+
+def _macaroon_field(kind, data):
+    n = len(data)
+    varint = bytearray()
+    while True:
+        varint.append((n & 0x7F) | (0x80 if n >= 0x80 else 0))
+        n >>= 7
+        if not varint[-1] & 0x80:
+            break
+    return bytes([kind]) + bytes(varint) + data
+
+
+def pypi_token(location="pypi.org", rng=None):
+    """PyPI upload token: "pypi-" + unpadded base64url of a binary v2
+    macaroon (version 2; location and identifier; one caveat; signature of
+    32 random bytes), as PyPI issues them.  Fake: nothing signed it."""
+    rng = _rng(rng)
+    ident = guid(rng).encode()
+    caveat = json.dumps({"version": 1, "permissions": "user"}).encode()
+    macaroon = (b"\x02" + _macaroon_field(1, location.encode()) + _macaroon_field(2, ident) +
+                b"\x00" + _macaroon_field(2, caveat) + b"\x00" + b"\x00" +
+                _macaroon_field(6, _bytes(rng, 32)))
+    return "pypi-" + base64.urlsafe_b64encode(macaroon).decode().rstrip("=")
+
+
+def pypi_token_bad_structure(rng=None):
+    """A PyPI-shaped token whose macaroon is cut short (the signature lost)."""
+    return pypi_token(rng=rng)[:-20]
+
+
 def slack_token(prefix="xoxb", rng=None):
     rng = _rng(rng)
     a = _choose(rng, string.digits, 12)
@@ -424,10 +582,86 @@ def basic_auth_header_value(user="hush-example", rng=None):
     return base64.b64encode(("%s:%s" % (user, password(rng))).encode()).decode()
 
 
+def _der(tag, content):
+    n = len(content)
+    if n < 0x80:
+        length = bytes([n])
+    else:
+        size = n.to_bytes((n.bit_length() + 7) // 8, "big")
+        length = bytes([0x80 | len(size)]) + size
+    return bytes([tag]) + length + content
+
+
+def _der_int(raw):
+    """A positive, minimally encoded INTEGER with random content."""
+    return _der(0x02, bytes([(raw[0] & 0x7F) | 0x01]) + raw[1:])
+
+
+_OID_RSA = bytes.fromhex("06092a864886f70d010101")
+_OID_PRIME256V1 = bytes.fromhex("06082a8648ce3d030107")
+_OID_PBES2 = bytes.fromhex("06092a864886f70d01050d")
+_OID_PBKDF2 = bytes.fromhex("06092a864886f70d01050c")
+_OID_AES256_CBC = bytes.fromhex("0609608648016503040102")
+
+
+def _ssh_string(data):
+    return len(data).to_bytes(4, "big") + data
+
+
+def _key_structure(kind, raw, filler):
+    """The structure of a `kind` key with random parts from `raw` and one
+    variable-size random part of `filler` bytes (sized by the caller)."""
+    pos = [0]
+    cycled = raw * 2
+
+    def rand(n):
+        start = pos[0]
+        pos[0] = (start + n) % len(raw)
+        return cycled[start:start + n]
+    if kind == "RSA PRIVATE KEY":
+        ints = [bytes([0]), rand(64), bytes([1, 0, 1]), rand(filler)] + [rand(16) for _ in range(5)]
+        return _der(0x30, b"".join(_der(0x02, i) if len(i) < 4 else _der_int(i) for i in ints))
+    if kind == "DSA PRIVATE KEY":
+        ints = [rand(filler)] + [rand(20) for _ in range(4)]
+        return _der(0x30, _der(0x02, b"\0") + b"".join(_der_int(i) for i in ints))
+    if kind == "EC PRIVATE KEY":
+        return _der(0x30, _der(0x02, b"\1") + _der(0x04, rand(32)) + _der(0xA0, _OID_PRIME256V1) +
+                    _der(0xA1, _der(0x03, b"\0\4" + rand(filler))))
+    if kind == "PRIVATE KEY":
+        return _der(0x30, _der(0x02, b"\0") + _der(0x30, _OID_RSA + b"\5\0") +
+                    _der(0x04, rand(filler)))
+    if kind == "ENCRYPTED PRIVATE KEY":
+        kdf = _der(0x30, _OID_PBKDF2 + _der(0x30, _der(0x04, rand(8)) + _der(0x02, b"\x08\x00")))
+        cipher = _der(0x30, _OID_AES256_CBC + _der(0x04, rand(16)))
+        alg = _der(0x30, _OID_PBES2 + _der(0x30, kdf + cipher))
+        return _der(0x30, alg + _der(0x04, rand(filler)))
+    if kind == "OPENSSH PRIVATE KEY":
+        public = _ssh_string(b"ssh-ed25519") + _ssh_string(rand(32))
+        return (b"openssh-key-v1\0" + _ssh_string(b"none") + _ssh_string(b"none") +
+                _ssh_string(b"") + (1).to_bytes(4, "big") + _ssh_string(public) +
+                _ssh_string(rand(filler)))
+    return None
+
+
+def _key_of_size(kind, raw):
+    """A structure exactly len(raw) bytes long, or None for kinds without one."""
+    for filler in range(len(raw), 0, -1):
+        der = _key_structure(kind, raw, filler)
+        if der is None:
+            return None
+        if len(der) == len(raw):
+            return der
+    return None
+
+
 def pem_private_key(kind="RSA PRIVATE KEY", lines=12, rng=None):
-    """A PEM block with a random body (shape only; not a usable key)."""
+    """A PEM block whose body is random content inside the structure of its
+    kind (DER for RSA, EC, DSA, PKCS#8, encrypted PKCS#8; openssh-key-v1),
+    so it parses but is not a usable key.  Other kinds (PGP) get random
+    bytes.  The same RNG draws as the earlier random-only version."""
     rng = _rng(rng)
     raw = _bytes(rng, 48 * lines)
+    raw = _key_of_size(kind, raw) or raw
     body = base64.b64encode(raw).decode()
     chunks = [body[i:i + 64] for i in range(0, len(body), 64)]
     return "-----BEGIN %s-----\n%s\n-----END %s-----" % (kind, "\n".join(chunks), kind)
@@ -460,7 +694,14 @@ GENERATORS = {
     "apim-key": apim_key,
     "openai-key": openai_key,
     "devops-pat-legacy": devops_pat_legacy,
+    "devops-pat-legacy-bad": devops_pat_legacy_bad_checksum,
     "ms-84-key": ms_common_annotated_key,
+    "ms-84-key-bad": ms_common_annotated_key_bad_checksum,
+    "ms-identifiable-key": ms_identifiable_key,
+    "ms-identifiable-key-bad": ms_identifiable_key_bad_checksum,
+    "pypi-token": pypi_token,
+    "pypi-token-bad": pypi_token_bad_structure,
+    "npm-token-bad": npm_token_bad_checksum,
     "keyvault-url": keyvault_url,
     "teams-webhook": teams_webhook_url,
     "teams-webhook-legacy": teams_webhook_url_legacy,
@@ -499,6 +740,13 @@ def _self_test():
     assert len(logic_apps_sig()) == 43
     assert len(sas_signature()) == 44
     assert len(ms_common_annotated_key()) == 84
+    for kind in MS_IDENTIFIABLE_KINDS:
+        key = ms_identifiable_key(kind).rstrip("=")
+        assert key[-10:-6].replace("-", "+").replace("_", "/") == MS_IDENTIFIABLE_KINDS[kind][0]
+    pat = devops_pat_legacy()
+    data, _, _ = _base32_decode_pat(pat)
+    assert len(pat) == 52 and data[2] << 24 | data[7] << 16 | data[8] << 8 | data[22] == ado_pat_checksum(data)
+    assert pypi_token().startswith("pypi-AgEIcHlwaS5vcmc")
 
 
 def main(argv):

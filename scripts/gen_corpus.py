@@ -76,7 +76,6 @@ R = {
     "logic_sig": "powerplatform.logicapps.trigger-sig",
     "flow_sig": "powerplatform.flow.trigger-sig",
     "content_link": "powerplatform.logicapps.content-link-sig",
-    "keyvault_url": "azure.keyvault.secret-url",
     "entra_secret": "entra.client-secret",
     "refresh_token": "entra.refresh-token",
     "apim_key": "azure.apim.subscription-key-header",
@@ -525,9 +524,9 @@ def gen_run_export():
     child_url = fakes.logic_apps_trigger_url(rng=rng)
     s.plant(R["logic_sig"], child_url.rsplit("sig=", 1)[1], encoding="json+percent")
     entra = s.plant(R["entra_secret"], fakes.entra_client_secret(rng))
-    kv_url = s.plant(R["keyvault_url"],
-                     "https://contoso-hush-kv.vault.azure.net/secrets/hush-fake-partner-api-key/"
-                     + kv_version)
+    # Key Vault URLs are low-confidence leads (not secrets): not planted.
+    kv_url = ("https://contoso-hush-kv.vault.azure.net/secrets/hush-fake-partner-api-key/"
+              + kv_version)
     pa_url = fakes.power_automate_trigger_url(rng=rng)
     # Written with \u0026 for '&' below: the trigger-sig rules accept that
     # spelling themselves, so this is found before JSON decoding lands.
@@ -663,8 +662,6 @@ def gen_net_run_export():
     kv_rest_value = _password(rng, 28, need="+", avoid="#%$*")
     kv_id = "https://contoso-hush-kv.vault.azure.net/secrets/db-password/" + _hex(rng, 32)
     s.plant("azure.keyvault.secret-value", kv_rest_value, raw=_net_escape_value(kv_rest_value))
-    s.plant(R["keyvault_url"], kv_id, raw=kv_id.replace("/", "\\/"))  # the JSON view
-    s.plant(R["keyvault_url"], "https://contoso-hush-kv.vault.azure.net/secrets/db-password")
     actions.append(action("Get_db_password_REST", "Http",
         {"method": "GET", "uri": "https://contoso-hush-kv.vault.azure.net/secrets/db-password?api-version=7.4",
          "authentication": {"type": "ManagedServiceIdentity", "audience": "https://vault.azure.net"}},

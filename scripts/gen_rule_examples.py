@@ -37,7 +37,10 @@ def keyvault():
     v1 = fakes.keyvault_url(vault="hush-fake-kv", rng=R)
     v2 = fakes.keyvault_url(vault="hush-fake-gov", suffix="vault.usgovcloudapi.net",
                             port=True, name="sql-admin-password", rng=R)
-    rule("azure.json", "azure.keyvault.secret-url", "Azure Key Vault secret URL", "medium",
+    # Low: a Key Vault URL is the address of a secret, not the secret (the
+    # responder's lead in --min-confidence low); at medium every SDK call
+    # and audit record would be a finding.
+    rule("azure.json", "azure.keyvault.secret-url", "Azure Key Vault secret URL", "low",
          r"(?<secret>https://[0-9A-Za-z-]{3,24}\." + KV_SUFFIX +
          r"(?::443)?/secrets/[0-9A-Za-z-]{1,127}(?:/[0-9a-fA-F]{32})?)",
          ['{"id": "%s", "attributes": {"enabled": true}}' % v1,
@@ -50,7 +53,7 @@ def keyvault():
          redact=False)
     k1 = fakes.keyvault_url(vault="hush-fake-kv", kind="keys", name="hush-fake-signing", rng=R)
     rule("azure.json", "azure.keyvault.object-url", "Azure Key Vault key or certificate URL",
-         "medium",
+         "low",
          r"(?<secret>https://[0-9A-Za-z-]{3,24}\." + KV_SUFFIX +
          r"(?::443)?/(?:keys|certificates)/[0-9A-Za-z-]{1,127}(?:/[0-9a-fA-F]{32})?)",
          ['"kid": "%s"' % k1,
@@ -164,6 +167,9 @@ def entra():
 # ---- Azure Storage, messaging, Cosmos, SQL --------------------------------------
 
 def storage():
+    # Identifiable-key examples draw from their own RNG so R's sequence (and
+    # every later example) stays as it was.
+    V = rng_for("storage-identifiable")
     k = fakes.storage_account_key(R)
     rule("azure.json", "azure.storage.connection-string", "Azure Storage connection string key",
          "high",
@@ -174,12 +180,19 @@ def storage():
           '"AzureWebJobsStorage": "DefaultEndpointsProtocol=https;AccountName=hushfake01;AccountKey=%s"'
           % fakes.storage_account_key(R),
           "BlobEndpoint=https://hushexample.blob.core.windows.net/;AccountName=hushexample;AccountKey=%s"
-          % fakes.storage_account_key(R)],
+          % fakes.storage_account_key(R),
+          # identifiable form: "+ASt" and a Marvin32 checksum (validated)
+          "DefaultEndpointsProtocol=https;AccountName=hushfake02;AccountKey=%s;EndpointSuffix=core.windows.net"
+          % fakes.ms_identifiable_key("storage", V)],
          ["DefaultEndpointsProtocol=https;AccountName=hushexample;AccountKey=%s;"
           % fakes.storage_account_key(R)[:60],
           "DefaultEndpointsProtocol=https;AccountName=hushexample;AccountKey=<storage-account-key>;",
-          "UseDevelopmentStorage=true"],
-         ["https://learn.microsoft.com/en-us/azure/storage/common/storage-configure-connection-string"])
+          "UseDevelopmentStorage=true",
+          "DefaultEndpointsProtocol=https;AccountName=hushfake02;AccountKey=%s;  # hush test: checksum broken"
+          % fakes.ms_identifiable_key_bad_checksum("storage", V)],
+         ["https://learn.microsoft.com/en-us/azure/storage/common/storage-configure-connection-string",
+          "https://github.com/microsoft/security-utilities"],
+         validator="ms-identifiable-key")
     rule("azure.json", "azure.storage.account-key", "Azure Storage account key", "high",
          r"(?i:\b(?:azure_storage_(?:account_)?(?:access_)?key|storage_?account_?(?:access_?)?key"
          r"|storage_?key)[\"']?[ \t]{0,4}(?:=>|[:=])|\baccount_?key[\"']?[ \t]{0,4}(?::|=>)"
@@ -190,7 +203,8 @@ def storage():
           "accountKey: '%s'" % fakes.storage_account_key(R)],
          ["export AZURE_STORAGE_KEY=$STORAGE_KEY",
           '"storageAccountKey": "%s"' % fakes.storage_account_key(R)[:80]],
-         ["https://learn.microsoft.com/en-us/azure/storage/common/storage-account-keys-manage"])
+         ["https://learn.microsoft.com/en-us/azure/storage/common/storage-account-keys-manage"],
+         validator="ms-identifiable-key")
     sig1 = fakes.sas_signature_percent(R)
     sig2 = fakes.sas_signature(R)
     rule("azure.json", "azure.storage.sas-sig", "Azure Storage SAS token signature", "high",
@@ -214,8 +228,11 @@ def storage():
           '"EventHubConnection": "Endpoint=sb://hush-fake-eh.servicebus.windows.net/;SharedAccessKeyName=send;'
           'SharedAccessKey=%s;EntityPath=orders"' % fakes.shared_access_key(R)],
          ["Endpoint=sb://hush-example.servicebus.windows.net/;SharedAccessKeyName=send;SharedAccessKey=<key>",
-          "Endpoint=sb://hush-example.servicebus.windows.net/;Authentication=Managed Identity"],
-         ["https://learn.microsoft.com/en-us/azure/service-bus-messaging/service-bus-sas"])
+          "Endpoint=sb://hush-example.servicebus.windows.net/;Authentication=Managed Identity",
+          "Endpoint=sb://hush-fake-eh.servicebus.windows.net/;SharedAccessKeyName=send;SharedAccessKey=%s"
+          " (hush test: checksum broken)" % fakes.ms_identifiable_key_bad_checksum("eventhubs", V)],
+         ["https://learn.microsoft.com/en-us/azure/service-bus-messaging/service-bus-sas"],
+         validator="ms-identifiable-key")
     rule("azure.json", "azure.iothub.connection-string", "Azure IoT Hub connection string key", "high",
          r"(?i:HostName=)[a-z0-9-]{1,64}\.azure-devices(?:-provisioning)?\.(?:net|cn|us|de)"
          r"[^ \t\r\n\"'<>]{0,300}?(?i:SharedAccessKey=)(?<secret>" + B64 + r"{20,86}={0,2})",
@@ -225,7 +242,8 @@ def storage():
           % fakes.shared_access_key(R)],
          ["HostName=hush-example.azure-devices.net;DeviceId=fake-device-01;x509=true",
           "HostName=hush-example.azure-devices.net;DeviceId=d;SharedAccessKey={device-key}"],
-         ["https://learn.microsoft.com/en-us/azure/iot-hub/iot-hub-dev-guide-sas"])
+         ["https://learn.microsoft.com/en-us/azure/iot-hub/iot-hub-dev-guide-sas"],
+         validator="ms-identifiable-key")
     rule("azure.json", "azure.servicebus.sas-token", "Azure SharedAccessSignature token", "high",
          r"SharedAccessSignature (?:[^ \t\r\n\"'<>]{0,400}?(?:&|\\u0026))?sig=(?<secret>" + SIGCHAR +
          r"{43}(?:=|%3[Dd]))",
@@ -243,7 +261,8 @@ def storage():
          ["AccountEndpoint=https://hush-example.documents.azure.com:443/;AccountKey=%s;" % fakes.cosmos_key(R)],
          ["AccountEndpoint=https://localhost:8081/;AccountKey=%s" % fakes.cosmos_key(R),
           "AccountEndpoint=https://hush-example.documents.azure.com:443/;AccountKey=<primary-key>"],
-         ["https://learn.microsoft.com/en-us/azure/cosmos-db/nosql/how-to-dotnet-get-started"])
+         ["https://learn.microsoft.com/en-us/azure/cosmos-db/nosql/how-to-dotnet-get-started"],
+         validator="ms-identifiable-key")
     rule("azure.json", "azure.sql.connection-string-password",
          "SQL / ADO.NET connection string password", "high",
          r"(?i:\b(?:Server|Data Source|Address|Addr)[ \t]{0,2}=)[^;\r\n]{1,128};[^\r\n]{0,256}?"
@@ -287,6 +306,7 @@ def dataverse():
 # ---- Functions, APIM, OpenAI, DevOps, 84-char keys --------------------------------
 
 def azure_keys():
+    V = rng_for("azure-keys-checksummed")  # keeps R's sequence unchanged
     fk = fakes.function_key(R)
     rule("azure.json", "azure.functions.code-url", "Azure Functions key in URL", "high",
          r"\.azurewebsites\.net(?::443)?/api/[^?#\"' \t\r\n<>]{0,200}\?(?:" + QCHAR +
@@ -298,23 +318,30 @@ def azure_keys():
          ["https://hush-example-fn.azurewebsites.net/api/HttpTrigger1?name=fake",
           "https://hush-example.azurewebsites.net/.auth/login/aad/callback?code=0.AQ4Ahush",
           "https://hush-example-fn.azurewebsites.net/api/HttpTrigger1?code=%7Bfunction-key%7D"],
-         ["https://learn.microsoft.com/en-us/azure/azure-functions/function-keys-how-to"])
+         ["https://learn.microsoft.com/en-us/azure/azure-functions/function-keys-how-to"],
+         validator="ms-identifiable-key")
     rule("azure.json", "azure.functions.key-header", "Azure Functions key header", "high",
          r"(?i:x-functions-key)" + HEADER + r"(?<secret>[A-Za-z0-9_/+-]{30,100}={0,2})",
          ["x-functions-key: %s" % fakes.function_key(R),
-          '{"name": "x-functions-key", "value": "%s"}' % fakes.function_key(R)],
-         ["x-functions-key: <function-key>", "x-functions-key: shortkey"],
-         ["https://learn.microsoft.com/en-us/azure/azure-functions/function-keys-how-to"])
+          '{"name": "x-functions-key", "value": "%s"}' % fakes.function_key(R),
+          "x-functions-key: %s" % fakes.ms_identifiable_key("functions", V)],
+         ["x-functions-key: <function-key>", "x-functions-key: shortkey",
+          "x-functions-key: %s (hush test: checksum broken)" % fakes.ms_identifiable_key_bad_checksum("functions", V)],
+         ["https://learn.microsoft.com/en-us/azure/azure-functions/function-keys-how-to"],
+         validator="ms-identifiable-key")
     apim = fakes.apim_key(R)
     rule("azure.json", "azure.apim.subscription-key-header", "Azure API Management subscription key header",
          "high",
          r"(?i:ocp-apim-subscription-key)" + HEADER +
          r"(?<secret>[0-9a-fA-F]{32}|" + B64 + r"{76}APIM" + r"[A-Za-z0-9+/=]{8})",
          ["Ocp-Apim-Subscription-Key: %s" % apim,
-          '{"name":"ocp-apim-subscription-key","value":"%s"}' % fakes.apim_key(R)],
+          '{"name":"ocp-apim-subscription-key","value":"%s"}' % fakes.apim_key(R),
+          "Ocp-Apim-Subscription-Key: %s" % fakes.ms_identifiable_key("apim", V)],
          ["Ocp-Apim-Subscription-Key: {{subscription-key}}",
-          "Ocp-Apim-Subscription-Key: 1234abcd"],
-         ["https://learn.microsoft.com/en-us/azure/api-management/api-management-subscriptions"])
+          "Ocp-Apim-Subscription-Key: 1234abcd",
+          "Ocp-Apim-Subscription-Key: %s (hush test: checksum broken)" % fakes.ms_identifiable_key_bad_checksum("apim", V)],
+         ["https://learn.microsoft.com/en-us/azure/api-management/api-management-subscriptions"],
+         validator="ms-identifiable-key")
     rule("azure.json", "azure.apim.subscription-key-query", "Azure API Management subscription key in URL",
          "high",
          QSEP + r"subscription-key=(?<secret>[0-9a-fA-F]{32})\b",
@@ -336,26 +363,39 @@ def azure_keys():
          ["AZURE_DEVOPS_EXT_PAT=%s" % pat,
           '{"devopsPat": "%s", "org": "https://dev.azure.com/hush-example"}' % fakes.devops_pat_legacy(R)],
          ["AZURE_DEVOPS_EXT_PAT=%s" % fakes.devops_pat_legacy(R)[:40],
-          "build_id=%s" % fakes.devops_pat_legacy(R)],
-         ["https://learn.microsoft.com/en-us/azure/devops/organizations/accounts/use-personal-access-tokens-to-authenticate"])
+          "build_id=%s" % fakes.devops_pat_legacy(R),
+          "AZURE_DEVOPS_EXT_PAT=%s  # hush test: checksum broken" % fakes.devops_pat_legacy_bad_checksum(V)],
+         ["https://learn.microsoft.com/en-us/azure/devops/organizations/accounts/use-personal-access-tokens-to-authenticate",
+          "https://github.com/microsoft/security-utilities"],
+         validator="azure-devops-pat")
     rule("azure.json", "azure.devops.pat-url", "Azure DevOps personal access token in a git URL", "high",
          # Anchored on the host, not on "://": every URL in a log has the latter.
          r"[/:](?<secret>[a-z2-7]{52})@(?:dev\.azure\.com|[a-z0-9-]{1,64}\.visualstudio\.com)",
          ["git clone https://%s@dev.azure.com/hush-example/fake/_git/repo" % fakes.devops_pat_legacy(R),
           "remote: https://build:%s@hush-example.visualstudio.com/fake/_git/repo" % fakes.devops_pat_legacy(R)],
          ["git clone https://hush-example@dev.azure.com/hush-example/fake/_git/repo",
-          "https://%s@github.com/hush-example/repo" % fakes.devops_pat_legacy(R)],
-         ["https://learn.microsoft.com/en-us/azure/devops/repos/git/auth-overview"])
+          "https://%s@github.com/hush-example/repo" % fakes.devops_pat_legacy(R),
+          "git clone https://%s@dev.azure.com/hush-example/fake/_git/repo (hush test: checksum broken)"
+          % fakes.devops_pat_legacy_bad_checksum(V)],
+         ["https://learn.microsoft.com/en-us/azure/devops/repos/git/auth-overview"],
+         validator="azure-devops-pat")
     ak = fakes.ms_common_annotated_key("AZDO", R)
     ai = fakes.ms_common_annotated_key("ACOG", R)
     rule("azure.json", "azure.common-annotated-key", "Microsoft identifiable key (84-char)", "high",
-         r"\b(?<secret>[A-Za-z0-9]{52}JQQJ9[A-Za-z0-9][A-Za-z0-9][A-L][A-Za-z0-9]{16}[A-Z0-9]{4}[A-Za-z0-9]{4}"
+         # Signature case follows the key's owner (upper: customer-managed).
+         # Any character after "JQQJ9" matches; the validator fails all but
+         # '9' (and leaves derived 'D' keys unchecked).
+         r"\b(?<secret>[A-Za-z0-9]{52}JQQJ9[A-Za-z0-9]{2}[A-L][A-Za-z0-9]{16}[A-Za-z][A-Za-z0-9]{7}"
          r"(?:[A-Za-z0-9]{2}==)?)",
          ["AZURE_DEVOPS_EXT_PAT=%s" % ak,
-          "api-key: %s" % ai],
+          "api-key: %s" % ai,
+          "AZURE_OPENAI_API_KEY=%s  # hush test" % fakes.ms_common_annotated_key("acog", V)],
          ["token=%s" % (fakes._choose(R, fakes.ALNUM, 52) + "JQQJ88" + fakes._choose(R, fakes.ALNUM, 26)),
-          "token=%s" % ak[:80]],
-         ["https://github.com/microsoft/security-utilities/blob/main/docs/ReleaseHistory.md"])
+          "token=%s" % ak[:80],
+          "token=%s  # hush test: checksum broken" % fakes.ms_common_annotated_key_bad_checksum("AZDO", V)],
+         ["https://github.com/microsoft/security-utilities/blob/main/docs/ReleaseHistory.md",
+          "https://github.com/microsoft/security-utilities/blob/main/src/Microsoft.Security.Utilities.Core/CommonAnnotatedKey.cs"],
+         validator="ms-common-annotated-key")
 
 
 # ---- Teams ------------------------------------------------------------------------
@@ -428,6 +468,7 @@ def auth():
           "https://user:${DB_PASSWORD}@db.hush-example.internal/",
           "git@github.com:hush-example/repo.git"],
          ["https://datatracker.ietf.org/doc/html/rfc3986#section-3.2.1"])
+    PV = rng_for("pem-structure")  # keeps R's sequence unchanged
     pem = fakes.pem_private_key("RSA PRIVATE KEY", 10, R)
     pem2 = fakes.pem_private_key("OPENSSH PRIVATE KEY", 6, R)
     pem3 = fakes.pem_private_key("ENCRYPTED PRIVATE KEY", 6, R)
@@ -435,16 +476,21 @@ def auth():
          r"(?<secret>-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----"
          r"[A-Za-z0-9+/=\r\n :,.-]{20,6500}-----END (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?"
          r"PRIVATE KEY(?: BLOCK)?-----)",
-         ["# hush test key (random bytes, not a usable key)\n" + pem,
+         ["# hush test key (random content in an RSA key's structure, not a usable key)\n" + pem,
           pem2, pem3,
           fakes.pem_private_key("PRIVATE KEY", 4, R),
           # JSON-escaped: found in the JSON string view, decoded
           '{"type": "service_account", "private_key": %s}' % json.dumps(pem2)],
          ["-----BEGIN PUBLIC KEY-----\n%s\n-----END PUBLIC KEY-----" % fakes._b64(R, 48),
           "-----BEGIN RSA PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----",
-          "-----BEGIN CERTIFICATE-----\n%s\n-----END CERTIFICATE-----" % fakes._b64(R, 48)],
-         ["https://datatracker.ietf.org/doc/html/rfc7468"],
-         multiline=True, opener=r"-----BEGIN [A-Z ]{0,30}PRIVATE KEY")
+          "-----BEGIN CERTIFICATE-----\n%s\n-----END CERTIFICATE-----" % fakes._b64(R, 48),
+          # random bytes, not DER: the structure check fails (low confidence)
+          "# hush test\n-----BEGIN RSA PRIVATE KEY-----\n%s\n%s\n-----END RSA PRIVATE KEY-----"
+          % (fakes._b64(PV, 48), fakes._b64(PV, 48))],
+         ["https://datatracker.ietf.org/doc/html/rfc7468",
+          "https://datatracker.ietf.org/doc/html/rfc5208",
+          "https://github.com/openssh/openssh-portable/blob/master/PROTOCOL.key"],
+         multiline=True, opener=r"-----BEGIN [A-Z ]{0,30}PRIVATE KEY", validator="pem-private-key")
     rule("pem.json", "pem.private-key.escaped", "PEM private key (escaped one-line form)", "high",
          r"(?<secret>-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED )?PRIVATE KEY-----"
          r"[A-Za-z0-9+/= :,.\\-]{20,6500}-----END (?:RSA |EC |DSA |OPENSSH |ENCRYPTED )?"
@@ -453,8 +499,10 @@ def auth():
           % fakes.pem_private_key_json_escaped("PRIVATE KEY", 6, R),
           "SSH_KEY='%s'" % fakes.pem_private_key_json_escaped("OPENSSH PRIVATE KEY", 5, R)],
          ['{"public_key": "-----BEGIN PUBLIC KEY-----\\n%s\\n-----END PUBLIC KEY-----"}' % fakes._b64(R, 48),
-          '{"private_key": "-----BEGIN PRIVATE KEY-----\\n<key>\\n-----END PRIVATE KEY-----"}'],
-         ["https://datatracker.ietf.org/doc/html/rfc7468"])
+          '{"private_key": "-----BEGIN PRIVATE KEY-----\\n<key>\\n-----END PRIVATE KEY-----"}',
+          'KEY="-----BEGIN PRIVATE KEY-----\\n%s\\n%s\\n-----END PRIVATE KEY-----"  # hush test: not DER'
+          % (fakes._b64(PV, 48), fakes._b64(PV, 48))],
+         ["https://datatracker.ietf.org/doc/html/rfc7468"], validator="pem-private-key")
 
 
 # ---- AWS, GitHub, Slack, Stripe, Google, SendGrid, Twilio, npm -----------------------
@@ -470,11 +518,13 @@ def providers():
          ["https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html"])
     rule("aws.json", "aws.secret-access-key", "AWS secret access key", "high",
          r"(?i:\b(?:aws_?secret_?access_?key|aws_?secret_?key|secret_?access_?key))" + ASSIGN +
-         r"(?<secret>[A-Za-z0-9/+]{40})",
+         # Exactly 40: the next byte is no base64 character (or the line ends).
+         r"(?<secret>[A-Za-z0-9/+]{40})(?:[^\r\nA-Za-z0-9/+=]|$)",
          ["aws_secret_access_key = %s" % fakes.aws_secret_access_key(R),
           '{"AccessKeyId": "%s", "SecretAccessKey": "%s"}' % (fakes.aws_access_key_id("ASIA", R),
                                                              fakes.aws_secret_access_key(R))],
          ["aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+          "export AWS_SECRET_ACCESS_KEY=hushTestValueThatIsFortyTwoCharsLong0123ab",
           "aws_secret_access_key = %s" % fakes.aws_secret_access_key(R)[:30]],
          ["https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html"])
     gh = [("ghp_", "github.pat.classic", "GitHub personal access token (classic)"),
@@ -574,11 +624,16 @@ def providers():
          ['TWILIO_AUTH_TOKEN=%s' % fakes.twilio_auth_token(R),
           '{"accountSid": "%s", "authToken": "<auth-token>"}' % fakes.twilio_account_sid(R)],
          ["https://www.twilio.com/docs/iam/access-tokens"])
+    NV = rng_for("npm-checksummed")  # keeps R's sequence unchanged
     rule("npm.json", "npm.access-token", "npm access token", "high",
          r"\b(?<secret>npm_[A-Za-z0-9]{36})\b",
-         ["//registry.npmjs.org/:_authToken=%s" % fakes.npm_token(R)],
-         ["//registry.npmjs.org/:_authToken=${NPM_TOKEN}", "npm_%s" % fakes._choose(R, fakes.ALNUM, 20)],
-         ["https://docs.npmjs.com/about-access-tokens"])
+         ["//registry.npmjs.org/:_authToken=%s" % fakes.npm_token(R),
+          "NPM_TOKEN=%s  # hush test" % fakes.npm_token(NV)],
+         ["//registry.npmjs.org/:_authToken=${NPM_TOKEN}", "npm_%s" % fakes._choose(R, fakes.ALNUM, 20),
+          "//registry.npmjs.org/:_authToken=%s  # hush test: checksum broken" % fakes.npm_token_bad_checksum(NV)],
+         ["https://docs.npmjs.com/about-access-tokens",
+          "https://github.blog/changelog/2021-09-23-npm-has-a-new-access-token-format/"],
+         validator="npm-crc32")
 
 
 # ---- generic assignments ------------------------------------------------------------------
@@ -587,6 +642,13 @@ def generic():
     # Values never start with '@' or '[' (workflow / ARM expressions), '$' (shell
     # variables and substitutions), '/' (paths, routes) or '#' (selectors, anchors).
     VALUE = r"""(?<secret>[^@\[$/# \t\r\n"'<>;,&`][^ \t\r\n"'<>;,&`]{%d,%d})"""
+    # Values are graded by scanner/score.c ("score"): words, defaults and
+    # documented values stay low, code, paths and hashes are dropped.
+    G = fakes.make_rng(0x5C0DE)  # negatives' own RNG: R's sequence stays as it was
+
+    def scored(profile):
+        FILES["generic.json"][-1]["score"] = profile
+
     rule("generic.json", "generic.password", "Password assignment", "medium",
          r"(?i:\b[a-z0-9_]{0,32}(?:password|passwd|pwd))" + ASSIGN + VALUE % (5, 127),
          ['{"username": "hush-example", "password": "%s"}' % fakes.password(R).replace(",", "!").replace("&", "!"),
@@ -598,36 +660,47 @@ def generic():
           "password=aaaaaaab",
           'export PGPASSWORD="$gdcapi_db_password"',
           "put '/forgot-password' => '/sites/passwords#update'",
-          '"passwordPolicy": "strong-and-long"'],
-         ["https://cwe.mitre.org/data/definitions/798.html"],
-         entropy_min=2.8)
+          '"passwordPolicy": "strong-and-long"',
+          "password = env.HUSH_TEST_PASSWORD",
+          "var pwd = getHushTestPassword();",
+          'smtp_password: "smtp_password"',
+          "password = hushtest (one word: low)",
+          'IAMUserChangePassword = "arn:aws:iam::aws:policy/IAMUserChangePassword"'],
+         ["https://cwe.mitre.org/data/definitions/798.html"])
+    scored("password")
     rule("generic.json", "generic.secret", "Secret assignment", "medium",
          r"(?i:\b[a-z0-9_]{0,32}(?:secret|secret_?key))" + ASSIGN + VALUE % (11, 255),
          ['{"clientSecret": "%s"}' % fakes._choose(R, fakes.ALNUM + "-_.", 32),
           "WEBHOOK_SECRET=%s" % fakes._choose(R, fakes.HEX, 40)],
          ['"clientSecret": "@{body(\'Get_secret\')?[\'value\']}"',
           "secret: <your-secret-here>",
-          "secret=hello-world-hello"],
-         ["https://cwe.mitre.org/data/definitions/798.html"],
-         entropy_min=3.5)
+          "secret=hello-world-hello",
+          '"secret_sha256": "%s"' % fakes._choose(G, fakes.HEX, 64),
+          "client_secret = %s" % fakes.guid(G),
+          "CLIENT_SECRET_FILE=~/.config/hush-test/client_secret.json"],
+         ["https://cwe.mitre.org/data/definitions/798.html"])
+    scored("generic")
     rule("generic.json", "generic.api-key", "API key assignment", "medium",
          r"(?i:\b[a-z0-9_-]{0,32}(?:api_?key|apikey|api-key|api_?secret))" + ASSIGN + VALUE % (15, 255),
          ["X-API-Key: %s" % fakes._choose(R, fakes.ALNUM, 40),
           '{"apiKey": "%s"}' % fakes._choose(R, fakes.ALNUM, 32)],
          ["apiKey: @parameters('apiKey')",
           '"api_key": "%%API_KEY%%"',
-          "api_key=1111111111111111"],
-         ["https://cwe.mitre.org/data/definitions/798.html"],
-         entropy_min=3.5)
+          "api_key=1111111111111111",
+          "api_key=a1b2c3d4-e5f6-g7h8-i9j0-k1l2m3n4o5p6",
+          "publishable_api_key = %s" % fakes._choose(G, fakes.ALNUM, 32)],
+         ["https://cwe.mitre.org/data/definitions/798.html"])
+    scored("generic")
     rule("generic.json", "generic.token", "Token assignment", "medium",
          r"(?i:\b(?:access_?token|auth_?token|api_?token|secret_?token|token))" + ASSIGN + VALUE % (15, 1023),
          ['{"token": "%s"}' % fakes._choose(R, fakes.ALNUM + "-_", 48),
           "AUTH_TOKEN=%s" % fakes._choose(R, fakes.ALNUM, 32)],
          ["token: {{ secrets.DEPLOY_TOKEN }}",
           '"token": "abcdefabcdefabcdef"',
-          '"token_type": "Bearer"'],
-         ["https://cwe.mitre.org/data/definitions/798.html"],
-         entropy_min=3.5)
+          '"token_type": "Bearer"',
+          'token = "hushTestTokenName"'],
+         ["https://cwe.mitre.org/data/definitions/798.html"])
+    scored("generic")
 
 
 # ---- structural rules (found by document structure, see scanner/views.h) ---------

@@ -298,3 +298,13 @@ size_t hush_fake_alnum(hush_fake_rng_t *rng, size_t len, char *out, size_t cap)
 {
     return prefixed(rng, "", ALNUM, len, out, cap);
 }
+
+void hush_fake_flip(hush_fake_rng_t *rng, char *value, size_t pos, const char *alphabet)
+{
+    size_t n = strlen(alphabet);
+    char c;
+    do
+        c = alphabet[hush_fake_rng_below(rng, (uint32_t)n)];
+    while (c == value[pos]);
+    value[pos] = c;
+}

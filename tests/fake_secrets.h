@@ -72,4 +72,8 @@ size_t hush_fake_alnum(hush_fake_rng_t *rng, size_t len, char *out, size_t cap);
 size_t hush_fake_base64_encode(const void *data, size_t size, bool url_safe, bool pad, char *out,
                                size_t cap);
 
+/* Replaces value[pos] with a different character of `alphabet` (a checksum
+ * that held must then fail). */
+void hush_fake_flip(hush_fake_rng_t *rng, char *value, size_t pos, const char *alphabet);
+
 #endif

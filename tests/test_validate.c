@@ -172,16 +172,6 @@ static void test_entra_checksum_padding(void **state)
 static const char entra_chars[] =
     "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ1234567890.-_~";
 
-/* Replaces value[pos] with a different character of `alphabet`. */
-static void flip(hush_fake_rng_t *rng, char *value, size_t pos, const char *alphabet)
-{
-    size_t n = strlen(alphabet);
-    char c;
-    do
-        c = alphabet[hush_fake_rng_below(rng, (uint32_t)n)];
-    while (c == value[pos]);
-    value[pos] = c;
-}
 
 static void test_entra_generated(void **state)
 {
@@ -196,7 +186,7 @@ static void test_entra_generated(void **state)
         /* Any position but the "8Q~" signature, which makes it another form. */
         size_t pos = hush_fake_rng_below(&rng, 37);
         pos = pos < 3 ? pos : pos + 3;
-        flip(&rng, s, pos, entra_chars);
+        hush_fake_flip(&rng, s, pos, entra_chars);
         if (run("entra-client-secret", s) != HUSH_VALIDATION_FAILED)
             fail_msg("Entra secret %d with position %zu changed still validates", i, pos);
     }
@@ -265,7 +255,7 @@ static void test_github_generated(void **state)
         if (run("github-crc32", s + 4) != HUSH_VALIDATION_CHECKSUM)
             fail_msg("body of generated GitHub token %d does not validate", i);
         size_t pos = 4 + hush_fake_rng_below(&rng, 36);
-        flip(&rng, s, pos, base62_chars);
+        hush_fake_flip(&rng, s, pos, base62_chars);
         if (run("github-crc32", s) != HUSH_VALIDATION_FAILED)
             fail_msg("GitHub token %d with position %zu changed still validates", i, pos);
     }
@@ -386,10 +376,12 @@ static void test_validator_lookup(void **state)
     size_t count = 0;
     for (; names[count]; count++)
         assert_non_null(hush_validator_lookup(names[count]));
-    assert_int_equal(count, 3);
+    assert_int_equal(count, 9);
     assert_string_equal(names[0], "github-crc32");
     assert_string_equal(names[1], "entra-client-secret");
     assert_string_equal(names[2], "jwt");
+    assert_string_equal(names[3], "npm-crc32");
+    assert_string_equal(names[8], "pypi-macaroon");
     assert_true(hush_validator_lookup("github-crc32") != hush_validator_lookup("jwt"));
     assert_null(hush_validator_lookup("JWT"));
     assert_null(hush_validator_lookup("luhn"));
@@ -592,6 +584,33 @@ static void test_real_looking_values_kept(void **state)
 
 /* Long random values (JWTs, PEM bodies) may hold a short marker word by
  * chance, so only unambiguous markers count there. */
+/* A slot is never a finding; a look-alike keeps a format rule's finding at
+ * low confidence (a fake or a doc sample, shown by --min-confidence low). */
+static void test_placeholder_kinds(void **state)
+{
+    (void)state;
+    static const char *const slots[] = {
+        "${CLIENT_SECRET}", "@parameters('clientSecret')", "secretref:sql-admin-password",
+        "keyvaultref:https://hush-test.vault.azure.net/secrets/x,identityref:/sub/id",
+        "@Microsoft.KeyVault(SecretName=x)", "[REDACTED]", "***", "password", "changeme",
+        "Content not shown due to security configuration.",
+    };
+    static const char *const lookalikes[] = {
+        "xxxx-xxxx-xxxx-xxxx", "aaaaaaaaaaaaaaaa", "AKIAIOSFODNN7EXAMPLE", "12345678",
+        "sk_live_xxxx", "hushXXXXXXXXXXXXXXXX",
+    };
+    for (size_t i = 0; i < sizeof slots / sizeof *slots; i++)
+        assert_int_equal(hush_placeholder_kind((const unsigned char *)slots[i], strlen(slots[i])),
+                         HUSH_PLACEHOLDER_SLOT);
+    for (size_t i = 0; i < sizeof lookalikes / sizeof *lookalikes; i++)
+        assert_int_equal(hush_placeholder_kind((const unsigned char *)lookalikes[i],
+                                               strlen(lookalikes[i])),
+                         HUSH_PLACEHOLDER_LOOKALIKE);
+    const char *random = "Zq8vN2kLp4Rw7Ty1";
+    assert_int_equal(hush_placeholder_kind((const unsigned char *)random, strlen(random)),
+                     HUSH_PLACEHOLDER_NONE);
+}
+
 static void test_placeholder_markers_in_long_values(void **state)
 {
     (void)state;
@@ -817,6 +836,7 @@ int main(void)
         cmocka_unit_test(test_base64_decode),
         cmocka_unit_test(test_placeholders_recognised),
         cmocka_unit_test(test_real_looking_values_kept),
+        cmocka_unit_test(test_placeholder_kinds),
         cmocka_unit_test(test_placeholder_markers_in_long_values),
         cmocka_unit_test(test_generated_secrets_are_not_placeholders),
         cmocka_unit_test(test_generator_shapes),

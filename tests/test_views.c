@@ -22,6 +22,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unistd.h>
+
 #include <cmocka.h>
 #include <cjson/cJSON.h>
 #include <openssl/evp.h>
@@ -2468,6 +2470,29 @@ static void test_truncated_jsonl_record(void **state)
     }
 }
 
+/* Regression (fixed): a URL whose query has a name without '=' before a
+ * fragment ("?v#top") made the parameter scan spin forever: a real 40 KB
+ * documentation JSON hung hush.  A fragment ends the query; parameters
+ * before it are still found.  The alarm turns a hang into a failure. */
+static void test_url_fragment_ends_query(void **state)
+{
+    hush_fake_rng_t rng;
+    hush_fake_rng_init(&rng, 111);
+    char sig[48], text[512];
+    hush_fake_alnum(&rng, 43, sig, sizeof sig);
+    snprintf(text, sizeof text,
+             "{\"doc\": \"see https://hush-example.contoso.com/a?v#top and "
+             "https://hush-example.contoso.com/b?x&sig=%s#frag\"}\n",
+             sig);
+    alarm(10);
+    capture_t *cap = &focused;
+    scan_checked(*state, HUSH_MASK_LABEL, text, cap);
+    alarm(0);
+    assert_int_equal(cap->count, 1);
+    assert_string_equal(cap->seen[0].rule, "url.secret-parameter");
+    assert_int_equal(cap->seen[0].offset, offset_of(text, sig));
+}
+
 /* A pretty-printed export fed line by line with a flush after each: the
  * same findings and output as one read, and no secret is written before
  * its object is decided. */
@@ -2549,6 +2574,7 @@ int main(int argc, char **argv)
         cmocka_unit_test_teardown(test_plain_log_is_raw, free_focused),
         cmocka_unit_test_teardown(test_flush_every_line, free_focused),
         cmocka_unit_test_teardown(test_truncated_jsonl_record, free_focused),
+        cmocka_unit_test_teardown(test_url_fragment_ends_query, free_focused),
     };
     return cmocka_run_group_tests_name("views", tests, setup, teardown);
 }

@@ -44,7 +44,41 @@ KV_SUFFIX = (r"(?:vault\.azure\.net|vault\.azure\.cn|vault\.usgovcloudapi\.net"
 
 MS_SECRET_SCANNING = "https://learn.microsoft.com/en-us/purview/sit-defn-all-creds"
 
+# Alphabets and regex pieces several families use.
+LOWER_ALNUM = "abcdefghijklmnopqrstuvwxyz0123456789"
+UPPER_ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+B64URL_CHARS = fakes.ALNUM + "_-"
+UUID = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+# Like ASSIGN, but also allows aligned values (`key:           "value"`).
+ASSIGN_WIDE = (r"""(?:["']?[ \t]{0,16}(?:=>|:=|[:=])[ \t]{0,16}["']?"""
+               r"""|",[ \t]{0,2}"value"[ \t]{0,2}:[ \t]{0,2}")""")
+
 FILES = {}
+
+
+class Fakes:
+    """Random values from one family's RNG (values never contain the
+    placeholder markers, see fakes._choose)."""
+
+    def __init__(self, rng):
+        self.rng = rng
+
+    def choose(self, alphabet, n):
+        return fakes._choose(self.rng, alphabet, n)
+
+    def alnum(self, n):
+        return fakes._choose(self.rng, fakes.ALNUM, n)
+
+    def hex(self, n):
+        return fakes._choose(self.rng, fakes.HEX, n)
+
+    def b64url(self, n):
+        """Base64url characters, never starting or ending with '-' or '_', so
+        a \\b-delimited pattern sees the whole value."""
+        while True:
+            v = fakes._choose(self.rng, B64URL_CHARS, n)
+            if v[0] not in "-_" and v[-1] not in "-_":
+                return v
 
 RULE_FIELDS = ("secret_group", "keywords", "entropy_min", "validator", "multiline",
                "opener", "redact")

@@ -142,7 +142,7 @@ EOF
 }
 
 t_not_supported_yet() {
-    for opt in --baseline --allow --known-secrets; do
+    for opt in --baseline; do
         "$HUSH" scan "$opt" f.json x </dev/null >out 2>err
         expect_status 2 $? || return 1
         [ "$(cat err)" = "hush: $opt: not supported yet" ] || { fail "stderr: $(cat err)"; return 1; }
@@ -440,9 +440,13 @@ t_corpus_expected_findings() {
 import json, sys
 expected = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
 keys = list(expected[0]) if expected else ["path", "line", "column", "offset", "length", "rule"]
+# Optional fields (a JWT's "meta") are compared where the expected files have them.
+optional = {k for row in expected for k in row} - set(keys)
 for line in open(sys.argv[2]):
     row = json.loads(line)
-    print(json.dumps({k: row.get(k) for k in keys}, separators=(",", ":"), ensure_ascii=False))
+    picked = {k: row.get(k) for k in keys}
+    picked.update({k: row[k] for k in row if k in optional})
+    print(json.dumps(picked, separators=(",", ":"), ensure_ascii=False))
 EOF
         if ! diff "$e" "$TMP/corpus.got" >"$TMP/corpus.diff"; then
             differing="$differing $input"
@@ -451,6 +455,137 @@ EOF
         fi
     done
     [ -z "$differing" ] || fail "findings differ from corpus/*.expected.jsonl for:$differing"
+}
+
+# A generated value, obviously fake, with bytes every encoder escapes.
+KNOWN="hush-test&known/$(printf '%s' "$TOKEN" | cut -c5-16)+v=1"
+
+t_known_secrets_every_form() {
+    printf '%s\n' "$KNOWN" >known.txt
+    python3 - "$KNOWN" >forms.log <<'EOF'
+import base64, html, json, sys, urllib.parse
+v = sys.argv[1]
+print("hush test raw: " + v)
+print('{"hush test": ' + json.dumps(v).replace("/", "\\/").replace("&", "\\u0026") + "}")
+print("hush test url: https://hush-example.contoso.com/?q=" + urllib.parse.quote(v, safe=""))
+print("<hush-test>" + html.escape(v) + "</hush-test>")
+for pad in ("", "x", "xy"):   # the value at each byte alignment inside longer base64
+    print("hush test b64: " + base64.b64encode((pad + v + "tail").encode()).decode())
+print("hush test b64url: " + base64.urlsafe_b64encode(("ab" + v).encode()).decode())
+EOF
+    "$HUSH" scan --no-default-rules --rules "$TEST_RULES" --fingerprint-key "$KEY" \
+        --known-secrets known.txt --format jsonl forms.log >out 2>err
+    expect_status 1 $? || return 1
+    [ "$(grep -c '"rule":"known-secret"' out)" -eq 8 ] || { fail "want 8 findings: $(cat out)"; return 1; }
+    # one value, one fingerprint, whatever the form
+    [ "$(grep -o '"fingerprint":"[0-9a-f]*"' out | sort -u | wc -l)" -eq 1 ] || fail "fingerprints differ"
+    "$HUSH" redact --no-default-rules --rules "$TEST_RULES" --known-secrets known.txt forms.log >red 2>err
+    expect_status 0 $? || return 1
+    [ "$(grep -c 'REDACTED:known-secret' red)" -eq 8 ] || fail "redacted: $(cat red)"
+    expect_absent red "hush-test&known" && expect_absent out "hush-test" && expect_absent err "hush-test"
+}
+
+t_known_secrets_never_cached_or_printed() {
+    printf '%s\n' "$KNOWN" >known.txt
+    printf 'hush test: %s\n' "$KNOWN" >in.log
+    local cache=$TMP/known-cache
+    HUSH_CACHE_DIR=$cache "$HUSH" scan "${R[@]}" --known-secrets known.txt in.log >out 2>err
+    expect_status 1 $? || return 1
+    [ ! -d "$cache" ] || [ -z "$(find "$cache" -type f -name '*.hsdb')" ] || fail "a database was cached"
+    printf 'short\n%s\n' "$KNOWN" >bad.txt
+    "$HUSH" scan "${R[@]}" --known-secrets bad.txt in.log >out 2>err
+    expect_status 2 $? || return 1
+    [ "$(cat err)" = "hush: bad.txt:1: a known secret must be 8 to 1024 bytes long (this one has 5)" ] ||
+        { fail "stderr: $(cat err)"; return 1; }
+    expect_absent err short && expect_empty out
+}
+
+t_allow_file() {
+    sample "$TOKEN" allow >app.log
+    sample "$TOKEN2" allow >keep.log
+    local fp
+    fp=$("$HUSH" scan "${R[@]}" --format jsonl app.log | sed 's/.*"fingerprint":"\([0-9a-f]*\)".*/\1/')
+    [ ${#fp} -eq 16 ] || { fail "no fingerprint: $fp"; return 1; }
+    for entry in "rule=test.github-pat path=app.log" "fingerprint=$fp" "path=*/app.*" \
+        "value=^${TOKEN:0:10} rule=test.*"; do
+        printf '# hush test allow file\n\n%s  reviewed in the hush test\n' "$entry" >allow.txt
+        "$HUSH" scan "${R[@]}" --allow allow.txt -v --format jsonl "$PWD/app.log" keep.log >out 2>err
+        expect_status 1 $? || { why="$entry: $why"; return 1; }
+        [ "$(wc -l <out)" -eq 1 ] && expect_contains out keep.log || { why="$entry: $why"; return 1; }
+        expect_contains err "app.log: allowed test.github-pat finding $fp by allow.txt:3: reviewed in the hush test" ||
+            { why="$entry: $why"; return 1; }
+        expect_absent err "$TOKEN" || return 1
+    done
+    # allowed means not a secret: redact leaves it, and only it, in place
+    "$HUSH" redact "${R[@]}" --allow allow.txt app.log keep.log >red 2>err
+    expect_contains red "$TOKEN" && expect_absent red "$TOKEN2"
+}
+
+t_allow_file_errors() {
+    while IFS='|' read -r entry message; do
+        printf '# hush test\n%s\n' "$entry" >allow.txt
+        "$HUSH" scan "${R[@]}" --allow allow.txt /dev/null >out 2>err
+        expect_status 2 $? || { why="$entry: $why"; return 1; }
+        [ "$(cat err)" = "hush: allow.txt:2: $message" ] || { fail "$entry: stderr $(cat err)"; return 1; }
+    done <<'EOF'
+rule=generic.password|an entry needs a reason after its criteria (--verbose shows it)
+just a reason|an entry needs at least one of rule=, path=, fingerprint=, value=
+rul=x reason|unknown criterion 'rul' (say rule=, path=, fingerprint= or value=)
+fingerprint=12ab reason|fingerprint= needs the 16 hex digits hush reports
+value=(x reason|value=: missing closing parenthesis (at offset 2 of the regex)
+rule=a rule=b reason|rule= given twice in one entry
+EOF
+    "$HUSH" scan "${R[@]}" --allow missing.txt /dev/null >out 2>err
+    expect_status 2 $? && [ "$(cat err)" = "hush: missing.txt: No such file or directory" ] ||
+        fail "missing file: $(cat err)"
+}
+
+# Two generated fake JWTs (fake tenant ids, issuer login.microsoftonline.com/<tid>/v2.0):
+# one expired in 2001, one valid until 2100; the report says which is which.
+t_jwt_meta_expired() {
+    local past future
+    past=$(python3 -c 'import sys; sys.path.insert(0, sys.argv[1]); import fakes
+print(fakes.jwt(rng=fakes.make_rng(41), exp=1000000000))' "$ROOT/scripts") &&
+        future=$(python3 -c 'import sys; sys.path.insert(0, sys.argv[1]); import fakes
+print(fakes.jwt(rng=fakes.make_rng(42), exp=4102444800))' "$ROOT/scripts") ||
+        { fail "fakes.py jwt failed"; return 1; }
+    printf 'hush test: Authorization: Bearer %s\n{"access_token": "%s"}\n' "$past" "$future" >in.log
+    "$HUSH" scan --fingerprint-key "$KEY" --format jsonl in.log >out 2>err
+    expect_status 1 $? || return 1
+    expect_absent out "${past:0:40}" && expect_absent out "${future##*.}" &&
+        expect_absent out 'hush test user' || return 1
+    python3 - out "$past" "$future" <<'EOF' || fail "meta: $(cat out)"
+import base64, json, sys
+def claims(token):
+    part = token.split(".")[1]
+    return json.loads(base64.urlsafe_b64decode(part + "=" * (-len(part) % 4)))
+rows = [json.loads(l) for l in open(sys.argv[1])]
+metas = {r["meta"]["tid"]: r["meta"] for r in rows if "meta" in r}
+for token, expired in ((sys.argv[2], True), (sys.argv[3], False)):
+    c = claims(token)
+    m = metas[c["tid"]]
+    assert m["expired"] is expired and m["exp"] == c["exp"], m
+    assert m["iss"] == "https://login.microsoftonline.com/%s/v2.0" % c["tid"], m
+    assert m["alg"] == "RS256" and m["aud"] == c["aud"] and m["appid"] == c["appid"], m
+    assert set(m) == {"alg", "iss", "tid", "aud", "appid", "exp", "expired"}, m
+EOF
+    "$HUSH" scan --fingerprint-key "$KEY" --format text in.log >out 2>err
+    expect_contains out '(exp 2001-09-09T01:46:40Z expired, iss https://login.microsoftonline.com/' &&
+        expect_contains out '(exp 2100-01-01T00:00:00Z not expired, iss https://login.microsoftonline.com/'
+}
+
+t_placeholders_low_or_never() {
+    # A filler body in a real format (a doc sample): low, hidden by default.
+    printf 'hush test: aws_access_key_id = AKIAXXXXXXXXXXXXXXXX\n' >doc.txt
+    "$HUSH" scan --fingerprint-key "$KEY" --format jsonl doc.txt >out 2>err
+    expect_status 0 $? && expect_empty out || return 1
+    "$HUSH" scan --fingerprint-key "$KEY" --format jsonl --min-confidence low doc.txt >out 2>err
+    expect_status 1 $? && expect_contains out '"rule":"aws.access-key-id"' &&
+        expect_contains out '"confidence":"low"' || return 1
+    # A reference the platform resolves is no value at all, at any confidence.
+    printf 'hush test: DB_PASSWORD=secretref:hush-db-password\n' >ref.txt
+    "$HUSH" scan --fingerprint-key "$KEY" --format jsonl --min-confidence low ref.txt >out 2>err
+    expect_status 0 $? && expect_empty out
 }
 
 for t in t_version t_help_mentions_every_option t_command_help t_usage_errors \
@@ -462,7 +597,9 @@ for t in t_version t_help_mentions_every_option t_command_help t_usage_errors \
     t_rules_check_failure_is_exit_1 t_rules_list_and_show t_default_fingerprint_key \
     t_concurrent_first_runs_agree_on_key \
     t_line_buffered t_broken_pipe_is_quiet t_sigterm_leaves_originals \
-    t_rules_check_default_pack t_corpus_expected_findings; do
+    t_rules_check_default_pack t_corpus_expected_findings \
+    t_known_secrets_every_form t_known_secrets_never_cached_or_printed t_allow_file \
+    t_allow_file_errors t_placeholders_low_or_never t_jwt_meta_expired; do
     run_test "$t"
 done
 
