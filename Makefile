@@ -3,7 +3,7 @@
 #   make            build/hush and build/libhush.a
 #   make test       install missing packages, build, run every test (also under ASan+UBSan)
 #   make demo       install missing packages, build, scan corpus/
-#   make bench      benchmarks: bench/run.sh, bench/views.sh (bench/RESULTS.md records them)
+#   make bench      benchmarks: bench/run.sh, views.sh, falsepositives.sh (bench/RESULTS.md)
 #   make install PREFIX=/usr/local DESTDIR=
 #
 # Quiet by default; V=1 shows full commands.  Each flag set builds in its own
