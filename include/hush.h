@@ -119,9 +119,11 @@ typedef struct hush_rules_config {
      * (JSON, XML and percent escapes; base64 and base64url at all three byte
      * alignments, so inside a longer base64 text too), compiled into the same
      * database as the rules and reported as rule HUSH_KNOWN_SECRET_RULE with
-     * the fingerprint of the value itself.  The values are copied (and wiped
-     * when the rule set is destroyed).  A rule set with known secrets is
-     * never read from or written to the cache: the database would hold them. */
+     * the fingerprint of the value itself.  The values are copied; hush's
+     * copies and patterns are wiped when the rule set is destroyed (the
+     * compiled PCRE2 and Hyperscan code holds them too, and is freed
+     * unwiped).  A rule set with known secrets is never read from or
+     * written to the cache: the database would hold them. */
     const hush_known_secret_t *known_secrets;
     size_t known_secret_count;
     const char *known_secrets_name;  /* their "file" in messages, e.g. the path */

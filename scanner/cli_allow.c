@@ -122,6 +122,13 @@ static hush_status_t parse_criterion(parse_t *p, allow_entry_t *e, const char *t
     bool taken;
     if (n == 0)
         return fail(p, "%.*s= needs a value", (int)key_len, tok);
+    if (key_len == 4 && memcmp(tok, "path", 4) == 0) {
+        /* Paths are compared without a leading "./": so are globs. */
+        while (n > 2 && v[0] == '.' && v[1] == '/') {
+            v += 2;
+            n -= 2;
+        }
+    }
     if (key_len == 4 && memcmp(tok, "rule", 4) == 0) {
         glob = &e->rule_glob;
         taken = *glob;
@@ -193,6 +200,8 @@ static hush_status_t parse_lines(hush_allow_list_t *list, const char *data, size
         }
         if (length == 0 || line[0] == '#')
             continue;
+        if (memchr(line, '\0', length))
+            return fail(p, "a NUL byte in an entry (is this a text file?)");
         if (list->count == HUSH_ALLOW_MAX_ENTRIES)
             return fail(p, "more than %u entries", HUSH_ALLOW_MAX_ENTRIES);
         allow_entry_t *e = &list->entries[list->count++];

@@ -244,6 +244,11 @@ static bool load_known_secrets(const char *path, known_secrets_t *ks, hush_error
                       path, cursor.number, HUSH_KNOWN_SECRET_MIN, HUSH_KNOWN_SECRET_MAX, length);
             return false;
         }
+        if (strspn(line, " \t") >= length) {
+            set_error(err, "%s:%zu: a known secret of only spaces would match every run of spaces",
+                      path, cursor.number);
+            return false;
+        }
         if (ks->count == HUSH_KNOWN_SECRETS_MAX) {
             set_error(err, "%s:%zu: more than %u known secrets", path, cursor.number,
                       HUSH_KNOWN_SECRETS_MAX);

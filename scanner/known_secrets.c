@@ -4,8 +4,9 @@
  * pack, so finding them costs no extra pass over the input:
  *
  *   - the value as written, where every byte other than A-Z a-z 0-9 - . _ ~
- *     may also appear escaped the way JSON (\u0026, \", \/), .NET, XML
- *     (&amp; &#38; &#x26;) or a URL (%26, + for a space) writes it;
+ *     may also appear escaped the way JSON (\u0026, \", \/, \t), .NET, XML
+ *     (&amp; &#38; &#x26;) or a URL (%26, + for a space) writes it (a long
+ *     value full of punctuation in fewer of these forms, see escape_tier_t);
  *   - base64 and base64url of the value at each of the three byte alignments
  *     it can have inside a longer base64 text, keeping only the characters
  *     that depend on the value's bytes alone.
@@ -26,17 +27,44 @@
 #include "decode.h"
 #include "rules_internal.h"
 
-/* A base64 form shorter than this would match unrelated base64 text. */
+/* A base64 form shorter than this would match unrelated base64 text (so a
+ * value under about 10 bytes is not found inside base64 at every alignment). */
 #define KNOWN_BASE64_MIN_CHARS 12u
+/* Longest text-form pattern: both PCRE2 (64 KiB compiled) and Hyperscan
+ * refuse much longer ones.  A long value full of punctuation falls back to
+ * fewer escaped forms per byte (escape_tier_t) until its pattern fits. */
+#define KNOWN_PATTERN_MAX 12000u
 /* One value gives at most: the text form and 3 alignments x 2 alphabets. */
 #define KNOWN_FORMS_MAX 7u
 
 static const char hex_digits[] = "0123456789ABCDEF";
 
+/* RFC 3986 unreserved: no encoder escapes these, so they match as written. */
 static bool is_unreserved(unsigned char c)
 {
     return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-           c == '-' || c == '_' || c == '~';
+           c == '-' || c == '_' || c == '~' || c == '.';
+}
+
+/* How many escaped forms each byte of the text form accepts. */
+typedef enum escape_tier {
+    ESCAPE_ALL = 0, /* raw, percent, JSON, XML */
+    ESCAPE_PERCENT, /* raw and percent-encoding */
+    ESCAPE_NONE,    /* raw only */
+    ESCAPE_TIERS
+} escape_tier_t;
+
+/* JSON's short escape of a control byte (\t, \n, ...), 0 when none. */
+static char json_short_escape(unsigned char c)
+{
+    switch (c) {
+    case '\b': return 'b';
+    case '\f': return 'f';
+    case '\n': return 'n';
+    case '\r': return 'r';
+    case '\t': return 't';
+    default: return 0;
+    }
 }
 
 static hush_status_t append_str(hush_bytes_t *b, const char *s)
@@ -79,11 +107,13 @@ static const char *xml_entity(unsigned char c)
     }
 }
 
-/* One byte of the text form: itself, or any escape of it. */
-static hush_status_t append_text_byte(hush_bytes_t *b, unsigned char c)
+/* One byte of the text form: itself, or an escape of it the tier allows. */
+static hush_status_t append_text_byte(hush_bytes_t *b, unsigned char c, escape_tier_t tier)
 {
     if (is_unreserved(c))
-        return hush_bytes_append(b, &c, 1, 0);
+        return c == '.' ? append_literal(b, c) : hush_bytes_append(b, &c, 1, 0);
+    if (tier == ESCAPE_NONE)
+        return append_literal(b, c);
     hush_status_t st = append_str(b, "(?:");
     if (st == HUSH_OK)
         st = append_literal(b, c);
@@ -93,9 +123,15 @@ static hush_status_t append_text_byte(hush_bytes_t *b, unsigned char c)
         st = append_hex_byte(b, c);
     if (st == HUSH_OK && c == ' ')
         st = append_str(b, "|\\+");
+    if (tier == ESCAPE_PERCENT)
+        return st == HUSH_OK ? append_str(b, ")") : st;
+    if (st == HUSH_OK && json_short_escape(c)) {
+        char esc[5] = {'|', '\\', '\\', json_short_escape(c), 0};
+        st = append_str(b, esc);
+    }
     if (st == HUSH_OK && c < 0x80) { /* JSON \u00HH and XML &#NN; &#xHH; */
         char dec[32];
-        snprintf(dec, sizeof dec, "|&#0{0,3}%u;|&#[xX]", c);
+        snprintf(dec, sizeof dec, "|&#%u;|&#[xX]", c);
         st = append_str(b, "|\\\\u00");
         if (st == HUSH_OK)
             st = append_hex_byte(b, c);
@@ -120,12 +156,29 @@ static hush_status_t append_text_byte(hush_bytes_t *b, unsigned char c)
     return st == HUSH_OK ? append_str(b, ")") : st;
 }
 
+/* Makes room for `capacity` bytes at once: a buffer that grew by realloc
+ * would leave copies of the value behind in freed memory. */
+static hush_status_t reserve(hush_bytes_t *b, size_t capacity)
+{
+    hush_status_t st = hush_bytes_append(b, NULL, capacity, 0);
+    b->size = 0;
+    return st;
+}
+
+/* The value with each byte in every form the first tier that fits allows. */
 static hush_status_t text_pattern(const unsigned char *value, size_t size, hush_bytes_t *out)
 {
-    hush_status_t st = append_str(out, "(?<secret>");
-    for (size_t i = 0; st == HUSH_OK && i < size; i++)
-        st = append_text_byte(out, value[i]);
-    return st == HUSH_OK ? hush_bytes_append(out, ")", 2, 0) : st; /* with the NUL */
+    hush_status_t st = reserve(out, KNOWN_PATTERN_MAX + 64);
+    for (escape_tier_t tier = ESCAPE_ALL; st == HUSH_OK && tier < ESCAPE_TIERS; tier++) {
+        OPENSSL_cleanse(out->data, out->size);
+        out->size = 0;
+        st = append_str(out, "(?<secret>");
+        for (size_t i = 0; st == HUSH_OK && i < size && out->size <= KNOWN_PATTERN_MAX; i++)
+            st = append_text_byte(out, value[i], tier);
+        if (st == HUSH_OK && out->size <= KNOWN_PATTERN_MAX)
+            return hush_bytes_append(out, ")", 2, 0); /* with the NUL */
+    }
+    return st == HUSH_OK ? HUSH_ERR_LIMIT : st; /* raw only always fits: not reached */
 }
 
 /* The base64 characters that depend on `value` alone when it starts
@@ -136,7 +189,13 @@ static hush_status_t base64_core(const unsigned char *value, size_t size, unsign
                                  bool url_safe, hush_bytes_t *core)
 {
     hush_bytes_t padded = {0}, encoded = {0};
-    hush_status_t st = hush_bytes_append(&padded, NULL, align, 0);
+    hush_status_t st = reserve(&padded, size + 3);
+    if (st == HUSH_OK)
+        st = reserve(&encoded, 4 * (size + 3) / 3 + 8);
+    if (st == HUSH_OK)
+        st = reserve(core, 4 * (size + 3) / 3 + 8);
+    if (st == HUSH_OK)
+        st = hush_bytes_append(&padded, NULL, align, 0);
     if (st == HUSH_OK)
         st = hush_bytes_append(&padded, value, size, 0);
     if (st == HUSH_OK)
@@ -154,7 +213,9 @@ static hush_status_t base64_core(const unsigned char *value, size_t size, unsign
 
 static hush_status_t base64_pattern(const hush_bytes_t *core, hush_bytes_t *out)
 {
-    hush_status_t st = append_str(out, "(?<secret>");
+    hush_status_t st = reserve(out, 10 * core->size + 16);
+    if (st == HUSH_OK)
+        st = append_str(out, "(?<secret>");
     for (size_t i = 0; st == HUSH_OK && i < core->size; i++) {
         unsigned char c = core->data[i];
         /* '/' may come JSON-escaped as "\/". */
@@ -212,6 +273,14 @@ static hush_status_t build_forms(const unsigned char *value, size_t size, forms_
     return st;
 }
 
+static bool all_blank(const unsigned char *value, size_t size)
+{
+    for (size_t i = 0; i < size; i++)
+        if (value[i] != ' ' && value[i] != '\t')
+            return false;
+    return true;
+}
+
 static hush_status_t fill_rule(hush_rule_t *rule, const char *name, const hush_known_secret_t *k,
                                const hush_bytes_t *pattern)
 {
@@ -221,16 +290,20 @@ static hush_status_t fill_rule(hush_rule_t *rule, const char *name, const hush_k
     info->secret_group = "secret";
     info->confidence = HUSH_CONFIDENCE_HIGH;
     info->redact = true;
-    rule->known_value = malloc(k->size);
     char *file = hush_rule_own(rule, strdup(name));
     char *text = hush_rule_own(rule, malloc(pattern->size));
-    if (!rule->known_value || !file || !text)
+    unsigned char *copy = malloc(k->size);
+    if (!file || !text || !copy) {
+        free(copy);
         return HUSH_ERR_NOMEM;
-    memcpy(rule->known_value, k->value, k->size);
-    rule->known_value_size = k->size;
+    }
     memcpy(text, pattern->data, pattern->size);
     info->file = file;
     info->pattern = text;
+    memcpy(copy, k->value, k->size);
+    /* Last: a rule with known_value set must have its pattern (to wipe it). */
+    rule->known_value = copy;
+    rule->known_value_size = k->size;
     return HUSH_OK;
 }
 
@@ -252,6 +325,12 @@ hush_status_t hush_known_secrets_append(const hush_rules_config_t *config, hush_
                            "bytes long",
                            name, i + 1, k->value ? k->size : 0, HUSH_KNOWN_SECRET_MIN,
                            HUSH_KNOWN_SECRET_MAX);
+            return HUSH_ERR_ARGUMENT;
+        }
+        if (all_blank(k->value, k->size)) {
+            hush_error_set(err, "%s: known secret #%zu: only spaces; it would match every run "
+                           "of spaces",
+                           name, i + 1);
             return HUSH_ERR_ARGUMENT;
         }
         forms_t forms = {0};

@@ -49,7 +49,12 @@ static hush_status_t check_unique_ids(const struct hush_rules *rules, hush_error
     for (size_t i = 0; i < rules->count; i++) {
         if (rules->rules[i].known_value)
             continue; /* every form of every known secret is "known-secret" */
-        for (size_t j = 0; j < i; j++) {
+        if (strcmp(rules->rules[i].info.id, HUSH_KNOWN_SECRET_RULE) == 0) {
+            hush_error_set(err, "%s: %s: this id is reserved for --known-secrets findings",
+                           rules->rules[i].info.file, rules->rules[i].info.id);
+            return HUSH_ERR_RULE;
+        }
+        for (size_t j = 0; j < i && !rules->rules[j].known_value; j++) {
             if (strcmp(rules->rules[i].info.id, rules->rules[j].info.id) == 0) {
                 hush_error_set(err, "%s: %s: duplicate rule id (first defined in %s)",
                                rules->rules[i].info.file, rules->rules[i].info.id,
@@ -81,10 +86,10 @@ hush_status_t hush_rules_create(const hush_rules_config_t *config, hush_rules_t 
     for (size_t i = 0; st == HUSH_OK && i < config->file_count; i++)
         st = hush_rules_parse_file(&config->files[i], &rules->rules, &rules->count, &capacity,
                                    err);
-    if (st == HUSH_OK)
-        st = check_unique_ids(rules, err);
     if (st == HUSH_OK && config->known_secret_count)
         st = hush_known_secrets_append(config, &rules->rules, &rules->count, &capacity, err);
+    if (st == HUSH_OK)
+        st = check_unique_ids(rules, err);
     if (st == HUSH_OK)
         st = hush_rules_build_database(rules, config, err);
     if (st != HUSH_OK) {

@@ -204,8 +204,12 @@ static double expected_entropy(size_t n, unsigned k)
 {
     double p = 1.0 / k, sum = 0.0, mean = (double)n * p;
     for (size_t c = 1; c <= n; c++) {
-        double log_pmf = lgamma((double)n + 1) - lgamma((double)c + 1) -
-                         lgamma((double)(n - c) + 1) + c * log(p) + (double)(n - c) * log1p(-p);
+        /* lgamma_r: plain lgamma writes the global signgam (a race between
+         * scanners on several threads). */
+        int sign;
+        double log_pmf = lgamma_r((double)n + 1, &sign) - lgamma_r((double)c + 1, &sign) -
+                         lgamma_r((double)(n - c) + 1, &sign) + c * log(p) +
+                         (double)(n - c) * log1p(-p);
         double share = (double)c / (double)n;
         double term = exp(log_pmf) * share * log2(share);
         sum -= term;

@@ -83,6 +83,10 @@ static void test_path_globs(void **state)
     assert_int_equal(allowed_by(list, "./exports/2026/11/run-7.json", "r", "", "v"), 2);
     assert_int_equal(allowed_by(list, "old/exports/2026/run-7.json", "r", "", "v"), 0);
     hush_allow_list_free(list);
+    /* a leading ./ in the glob is ignored as in the path */
+    list = load("path=./exports/*.json written relative (hush test)\n");
+    assert_int_equal(allowed_by(list, "exports/run-7.json", "r", "", "v"), 1);
+    hush_allow_list_free(list);
 }
 
 static void test_value_regex_gives_up_instead_of_hanging(void **state)

@@ -588,6 +588,24 @@ t_placeholders_low_or_never() {
     expect_status 0 $? && expect_empty out
 }
 
+t_known_secrets_long_and_control_bytes() {
+    # 1024 bytes of punctuation: fewer escaped forms, but found as written.
+    python3 -c "import sys; sys.stdout.write('{hush-test/' * 93 + '{\n')" >long.txt
+    printf 'hush test: %s end\n' "$(head -c 1024 long.txt)" >long.log
+    "$HUSH" scan "${R[@]}" --known-secrets long.txt --format jsonl long.log >out 2>err
+    expect_status 1 $? && [ "$(grep -c known-secret out)" -eq 1 ] || { fail "long: $(cat err)"; return 1; }
+    # A tab written \t inside JSON in a plain log line.
+    printf 'hush-test\tknown/pass\n' >tab.txt
+    printf 'INFO body={"k":"hush-test\\tknown\\/pass"}\n' >tab.log
+    "$HUSH" scan "${R[@]}" --known-secrets tab.txt --format jsonl tab.log >out 2>err
+    expect_status 1 $? || return 1
+    printf 'hush-test\n        \n' >blank.txt
+    "$HUSH" scan "${R[@]}" --known-secrets blank.txt tab.log >out 2>err
+    expect_status 2 $? &&
+        [ "$(cat err)" = "hush: blank.txt:2: a known secret of only spaces would match every run of spaces" ] ||
+        fail "blank: $(cat err)"
+}
+
 for t in t_version t_help_mentions_every_option t_command_help t_usage_errors \
     t_not_supported_yet t_scan_exit_codes t_missing_path_others_scanned t_unreadable_input \
     t_directory_loop t_truncated_gzip t_binary_skipped_when_walked \
@@ -599,7 +617,7 @@ for t in t_version t_help_mentions_every_option t_command_help t_usage_errors \
     t_line_buffered t_broken_pipe_is_quiet t_sigterm_leaves_originals \
     t_rules_check_default_pack t_corpus_expected_findings \
     t_known_secrets_every_form t_known_secrets_never_cached_or_printed t_allow_file \
-    t_allow_file_errors t_placeholders_low_or_never t_jwt_meta_expired; do
+    t_allow_file_errors t_placeholders_low_or_never t_known_secrets_long_and_control_bytes t_jwt_meta_expired; do
     run_test "$t"
 done
 
