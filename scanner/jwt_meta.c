@@ -13,12 +13,10 @@
 #include <strings.h>
 #include <time.h>
 
+#include "jwt.h"
 #include "jwt_meta.h"
 #include "validate.h"
 
-/* Longer values are not decoded: no real JWT is this large (the same bound
- * as the jwt validator), and decoding costs a copy of the value. */
-#define HUSH_JWT_META_MAX_INPUT (256u * 1024u)
 /* The auth scheme a header value carries before its token. */
 #define HUSH_BEARER_SCHEME "bearer"
 #define HUSH_BEARER_SCHEME_SIZE (sizeof HUSH_BEARER_SCHEME - 1)
@@ -28,11 +26,6 @@
 /* A claim longer than its field is cut and ends with this. */
 #define HUSH_META_CUT_MARK "..."
 #define HUSH_META_CUT_MARK_SIZE (sizeof HUSH_META_CUT_MARK - 1)
-
-typedef struct jwt_parts {
-    const unsigned char *header, *payload;
-    size_t header_size, payload_size;
-} jwt_parts_t;
 
 static bool is_blank(unsigned char c)
 {
@@ -58,76 +51,6 @@ static const unsigned char *token_of(const unsigned char *v, size_t *n)
     while (*n > 0 && is_blank(v[*n - 1]))
         (*n)--;
     return v;
-}
-
-static bool is_base64url_char(unsigned char c)
-{
-    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-           c == '-' || c == '_';
-}
-
-/* Base64url characters, optionally followed by '=' padding. */
-static bool is_part(const unsigned char *v, size_t n)
-{
-    while (n > 0 && v[n - 1] == '=')
-        n--;
-    for (size_t i = 0; i < n; i++)
-        if (!is_base64url_char(v[i]))
-            return false;
-    return true;
-}
-
-/* header.payload.signature, as the jwt validator accepts it (the signature
- * may be empty: alg "none"). */
-static bool split_jwt(const unsigned char *v, size_t n, jwt_parts_t *out)
-{
-    if (n == 0 || n > HUSH_JWT_META_MAX_INPUT)
-        return false;
-    const unsigned char *dot1 = memchr(v, '.', n);
-    if (!dot1)
-        return false;
-    const unsigned char *payload = dot1 + 1;
-    const unsigned char *dot2 = memchr(payload, '.', n - (size_t)(payload - v));
-    if (!dot2)
-        return false;
-    const unsigned char *sig = dot2 + 1;
-    size_t sig_size = n - (size_t)(sig - v);
-    *out = (jwt_parts_t){.header = v, .header_size = (size_t)(dot1 - v),
-                         .payload = payload, .payload_size = (size_t)(dot2 - payload)};
-    return out->header_size > 0 && out->payload_size > 0 && !memchr(sig, '.', sig_size) &&
-           is_part(out->header, out->header_size) && is_part(out->payload, out->payload_size) &&
-           is_part(sig, sig_size);
-}
-
-static bool is_json_space(unsigned char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-/* One part decoded and parsed; NULL unless it is exactly one JSON object
- * (trailing whitespace allowed). */
-static cJSON *decode_object(const unsigned char *v, size_t n)
-{
-    unsigned char *buf = malloc(n * 3 / 4 + 3);
-    if (!buf)
-        return NULL;
-    size_t len = 0;
-    cJSON *json = NULL;
-    if (hush_base64_decode((const char *)v, n, buf, &len)) {
-        const char *end = NULL;
-        json = cJSON_ParseWithLengthOpts((const char *)buf, len, &end, false);
-        if (json) {
-            size_t used = (size_t)(end - (const char *)buf);
-            while (used < len && is_json_space(buf[used]))
-                used++;
-            if (used != len || !cJSON_IsObject(json)) {
-                cJSON_Delete(json);
-                json = NULL;
-            }
-        }
-    }
-    free(buf);
-    return json;
 }
 
 /* Copies at most size-1 bytes of `text`: printable ASCII as it is, any other
@@ -202,24 +125,18 @@ bool hush_jwt_meta_read(const unsigned char *value, size_t size, int64_t now,
                         hush_finding_meta_t *out)
 {
     memset(out, 0, sizeof *out);
-    jwt_parts_t parts;
+    hush_jwt_t jwt;
     const unsigned char *token = token_of(value, &size);
-    if (!split_jwt(token, size, &parts))
+    if (!hush_jwt_decode(token, size, &jwt))
         return false;
-    cJSON *header = decode_object(parts.header, parts.header_size);
-    cJSON *payload = header ? decode_object(parts.payload, parts.payload_size) : NULL;
-    const cJSON *alg = member(header, "alg");
-    bool ok = payload && cJSON_IsString(alg) && alg->valuestring;
-    if (ok) {
-        copy_text(out->alg, sizeof out->alg, alg->valuestring);
-        read_string(payload, "iss", out->iss, sizeof out->iss);
-        read_string(payload, "tid", out->tid, sizeof out->tid);
-        read_audience(payload, out->aud, sizeof out->aud);
-        read_string(payload, "appid", out->appid, sizeof out->appid);
-        read_string(payload, "azp", out->azp, sizeof out->azp);
-        read_expiry(payload, now, out);
-    }
-    cJSON_Delete(header);
-    cJSON_Delete(payload);
-    return ok;
+    /* hush_jwt_decode checked that "alg" is a string. */
+    copy_text(out->alg, sizeof out->alg, member(jwt.header, "alg")->valuestring);
+    read_string(jwt.payload, "iss", out->iss, sizeof out->iss);
+    read_string(jwt.payload, "tid", out->tid, sizeof out->tid);
+    read_audience(jwt.payload, out->aud, sizeof out->aud);
+    read_string(jwt.payload, "appid", out->appid, sizeof out->appid);
+    read_string(jwt.payload, "azp", out->azp, sizeof out->azp);
+    read_expiry(jwt.payload, now, out);
+    hush_jwt_free(&jwt);
+    return true;
 }

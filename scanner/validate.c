@@ -17,10 +17,10 @@
  * validate_microsoft.c, PEM keys and PyPI tokens in validate_structure.c.
  */
 #include "decode.h"
+#include "jwt.h"
 #include "validate.h"
 #include "validate_internal.h"
 
-#include <cjson/cJSON.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,7 +28,6 @@
 
 /* Longer values are not decoded: no real JWT is this large, and decoding
  * costs a copy of the value. */
-#define HUSH_JWT_MAX_SIZE (256u * 1024u)
 
 #define HUSH_GITHUB_PREFIX_SIZE 4
 #define HUSH_GITHUB_BODY_SIZE (HUSH_GITHUB_RANDOM_SIZE + HUSH_GITHUB_CHECKSUM_SIZE)
@@ -196,90 +195,15 @@ static hush_validation_t validate_entra(const unsigned char *v, size_t n)
                : HUSH_VALIDATION_FAILED;
 }
 
-static bool is_base64url_char(unsigned char c)
-{
-    return is_base62(c) || c == '-' || c == '_';
-}
-
-/* A JWT part: base64url characters, optionally followed by '=' padding. */
-static bool is_jwt_part(const unsigned char *v, size_t n)
-{
-    while (n > 0 && v[n - 1] == '=')
-        n--;
-    return all_chars(v, n, is_base64url_char);
-}
-
-static bool is_json_space(unsigned char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-/* The base64url part decoded and parsed as JSON; NULL unless it is exactly
- * one JSON object (trailing whitespace allowed). */
-static cJSON *decode_json_object(const unsigned char *v, size_t n)
-{
-    unsigned char *buf = malloc(n * 3 / 4 + 3);
-    if (!buf)
-        return NULL;
-    size_t len = 0;
-    cJSON *json = NULL;
-    if (n > 0 && hush_base64_decode((const char *)v, n, buf, &len)) {
-        const char *end = NULL;
-        json = cJSON_ParseWithLengthOpts((const char *)buf, len, &end, false);
-        if (json) {
-            size_t used = (size_t)(end - (const char *)buf);
-            while (used < len && is_json_space(buf[used]))
-                used++;
-            if (used != len || !cJSON_IsObject(json)) {
-                cJSON_Delete(json);
-                json = NULL;
-            }
-        }
-    }
-    free(buf);
-    return json;
-}
-
-static bool header_has_alg(const unsigned char *v, size_t n)
-{
-    cJSON *header = decode_json_object(v, n);
-    bool ok = header && cJSON_IsString(cJSON_GetObjectItemCaseSensitive(header, "alg"));
-    cJSON_Delete(header);
-    return ok;
-}
-
-static bool payload_is_object(const unsigned char *v, size_t n)
-{
-    cJSON *payload = decode_json_object(v, n);
-    bool ok = payload != NULL;
-    cJSON_Delete(payload);
-    return ok;
-}
-
-/* header.payload.signature; the signature may be empty (alg "none"). */
+/* header.payload.signature (jwt.h); a token too long to be one is not judged. */
 static hush_validation_t validate_jwt(const unsigned char *v, size_t n)
 {
     if (n > HUSH_JWT_MAX_SIZE)
         return HUSH_VALIDATION_NOT_APPLICABLE;
-    if (n == 0)
+    hush_jwt_t jwt;
+    if (!hush_jwt_decode(v, n, &jwt))
         return HUSH_VALIDATION_FAILED;
-    const unsigned char *dot1 = memchr(v, '.', n);
-    if (!dot1)
-        return HUSH_VALIDATION_FAILED;
-    size_t header_n = (size_t)(dot1 - v);
-    const unsigned char *payload = dot1 + 1;
-    size_t rest = n - header_n - 1;
-    const unsigned char *dot2 = memchr(payload, '.', rest);
-    if (!dot2)
-        return HUSH_VALIDATION_FAILED;
-    size_t payload_n = (size_t)(dot2 - payload);
-    const unsigned char *sig = dot2 + 1;
-    size_t sig_n = rest - payload_n - 1;
-    if (memchr(sig, '.', sig_n) || !is_jwt_part(v, header_n) ||
-        !is_jwt_part(payload, payload_n) || !is_jwt_part(sig, sig_n))
-        return HUSH_VALIDATION_FAILED;
-    if (!header_has_alg(v, header_n) || !payload_is_object(payload, payload_n))
-        return HUSH_VALIDATION_FAILED;
+    hush_jwt_free(&jwt);
     return HUSH_VALIDATION_STRUCTURE;
 }
 
