@@ -36,7 +36,6 @@ struct hush_allow_list {
     size_t count;
     pcre2_match_data *match_data;
     pcre2_match_context *match_context;
-    bool uses_fingerprints;
 };
 
 typedef struct parse {
@@ -208,7 +207,6 @@ static hush_status_t parse_lines(hush_allow_list_t *list, const char *data, size
         hush_status_t st = parse_entry(p, line, length, e);
         if (st != HUSH_OK)
             return st;
-        list->uses_fingerprints |= e->fingerprint[0] != '\0';
     }
     return HUSH_OK;
 }
@@ -295,9 +293,4 @@ bool hush_allow_list_match(hush_allow_list_t *list, const char *path,
         return true;
     }
     return false;
-}
-
-bool hush_allow_list_uses_fingerprints(const hush_allow_list_t *list)
-{
-    return list && list->uses_fingerprints;
 }

@@ -45,7 +45,4 @@ void hush_allow_list_free(hush_allow_list_t *list);
 bool hush_allow_list_match(hush_allow_list_t *list, const char *path,
                            const hush_allow_query_t *query, hush_allow_entry_info_t *info);
 
-/* True when an entry names a fingerprint (a fingerprint key is needed). */
-bool hush_allow_list_uses_fingerprints(const hush_allow_list_t *list);
-
 #endif

@@ -3,7 +3,6 @@
  */
 #include <errno.h>
 #include <fcntl.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,19 +11,10 @@
 
 #include "cli_textfile.h"
 
-__attribute__((format(printf, 2, 3))) static void set_error(hush_error_t *err, const char *format,
-                                                            ...)
-{
-    va_list args;
-    va_start(args, format);
-    vsnprintf(err->message, sizeof err->message, format, args);
-    va_end(args);
-}
-
 static char *fail_read(hush_error_t *err, const char *path, const char *reason, int fd, char *data,
                        size_t size)
 {
-    set_error(err, "%s: %s", path, reason);
+    snprintf(err->message, sizeof err->message, "%s: %s", path, reason);
     if (data) /* part of a known-secrets file, maybe */
         explicit_bzero(data, size);
     free(data);

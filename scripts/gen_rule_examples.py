@@ -646,9 +646,6 @@ def generic():
     # documented values stay low, code, paths and hashes are dropped.
     G = fakes.make_rng(0x5C0DE)  # negatives' own RNG: R's sequence stays as it was
 
-    def scored(profile):
-        FILES["generic.json"][-1]["score"] = profile
-
     rule("generic.json", "generic.password", "Password assignment", "medium",
          r"(?i:\b[a-z0-9_]{0,32}(?:password|passwd|pwd))" + ASSIGN + VALUE % (5, 127),
          ['{"username": "hush-example", "password": "%s"}' % fakes.password(R).replace(",", "!").replace("&", "!"),
@@ -666,8 +663,7 @@ def generic():
           'smtp_password: "smtp_password"',
           "password = hushtest (one word: low)",
           'IAMUserChangePassword = "arn:aws:iam::aws:policy/IAMUserChangePassword"'],
-         ["https://cwe.mitre.org/data/definitions/798.html"])
-    scored("password")
+         ["https://cwe.mitre.org/data/definitions/798.html"], score="password")
     rule("generic.json", "generic.secret", "Secret assignment", "medium",
          r"(?i:\b[a-z0-9_]{0,32}(?:secret|secret_?key))" + ASSIGN + VALUE % (11, 255),
          ['{"clientSecret": "%s"}' % fakes._choose(R, fakes.ALNUM + "-_.", 32),
@@ -678,8 +674,7 @@ def generic():
           '"secret_sha256": "%s"' % fakes._choose(G, fakes.HEX, 64),
           "client_secret = %s" % fakes.guid(G),
           "CLIENT_SECRET_FILE=~/.config/hush-test/client_secret.json"],
-         ["https://cwe.mitre.org/data/definitions/798.html"])
-    scored("generic")
+         ["https://cwe.mitre.org/data/definitions/798.html"], score="generic")
     rule("generic.json", "generic.api-key", "API key assignment", "medium",
          r"(?i:\b[a-z0-9_-]{0,32}(?:api_?key|apikey|api-key|api_?secret))" + ASSIGN + VALUE % (15, 255),
          ["X-API-Key: %s" % fakes._choose(R, fakes.ALNUM, 40),
@@ -689,8 +684,7 @@ def generic():
           "api_key=1111111111111111",
           "api_key=a1b2c3d4-e5f6-g7h8-i9j0-k1l2m3n4o5p6",
           "publishable_api_key = %s" % fakes._choose(G, fakes.ALNUM, 32)],
-         ["https://cwe.mitre.org/data/definitions/798.html"])
-    scored("generic")
+         ["https://cwe.mitre.org/data/definitions/798.html"], score="generic")
     rule("generic.json", "generic.token", "Token assignment", "medium",
          r"(?i:\b(?:access_?token|auth_?token|api_?token|secret_?token|token))" + ASSIGN + VALUE % (15, 1023),
          ['{"token": "%s"}' % fakes._choose(R, fakes.ALNUM + "-_", 48),
@@ -699,8 +693,7 @@ def generic():
           '"token": "abcdefabcdefabcdef"',
           '"token_type": "Bearer"',
           'token = "hushTestTokenName"'],
-         ["https://cwe.mitre.org/data/definitions/798.html"])
-    scored("generic")
+         ["https://cwe.mitre.org/data/definitions/798.html"], score="generic")
 
 
 # ---- structural rules (found by document structure, see scanner/views.h) ---------

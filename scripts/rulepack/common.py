@@ -80,7 +80,7 @@ class Fakes:
             if v[0] not in "-_" and v[-1] not in "-_":
                 return v
 
-RULE_FIELDS = ("secret_group", "keywords", "entropy_min", "validator", "multiline",
+RULE_FIELDS = ("secret_group", "keywords", "entropy_min", "validator", "score", "multiline",
                "opener", "redact")
 
 

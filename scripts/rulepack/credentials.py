@@ -18,10 +18,6 @@ ARG = r"""[^ \t\r\n"'`;|&<>]"""
 CWE = "https://cwe.mitre.org/data/definitions/798.html"
 
 
-def scored(profile):
-    FILES[FILE][-1]["score"] = profile
-
-
 def pw(n=14):
     """A password-looking fake without quotes, spaces or shell operators."""
     return fakes._choose(R, fakes.ALNUM + "!#%*+-.?@^_~", n)
@@ -35,8 +31,7 @@ def add_rules():
           "machine ftp.contoso.test login hush password %s account hush-test" % pw()],
          ["machine api.contoso.test login hush-bot",
           "machine api.contoso.test login hush-bot password $NETRC_PASSWORD"],
-         ["https://www.gnu.org/software/inetutils/manual/html_node/The-_002enetrc-file.html"])
-    scored("password")
+         ["https://www.gnu.org/software/inetutils/manual/html_node/The-_002enetrc-file.html"], score="password")
 
     # The multi-line form: "password <value>" alone on its line, as .netrc
     # writes it under "machine" and "login" lines.
@@ -47,8 +42,7 @@ def add_rules():
          ["  password $NETRC_PASSWORD",
           "password reset link sent to hush@contoso.test",
           "Password %s" % pw()],
-         ["https://www.gnu.org/software/inetutils/manual/html_node/The-_002enetrc-file.html"])
-    scored("password")
+         ["https://www.gnu.org/software/inetutils/manual/html_node/The-_002enetrc-file.html"], score="password")
 
     rule(FILE, "psexec.password", "PsExec command-line password", "medium",
          r"(?i:\bpsexec(?:64)?(?:\.exe)?)(?:[ \t][^\r\n]{0,300}?)?[ \t]-p[ \t]{1,4}[\"']?"
@@ -58,8 +52,7 @@ def add_rules():
          [r"PsExec.exe \\hush-test-01 -u CONTOSO\hush-admin cmd /c whoami",
           r"psexec \\hush-test-01 -u hush -p %PSEXEC_PASSWORD% -i calc.exe",
           r"psexec \\hush-test-01 -u hush -p $Password -i calc.exe"],
-         ["https://learn.microsoft.com/en-us/sysinternals/downloads/psexec"])
-    scored("password")
+         ["https://learn.microsoft.com/en-us/sysinternals/downloads/psexec"], score="password")
 
     rule(FILE, "vmware.powercli.password", "VMware PowerCLI Connect-VIServer password", "medium",
          r"(?i:\bConnect-VIServer)(?:[ \t][^\r\n]{0,300}?)?[ \t](?i:-Password)[ \t:]{1,4}[\"']?"
@@ -69,8 +62,7 @@ def add_rules():
          ['Connect-VIServer "$endpoint" -User "$username" -Password "$password" | Out-Null',
           "Connect-VIServer $host -User $user -Password $pass",
           "Connect-VIServer -Server vc.contoso.test -Credential $cred"],
-         ["https://developer.broadcom.com/powercli/latest/vmware.vimautomation.core/commands/connect-viserver"])
-    scored("password")
+         ["https://developer.broadcom.com/powercli/latest/vmware.vimautomation.core/commands/connect-viserver"], score="password")
 
     rule(FILE, "dotnet.network-credential.password", ".NET NetworkCredential password", "medium",
          r"\bNetworkCredential[ \t]{0,4}\([ \t]{0,4}@?\"[^\"\r\n]{1,128}\"[ \t]{0,4},[ \t]{0,4}@?\""
@@ -80,8 +72,7 @@ def add_rules():
          ['smtp.Credentials = new NetworkCredential(user, password);',
           'new NetworkCredential("hush-bot@contoso.test", "")',
           'new NetworkCredential("hush", "$env:HUSH_PASSWORD")'],
-         ["https://learn.microsoft.com/en-us/dotnet/api/system.net.networkcredential.-ctor"])
-    scored("password")
+         ["https://learn.microsoft.com/en-us/dotnet/api/system.net.networkcredential.-ctor"], score="password")
 
     rule(FILE, "dotnet.directory-entry.password", ".NET DirectoryEntry password", "medium",
          r"\bDirectoryEntry[ \t]{0,4}\([ \t]{0,4}@?\"[^\"\r\n]{1,256}\"[ \t]{0,4},[ \t\r\n]{0,64}@?\""
@@ -92,8 +83,7 @@ def add_rules():
          ['new DirectoryEntry("LDAP://dc01.contoso.test")',
           'new DirectoryEntry("LDAP://dc01.contoso.test", user, password)'],
          ["https://learn.microsoft.com/en-us/dotnet/api/system.directoryservices.directoryentry.-ctor"],
-         multiline=True, opener=r"\bDirectoryEntry[ \t]{0,4}\(")
-    scored("password")
+         multiline=True, opener=r"\bDirectoryEntry[ \t]{0,4}\(", score="password")
 
     rule(FILE, "dotnet.app-settings.secret", ".NET appSettings secret value", "medium",
          r"<add[ \t]{1,4}key=\"[A-Za-z0-9_.:-]{0,64}(?i:password|passwd|pwd|secret|api_?key|token)"
@@ -103,8 +93,7 @@ def add_rules():
          ['<add key="FromEmailAddress" value="hush-bot@contoso.test"/>',
           '<add key="PasswordMinLength" value="12" />',
           '<add key="SmtpPassword" value="#{SmtpPassword}#" />'],
-         ["https://learn.microsoft.com/en-us/dotnet/framework/configure-apps/file-schema/appsettings/add-element-for-appsettings"])
-    scored("password")
+         ["https://learn.microsoft.com/en-us/dotnet/framework/configure-apps/file-schema/appsettings/add-element-for-appsettings"], score="password")
 
     rule(FILE, "phpmailer.password", "PHPMailer SMTP password", "medium",
          r"->Password[ \t]{0,16}=[ \t]{0,8}['\"](?<secret>[^'\"\r\n]{3,128})['\"]",
@@ -113,8 +102,7 @@ def add_rules():
          ["$mail->Password = getenv('SMTP_PASSWORD');",
           "$mail->Password = 'secret'; // documentation value: low",
           "$mail->Username = 'hush-bot@contoso.test';"],
-         ["https://github.com/PHPMailer/PHPMailer#a-simple-example"])
-    scored("password")
+         ["https://github.com/PHPMailer/PHPMailer#a-simple-example"], score="password")
 
     rule(FILE, "reactapp.password", "React app build-time password (REACT_APP_*)", "medium",
          r"\bREACT_APP_[A-Z0-9_]{0,40}(?:PASSWORD|PASSWD|PASS|PWD)[ \t]{0,4}=[ \t]{0,4}[\"']?"
@@ -124,8 +112,7 @@ def add_rules():
          ["REACT_APP_FORGOT_PASSWORD=$REACT_APP_BASE_URL/#/forgot_password",
           "const password = process.env.REACT_APP_FIREBASE_PASSWORD",
           "REACT_APP_MAILER_PASSWORD=smtp_password"],
-         ["https://create-react-app.dev/docs/adding-custom-environment-variables/"])
-    scored("password")
+         ["https://create-react-app.dev/docs/adding-custom-environment-variables/"], score="password")
 
     # A user name is no secret, but a REACT_APP_ one ships in the public
     # bundle, usually next to its password: reported at low, never redacted.
@@ -156,8 +143,7 @@ def add_rules():
          ["SECRET_KEY = os.environ['DJANGO_SECRET_KEY']",
           "SECRET_KEY = 'hmm'",
           "SECRET_KEY = 'change-this-secret-key-in-production'"],
-         ["https://docs.djangoproject.com/en/5.1/ref/settings/#secret-key"])
-    scored("generic")
+         ["https://docs.djangoproject.com/en/5.1/ref/settings/#secret-key"], score="generic")
 
     rule(FILE, "jwt.signing-secret", "JWT signing secret", "medium",
          r"(?i:\bjwt[_.-]?(?:signing[_.-]?)?secret(?:[_.-]?key)?)[\"']?[ \t]{0,4}[:=][ \t]{0,4}"
@@ -168,8 +154,7 @@ def add_rules():
          ["JWT_SECRET=${JWT_SECRET}",
           "jwt_secret: 'your-256-bit-secret'",
           'jwtSecret: "jwtSecretKeyName"'],
-         ["https://datatracker.ietf.org/doc/html/rfc7518#section-3.2"])
-    scored("generic")
+         ["https://datatracker.ietf.org/doc/html/rfc7518#section-3.2"], score="generic")
 
     rule(FILE, "generic.password.quoted", "Quoted password assignment", "medium",
          # Not after a quoted key: JSON members are json.secret-field's (structure.json).
@@ -185,8 +170,7 @@ def add_rules():
           "$password = \"$_POST[pw]\";",
           '{"password": "hush test phrase"}',
           'PASS: "Run size-3e" "-Wl,--no-as-needed"'],
-         [CWE])
-    scored("password")
+         [CWE], score="password")
 
     rule(FILE, "generic.password.comparison", "Hard-coded password comparison", "medium",
          r"(?i:\b[a-z0-9_.]{0,32}(?:password|passwd|passphrase|pwd|secret))[ \t]{0,4}(?:===?|!==?)"
@@ -197,8 +181,7 @@ def add_rules():
          ['if password == "":',
           "if (password !== confirmPassword) {",
           'if password == "password":'],
-         ["https://cwe.mitre.org/data/definitions/259.html"])
-    scored("password")
+         ["https://cwe.mitre.org/data/definitions/259.html"], score="password")
 
     rule(FILE, "generic.password.prose", "Password stated in prose", "low",
          r"(?i:\bpassword(?:[ \t]{1,4}for[ \t]{1,4}(?:the[ \t]{1,4})?user[ \t]{1,4}['\"][^'\"\r\n]{1,64}['\"])?"
@@ -207,8 +190,7 @@ def add_rules():
           "2. Ensure the password for user 'hush' is \"%s\" or change the .env file." % pw(10)],
          ["The password is '<your password>' and must be changed on first login.",
           "The password is stored in Key Vault."],
-         [CWE])
-    scored("password")
+         [CWE], score="password")
 
     rule(FILE, "curl.user-password", "curl -u user:password", "medium",
          r"\bcurl(?:[ \t][^\r\n]{0,300}?)?[ \t](?:-u|--user)[ \t]{1,4}[\"']?[^: \t\r\n\"'`]{1,128}:"
@@ -217,8 +199,7 @@ def add_rules():
           "curl -sS --user 'hush:%s' -X POST https://ci.contoso.test/job/build" % pw()],
          ["curl -u hush-bot https://api.contoso.test/v1/items",
           "curl -u hush:$API_PASSWORD https://api.contoso.test"],
-         ["https://curl.se/docs/manpage.html#-u"])
-    scored("password")
+         ["https://curl.se/docs/manpage.html#-u"], score="password")
 
     rule(FILE, "sshpass.password", "sshpass -p password", "medium",
          r"\bsshpass[ \t]{1,4}-p[ \t]{0,4}[\"']?(?<secret>" + ARG + r"{3,128})",
@@ -226,8 +207,7 @@ def add_rules():
           "sshpass -p%s scp release.tar.gz hush@files.contoso.test:" % pw()],
          ["sshpass -e ssh hush@build.contoso.test",
           "sshpass -p \"$SSHPASS\" ssh hush@build.contoso.test"],
-         ["https://linux.die.net/man/1/sshpass"])
-    scored("password")
+         ["https://linux.die.net/man/1/sshpass"], score="password")
 
     rule(FILE, "android.build-config-field.secret", "Android buildConfigField secret", "medium",
          r"\bbuildConfigField[ \t]{0,4}\(?[ \t]{0,4}['\"]String['\"][ \t]{0,4},[ \t]{0,4}['\"]"
@@ -238,8 +218,7 @@ def add_rules():
          ["buildConfigField 'String', 'API_KEY', '\"\" + apiKey + \"\"'",
           "buildConfigField 'String', 'BASE_URL', '\"https://api.contoso.test/\"'",
           "buildConfigField 'String', 'API_KEY', project.property('hushApiKey')"],
-         ["https://developer.android.com/build/gradle-tips#share-custom-fields-and-resource-values-with-your-app-code"])
-    scored("generic")
+         ["https://developer.android.com/build/gradle-tips#share-custom-fields-and-resource-values-with-your-app-code"], score="generic")
 
     rule(FILE, "docker.cli.password", "docker login password argument", "medium",
          r"\bdocker(?:[ \t]{1,4}--[a-z-]{1,32}(?:[ =]" + ARG + r"{1,128})?){0,3}[ \t]{1,4}login"
@@ -248,8 +227,7 @@ def add_rules():
           "docker login registry.contoso.test --username hush --password '%s'" % pw()],
          ["docker login -u hush-ci --password-stdin registry.contoso.test",
           "docker login -u hush-ci -p $REGISTRY_PASSWORD registry.contoso.test"],
-         ["https://docs.docker.com/reference/cli/docker/login/"])
-    scored("password")
+         ["https://docs.docker.com/reference/cli/docker/login/"], score="password")
 
     rule(FILE, "smbclient.password", "smbclient user%password", "medium",
          r"\bsmbclient(?:[ \t][^\r\n]{0,300}?)?[ \t](?:-U|--user(?:name)?)[ \t=]{1,4}[\"']?"
@@ -258,8 +236,7 @@ def add_rules():
           "smbclient -L files.contoso.test --user='hush%%%s'" % pw()],
          ["smbclient //files.contoso.test/hush -U hush -c 'ls'",
           "smbclient -L files.contoso.test -U hush%$SMB_PASSWORD"],
-         ["https://www.samba.org/samba/docs/current/man-html/smbclient.1.html"])
-    scored("password")
+         ["https://www.samba.org/samba/docs/current/man-html/smbclient.1.html"], score="password")
 
     rule(FILE, "windows.net-use.password", "net use password", "medium",
          r"(?i:\bnet[ \t]{1,4}use)[ \t][^\r\n]{0,300}?[ \t](?<secret>" + ARG + r"{3,128})"
@@ -267,8 +244,7 @@ def add_rules():
          [r"net use Z: \\files.contoso.test\hush %s /user:CONTOSO\hush /persistent:no" % pw()],
          [r"net use Z: \\files.contoso.test\hush * /user:CONTOSO\hush",
           r"net use Z: \\files.contoso.test\hush /user:CONTOSO\hush"],
-         ["https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-server-2012-r2-and-2012/gg651155(v=ws.11)"])
-    scored("password")
+         ["https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-server-2012-r2-and-2012/gg651155(v=ws.11)"], score="password")
 
     rule(FILE, "cifs.mount-password", "CIFS mount password option", "medium",
          r"(?i:\buser(?:name)?=)[^, \t\r\n]{1,128},(?:[A-Za-z0-9_]{1,32}(?:=[^, \t\r\n]{0,128})?,){0,6}"
@@ -277,8 +253,7 @@ def add_rules():
           "//files.contoso.test/hush /mnt/hush cifs username=hush,uid=1000,password=%s 0 0" % pw()],
          ["mount -t cifs //files.contoso.test/hush /mnt/hush -o credentials=/etc/hush.cred",
           "-o username=hush,password=${SMB_PASSWORD}"],
-         ["https://www.samba.org/samba/docs/current/man-html/mount.cifs.8.html"])
-    scored("password")
+         ["https://www.samba.org/samba/docs/current/man-html/mount.cifs.8.html"], score="password")
 
     rule(FILE, "wget.password", "wget password option", "medium",
          r"\bwget(?:[ \t][^\r\n]{0,300}?)?[ \t]--(?:http-|ftp-|proxy-)?password=[\"']?(?<secret>" + ARG + r"{3,128})",
@@ -286,8 +261,7 @@ def add_rules():
           "wget -q --ftp-user=hush --ftp-password='%s' ftp://ftp.contoso.test/pub/" % pw()],
          ["wget --user=hush --ask-password https://files.contoso.test/hush.tar.gz",
           "wget --password=$WGET_PASSWORD https://files.contoso.test/"],
-         ["https://www.gnu.org/software/wget/manual/wget.html#Download-Options"])
-    scored("password")
+         ["https://www.gnu.org/software/wget/manual/wget.html#Download-Options"], score="password")
 
     rule(FILE, "openssl.pass-argument", "OpenSSL pass:phrase argument", "medium",
          r"(?i:-(?:passin|passout|pass|password|k)[ \t]{1,4})[\"']?pass:(?<secret>" + ARG + r"{3,128})",
@@ -295,8 +269,7 @@ def add_rules():
           "openssl rsa -in hush-enc.key -out hush.key -passin 'pass:%s'" % pw()],
          ["openssl rsa -in hush-enc.key -passin env:HUSH_KEY_PASS",
           "openssl rsa -in hush-enc.key -passin file:/run/secrets/pass"],
-         ["https://docs.openssl.org/3.0/man1/openssl-passphrase-options/"])
-    scored("password")
+         ["https://docs.openssl.org/3.0/man1/openssl-passphrase-options/"], score="password")
 
     rule(FILE, "java.keytool.password", "keytool / jarsigner store or key password", "medium",
          r"(?i:-(?:storepass|keypass|srcstorepass|deststorepass|srckeypass|destkeypass))"
@@ -306,8 +279,7 @@ def add_rules():
          ["keytool -list -keystore hush.jks",
           "keytool -list -keystore hush.jks -storepass:env HUSH_STOREPASS",
           "keytool -list -keystore cacerts -storepass changeit (default: low)"],
-         ["https://docs.oracle.com/en/java/javase/21/docs/specs/man/keytool.html"])
-    scored("password")
+         ["https://docs.oracle.com/en/java/javase/21/docs/specs/man/keytool.html"], score="password")
 
     rule(FILE, "htpasswd.cli.password", "htpasswd -b password argument", "medium",
          r"\bhtpasswd(?:[ \t]{1,4}-[a-zA-Z]{1,6}){0,3}[ \t]{1,4}-[a-zA-Z]{0,5}b[a-zA-Z]{0,5}"
@@ -317,8 +289,7 @@ def add_rules():
           "htpasswd -B -b /etc/hush/htpasswd hush '%s'" % pw()],
          ["htpasswd -c /etc/nginx/.htpasswd hush-admin",
           "htpasswd -bc /etc/nginx/.htpasswd hush-admin $ADMIN_PASSWORD"],
-         ["https://httpd.apache.org/docs/2.4/programs/htpasswd.html"])
-    scored("password")
+         ["https://httpd.apache.org/docs/2.4/programs/htpasswd.html"], score="password")
 
     rule(FILE, "generic.bearer.short-token", "Short bearer token in an Authorization header", "medium",
          r"(?i:authorization" + HEADER_EQ + r"bearer[ \t]{1,4})(?<secret>[A-Za-z0-9._~+/-]{8,17}={0,2})(?:$|[ \t\"',;])",
@@ -327,5 +298,4 @@ def add_rules():
          ["Authorization: Bearer mF_9.B5f-4.1JqM (RFC 6750 example: low)",
           "Authorization: Bearer undefined",
           "Authorization: Bearer ${TOKEN}"],
-         ["https://datatracker.ietf.org/doc/html/rfc6750#section-2.1"])
-    scored("generic")
+         ["https://datatracker.ietf.org/doc/html/rfc6750#section-2.1"], score="generic")

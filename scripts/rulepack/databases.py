@@ -20,10 +20,6 @@ URI_USER = r"""[^:@/ \t\r\n"'<>`]{0,128}"""
 URI_HOST = r"""@[A-Za-z0-9\[_]"""
 
 
-def scored(profile="password"):
-    FILES[FILE][-1]["score"] = profile
-
-
 def pw(n=16):
     """A password-looking value without URI or connection-string delimiters."""
     return fakes._choose(R, fakes.ALNUM + "!*-_.~", n)
@@ -32,8 +28,7 @@ def pw(n=16):
 def uri_rule(id, name, schemes, examples, negatives, references, confidence="high"):
     rule(FILE, id, name, confidence,
          r"\b(?i:" + schemes + r")://" + URI_USER + ":" + URI_PASSWORD + URI_HOST,
-         examples, negatives, references)
-    scored()
+         examples, negatives, references, score="password")
 
 
 def add_rules():
@@ -66,8 +61,7 @@ def add_rules():
           'dsn: "postgres://pg.contoso.test/hush?sslmode=require&password=%s&user=hush"' % pw()],
          ["postgresql:///hush?host=localhost&port=5433&user=hush",
           "postgresql://pg.contoso.test/hush?password=secret"],
-         ["https://www.postgresql.org/docs/current/libpq-connect.html#LIBPQ-PARAMKEYWORDS"])
-    scored()
+         ["https://www.postgresql.org/docs/current/libpq-connect.html#LIBPQ-PARAMKEYWORDS"], score="password")
 
     uri_rule("mysql.connection-uri.password", "MySQL / MariaDB connection URI password",
              r"(?:mysql|mysqlx|mariadb)(?:\+[a-z0-9]{1,20})?",
@@ -116,8 +110,7 @@ def add_rules():
           "jdbc:sqlserver://sql.contoso.test;databaseName=hush;integratedSecurity=true",
           "jdbc:mysql://localhost/hush?user=root&password=${DB_PASSWORD}"],
          ["https://learn.microsoft.com/en-us/sql/connect/jdbc/building-the-connection-url",
-          "https://jdbc.postgresql.org/documentation/use/"])
-    scored()
+          "https://jdbc.postgresql.org/documentation/use/"], score="password")
 
     rule(FILE, "jdbc.oracle-thin.password", "Oracle JDBC thin URL password", "high",
          r"\bjdbc:oracle:(?:thin|oci):[A-Za-z0-9_$#.]{1,64}/(?<secret>[^@/ \t\r\n\"'<>`]{1,128})@",
@@ -125,8 +118,7 @@ def add_rules():
           "jdbc:oracle:thin:scott/%s@ora.contoso.test:1521:orcl" % pw()],
          ["jdbc:oracle:thin:@//ora.contoso.test:1521/HUSHPDB",
           "jdbc:oracle:thin:scott/tiger@localhost:1521:orcl (documentation value: low)"],
-         ["https://docs.oracle.com/en/database/oracle/oracle-database/21/jjdbc/data-sources-and-URLs.html"])
-    scored()
+         ["https://docs.oracle.com/en/database/oracle/oracle-database/21/jjdbc/data-sources-and-URLs.html"], score="password")
 
     rule(FILE, "odbc.connection-string.password", "ODBC / OLE DB / ADO.NET connection string password",
          "high",
@@ -140,8 +132,7 @@ def add_rules():
           "Provider=SQLOLEDB;Server=sql.contoso.test;Uid=hush;Pwd=myPassword;",
           "driver={SQL Server};server=#{host};uid=#{user};pwd=#{datastore['DBPASSWORD']}"],
          ["https://learn.microsoft.com/en-us/sql/connect/odbc/dsn-connection-string-attribute",
-          "https://www.npgsql.org/doc/connection-string-parameters.html"])
-    scored()
+          "https://www.npgsql.org/doc/connection-string-parameters.html"], score="password")
 
     rule(FILE, "mysql.cli.password", "MySQL command-line password", "high",
          r"(?i:\bmysql(?:dump|admin|import|sh|check|pump)?)(?:[ \t][^\r\n]{0,200}?)?"
@@ -150,8 +141,7 @@ def add_rules():
           "mysqldump --user=hush --password=%s --all-databases > hush.sql" % pw()],
          ["mysql -h db.contoso.test -u hush -p hush_test",
           "mysql -u root -p$MYSQL_ROOT_PASSWORD hush"],
-         ["https://dev.mysql.com/doc/refman/8.4/en/connection-options.html#option_general_password"])
-    scored()
+         ["https://dev.mysql.com/doc/refman/8.4/en/connection-options.html#option_general_password"], score="password")
 
     rule(FILE, "mssql.sqlcmd.password", "SQL Server command-line password (sqlcmd, bcp, osql)",
          "high",
@@ -161,8 +151,7 @@ def add_rules():
           'bcp Hush.dbo.Users out users.dat -S sql.contoso.test -U hush -P "%s" -c' % pw()],
          ["sqlcmd -S sql.contoso.test -E -Q \"SELECT 1\"",
           "sqlcmd -S localhost -U sa -P $(SA_PASSWORD)"],
-         ["https://learn.microsoft.com/en-us/sql/tools/sqlcmd/sqlcmd-utility"])
-    scored()
+         ["https://learn.microsoft.com/en-us/sql/tools/sqlcmd/sqlcmd-utility"], score="password")
 
     rule(FILE, "ldap.cli.bind-password", "LDAP command-line bind password (-w)", "high",
          r"(?i:\bldap(?:search|modify|add|delete|passwd|whoami|compare|modrdn|exop))"
@@ -171,8 +160,7 @@ def add_rules():
           "ldapmodify -D cn=hush,dc=contoso,dc=test -w '%s' -f change.ldif" % pw()],
          ['ldapsearch -x -D "cn=admin,dc=contoso,dc=test" -W "(uid=hush)"',
           "ldapsearch -x -D cn=admin,dc=contoso,dc=test -w $LDAP_PASSWORD"],
-         ["https://www.openldap.org/software/man.cgi?query=ldapsearch"])
-    scored()
+         ["https://www.openldap.org/software/man.cgi?query=ldapsearch"], score="password")
 
     rule(FILE, "ldap.bind-password", "LDAP bind password setting", "medium",
          r"(?i:\b[a-z0-9_.]{0,32}bind_?(?:pw|passw(?:or)?d|credentials?))"
@@ -184,8 +172,7 @@ def add_rules():
           "bind_password = changeme (default: low)",
           "ldap.bindPassword=ldapBindPassword"],
          ["https://www.openldap.org/software/man.cgi?query=ldap.conf",
-          "https://sssd.io/docs/ldap/ldap-introduction.html"])
-    scored()
+          "https://sssd.io/docs/ldap/ldap-introduction.html"], score="password")
 
     rule(FILE, "sql.user-password", "Password in a SQL user statement", "high",
          r"(?i:\b(?:IDENTIFIED[ \t]{1,4}BY|WITH[ \t]{1,4}(?:ENCRYPTED[ \t]{1,4})?PASSWORD(?:[ \t]{0,4}=)?"
@@ -199,8 +186,7 @@ def add_rules():
           "CREATE USER hush IDENTIFIED BY '${HUSH_DB_PASSWORD}';"],
          ["https://dev.mysql.com/doc/refman/8.4/en/create-user.html",
           "https://www.postgresql.org/docs/current/sql-createrole.html",
-          "https://learn.microsoft.com/en-us/sql/t-sql/statements/create-login-transact-sql"])
-    scored()
+          "https://learn.microsoft.com/en-us/sql/t-sql/statements/create-login-transact-sql"], score="password")
 
     rule(FILE, "redis.cli.password", "redis-cli password argument", "high",
          r"\bredis-cli(?:[ \t][^\r\n]{0,200}?)?[ \t](?:-a|--pass)[ \t]{1,4}[\"']?"
@@ -209,8 +195,7 @@ def add_rules():
           "redis-cli --user hush --pass '%s' info" % pw()],
          ["redis-cli -h redis.contoso.test -p 6379 ping",
           "redis-cli -a $REDIS_PASSWORD ping"],
-         ["https://redis.io/docs/latest/develop/tools/cli/"])
-    scored()
+         ["https://redis.io/docs/latest/develop/tools/cli/"], score="password")
 
     rule(FILE, "mongodb.cli.password", "MongoDB shell / tools password argument", "high",
          r"\bmongo(?:sh|dump|restore|export|import|stat|top)?(?:[ \t][^\r\n]{0,200}?)?[ \t]"
@@ -219,8 +204,7 @@ def add_rules():
           "mongodump --uri mongodb://mongo.contoso.test --username hush --password='%s' --out /backup" % pw()],
          ["mongosh --host mongo.contoso.test -u hush -p --authenticationDatabase admin",
           "mongosh -u hush -p $MONGO_PASSWORD"],
-         ["https://www.mongodb.com/docs/mongodb-shell/reference/options/"])
-    scored()
+         ["https://www.mongodb.com/docs/mongodb-shell/reference/options/"], score="password")
 
     rule(FILE, "rabbitmq.cli.password", "rabbitmqctl user password", "high",
          r"\brabbitmqctl(?:[ \t]{1,4}-[^\r\n]{0,100}?)?[ \t]{1,4}(?:add_user|change_password)[ \t]{1,4}"
@@ -229,8 +213,7 @@ def add_rules():
           "rabbitmqctl change_password 'hush-app' '%s'" % pw()],
          ["rabbitmqctl add_user hush-app --pre-hashed-password",
           "rabbitmqctl change_password hush-app $RABBIT_PASSWORD"],
-         ["https://www.rabbitmq.com/docs/man/rabbitmqctl.8"])
-    scored()
+         ["https://www.rabbitmq.com/docs/man/rabbitmqctl.8"], score="password")
 
     rule(FILE, "redis.config.password", "Redis server password (requirepass, masterauth)",
          "high",
@@ -239,5 +222,4 @@ def add_rules():
           "# replica settings (hush test)\nmasterauth \"%s\"\n" % pw()],
          ["# requirepass foobared",
           "requirepass ${REDIS_PASSWORD}"],
-         ["https://redis.io/docs/latest/operate/oss_and_stack/management/config-file/"])
-    scored()
+         ["https://redis.io/docs/latest/operate/oss_and_stack/management/config-file/"], score="password")
