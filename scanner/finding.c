@@ -48,14 +48,18 @@ void hush_finding_fingerprint(const hush_finding_policy_t *policy, const unsigne
         snprintf(out + 2 * i, 3, "%02x", mac[i]);
 }
 
-bool hush_finding_allowed(const hush_finding_policy_t *policy, const char *rule_id,
-                          const char *fingerprint, const unsigned char *value, size_t size)
+bool hush_finding_identify(const hush_finding_policy_t *policy, const char *rule_id,
+                           const unsigned char *value, size_t size, hush_pending_t *p)
 {
-    if (!policy->allow)
-        return false;
-    hush_allow_query_t query = {.rule_id = rule_id, .fingerprint = fingerprint,
-                                .value = value, .size = size};
-    return policy->allow(*policy->allow_ctx, &query);
+    hush_finding_fingerprint(policy, value, size, p->fingerprint);
+    if (policy->allow) {
+        hush_allow_query_t query = {.rule_id = rule_id, .fingerprint = p->fingerprint,
+                                    .value = value, .size = size};
+        if (policy->allow(*policy->allow_ctx, &query))
+            return false;
+    }
+    p->has_meta = hush_jwt_meta_read(value, size, policy->now, &p->meta);
+    return true;
 }
 
 /* Generic rules (score.h): the value's shape and the key name before it
@@ -139,9 +143,7 @@ bool hush_finding_evaluate(const hush_rules_t *rules, const hush_finding_policy_
         secret = rule->known_value;
         size = rule->known_value_size;
     }
-    hush_finding_fingerprint(policy, secret, size, out->fingerprint);
-    out->has_meta = hush_jwt_meta_read(secret, size, policy->now, &out->meta);
-    return !hush_finding_allowed(policy, rule->info.id, out->fingerprint, secret, size);
+    return hush_finding_identify(policy, rule->info.id, secret, size, out);
 }
 
 static bool inside_any(uint64_t offset, const hush_pending_t *list, size_t count)

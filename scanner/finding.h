@@ -50,9 +50,11 @@ typedef struct hush_finding_policy {
     void *const *allow_ctx;       /* where the current finding_ctx is kept */
 } hush_finding_policy_t;
 
-/* True when the policy's allow callback drops this candidate. */
-bool hush_finding_allowed(const hush_finding_policy_t *policy, const char *rule_id,
-                          const char *fingerprint, const unsigned char *value, size_t size);
+/* What every kept candidate gets from its secret value: the fingerprint and,
+ * for a JWT, its meta.  False when the policy's allow callback drops it
+ * (then no meta is read). */
+bool hush_finding_identify(const hush_finding_policy_t *policy, const char *rule_id,
+                           const unsigned char *value, size_t size, hush_pending_t *p);
 
 /* Decides whether the candidate is a finding; fills *out when it is.
  * The region must hold HUSH_KEYWORD_WINDOW bytes before the match. */

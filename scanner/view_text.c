@@ -4,7 +4,6 @@
 #include <string.h>
 
 #include "array_internal.h"
-#include "jwt_meta.h"
 #include "redact.h"
 #include "view_text.h"
 
@@ -460,10 +459,8 @@ hush_status_t hush_view_structural(hush_view_sink_t *sink, const hush_view_chain
         return HUSH_OK;
     hush_pending_t p = {.c = {.rule = rule}, .confidence = score.confidence,
                         .redact = r->info.redact, .structural = true};
-    hush_finding_fingerprint(sink->config.policy, value, value_size, p.fingerprint);
-    if (hush_finding_allowed(sink->config.policy, r->info.id, p.fingerprint, value, value_size))
+    if (!hush_finding_identify(sink->config.policy, r->info.id, value, value_size, &p))
         return HUSH_OK;
-    p.has_meta = hush_jwt_meta_read(value, value_size, sink->config.policy->now, &p.meta);
     char preview[HUSH_PREVIEW_MAX + 1];
     render_context(context, r->info.id, preview);
     masked_span_t m = {.a = start, .b = end, .secret = value, .secret_size = value_size,
