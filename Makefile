@@ -31,11 +31,17 @@ WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wvla
 OPT     ?= -O2 -g
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-CFLAGS_ALL  = $(CSTD) $(OPT) $(WARN) $(EXTRA_CFLAGS) -Iinclude -Iscanner $(PKG_CFLAGS) -MMD -MP
+# Each tier sees only the headers it may use: the library its own folder, the
+# command line the public header and its own folder (a CLI file that includes a
+# library-internal header does not compile), tests and tools all of them.
+CFLAGS_BASE = $(CSTD) $(OPT) $(WARN) $(EXTRA_CFLAGS) -Iinclude $(PKG_CFLAGS) -MMD -MP
+CFLAGS_LIB  = $(CFLAGS_BASE) -Iscanner
+CFLAGS_CLI  = $(CFLAGS_BASE) -Icli
+CFLAGS_ALL  = $(CFLAGS_BASE) -Iscanner -Icli -Itests
 LDLIBS_ALL  = $(PKG_LIBS) -lpthread -lm $(EXTRA_LDFLAGS)
 
-LIB_SRCS  := $(filter-out scanner/main.c scanner/cli_%.c,$(wildcard scanner/*.c))
-CLI_SRCS  := scanner/main.c $(wildcard scanner/cli_*.c)
+LIB_SRCS  := $(wildcard scanner/*.c)
+CLI_SRCS  := $(wildcard cli/*.c)
 TEST_SRCS := $(wildcard tests/test_*.c)
 TEST_SUPPORT_SRCS := $(filter-out $(TEST_SRCS),$(wildcard tests/*.c))
 RULE_FILES := $(sort $(wildcard patterns/*.json))
@@ -46,7 +52,7 @@ TEST_SUPPORT_OBJS := $(TEST_SUPPORT_SRCS:%.c=$(BUILD)/%.o)
 TEST_BINS := $(TEST_SRCS:tests/%.c=$(BUILD)/tests/%)
 TOOL_BINS := $(patsubst tools/%.c,$(BUILD)/tools/%,$(filter-out tools/embed_rules.c,$(wildcard tools/*.c)))
 # Unit tests of CLI modules (walk, report, output) link every CLI object but main.
-CLI_LIB_OBJS := $(filter-out $(BUILD)/scanner/main.o,$(CLI_OBJS))
+CLI_LIB_OBJS := $(filter-out $(BUILD)/cli/main.o,$(CLI_OBJS))
 FUZZ_SRCS := $(wildcard tests/fuzz/fuzz_*.c)
 FUZZ_BINS := $(FUZZ_SRCS:tests/fuzz/%.c=$(BUILD)/fuzz/%)
 
@@ -56,7 +62,17 @@ cli: $(BUILD)/hush
 tools: $(TOOL_BINS)
 tests: $(TEST_BINS) $(FUZZ_BINS)
 
-$(BUILD)/%.o: %.c
+$(BUILD)/scanner/%.o: scanner/%.c
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(CFLAGS_LIB) -c $< -o $@
+
+$(BUILD)/cli/%.o: cli/%.c
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(CFLAGS_CLI) -c $< -o $@
+
+$(BUILD)/tests/%.o: tests/%.c
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(CFLAGS_ALL) -c $< -o $@
@@ -73,7 +89,7 @@ $(BUILD)/gen/default_rules.c: $(BUILD)/tools/embed_rules $(RULE_FILES)
 	$(Q)$(BUILD)/tools/embed_rules $(RULE_FILES) > $@.tmp && mv $@.tmp $@
 
 $(BUILD)/gen/default_rules.o: $(BUILD)/gen/default_rules.c
-	$(Q)$(CC) $(CFLAGS_ALL) -c $< -o $@
+	$(Q)$(CC) $(CFLAGS_LIB) -c $< -o $@
 
 $(BUILD)/libhush.a: $(LIB_OBJS)
 	@$(if $(Q),echo "  AR      $@")
@@ -81,17 +97,17 @@ $(BUILD)/libhush.a: $(LIB_OBJS)
 
 $(BUILD)/hush: $(CLI_OBJS) $(BUILD)/libhush.a
 	@$(if $(Q),echo "  LD      $@")
-	$(Q)$(CC) $(CFLAGS_ALL) $(CLI_OBJS) $(BUILD)/libhush.a $(LDLIBS_ALL) -o $@
+	$(Q)$(CC) $(CFLAGS_CLI) $(CLI_OBJS) $(BUILD)/libhush.a $(LDLIBS_ALL) -o $@
 
 $(BUILD)/tools/%: tools/%.c $(TEST_SUPPORT_OBJS) $(BUILD)/libhush.a
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  LD      $@")
-	$(Q)$(CC) $(CFLAGS_ALL) -Itests $< $(TEST_SUPPORT_OBJS) $(BUILD)/libhush.a $(LDLIBS_ALL) -o $@
+	$(Q)$(CC) $(CFLAGS_ALL) $< $(TEST_SUPPORT_OBJS) $(BUILD)/libhush.a $(LDLIBS_ALL) -o $@
 
 $(BUILD)/tests/%: tests/%.c $(TEST_SUPPORT_OBJS) $(CLI_LIB_OBJS) $(BUILD)/libhush.a
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  LD      $@")
-	$(Q)$(CC) $(CFLAGS_ALL) -Itests $< $(TEST_SUPPORT_OBJS) $(CLI_LIB_OBJS) $(BUILD)/libhush.a \
+	$(Q)$(CC) $(CFLAGS_ALL) $< $(TEST_SUPPORT_OBJS) $(CLI_LIB_OBJS) $(BUILD)/libhush.a \
 	    $(LDLIBS_ALL) -lcmocka -o $@
 
 # Support objects appear only in pattern rules; without this make deletes them
@@ -103,7 +119,7 @@ $(BUILD)/tests/%: tests/%.c $(TEST_SUPPORT_OBJS) $(CLI_LIB_OBJS) $(BUILD)/libhus
 $(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/replay_main.c $(TEST_SUPPORT_OBJS) $(BUILD)/libhush.a
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  LD      $@")
-	$(Q)$(CC) $(CFLAGS_ALL) -Itests $< tests/fuzz/replay_main.c $(TEST_SUPPORT_OBJS) \
+	$(Q)$(CC) $(CFLAGS_ALL) $< tests/fuzz/replay_main.c $(TEST_SUPPORT_OBJS) \
 	    $(BUILD)/libhush.a $(LDLIBS_ALL) -o $@
 
 # ---- packages --------------------------------------------------------------
@@ -183,6 +199,6 @@ clean:
 	$(Q)rm -rf build build-asan
 
 format:
-	$(Q)clang-format -i include/*.h scanner/*.c scanner/*.h tests/*.c tools/*.c
+	$(Q)clang-format -i include/*.h scanner/*.[ch] cli/*.[ch] tests/*.[ch] tools/*.c
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -1,6 +1,6 @@
 /* Growable arrays of the library: one way to make room, with a limit. */
-#ifndef HUSH_ARRAY_INTERNAL_H
-#define HUSH_ARRAY_INTERNAL_H
+#ifndef HUSHI_ARRAY_INTERNAL_H
+#define HUSHI_ARRAY_INTERNAL_H
 
 #include <stdlib.h>
 
@@ -10,7 +10,7 @@
  * (doubling, from `initial`), and updates *capacity; NULL with *status set
  * when the capacity already reached `limit` elements (HUSH_ERR_LIMIT) or
  * memory ran out (HUSH_ERR_NOMEM), `array` then being left as it was. */
-static inline void *hush_array_grow(void *array, size_t *capacity, size_t element_size,
+static inline void *hushi_array_grow(void *array, size_t *capacity, size_t element_size,
                                     size_t initial, size_t limit, hush_status_t *status)
 {
     if (*capacity >= limit) {

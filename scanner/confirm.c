@@ -6,10 +6,10 @@
 
 /* Bounds on PCRE2 backtracking: a rule that explodes on some input fails
  * that input with a message instead of hanging the scan. */
-#define HUSH_PCRE2_MATCH_LIMIT 2000000u
-#define HUSH_PCRE2_DEPTH_LIMIT 100000u
+#define HUSHI_PCRE2_MATCH_LIMIT 2000000u
+#define HUSHI_PCRE2_DEPTH_LIMIT 100000u
 
-bool hush_confirm_init(hush_confirm_t *c, const hush_rules_t *rules, char *message,
+bool hushi_confirm_init(hushi_confirm_t *c, const hush_rules_t *rules, char *message,
                        size_t message_size)
 {
     (void)rules;
@@ -20,15 +20,15 @@ bool hush_confirm_init(hush_confirm_t *c, const hush_rules_t *rules, char *messa
     c->match_data = pcre2_match_data_create(64, NULL);
     c->match_context = pcre2_match_context_create(NULL);
     if (!c->match_data || !c->match_context) {
-        hush_confirm_free(c);
+        hushi_confirm_free(c);
         return false;
     }
-    pcre2_set_match_limit(c->match_context, HUSH_PCRE2_MATCH_LIMIT);
-    pcre2_set_depth_limit(c->match_context, HUSH_PCRE2_DEPTH_LIMIT);
+    pcre2_set_match_limit(c->match_context, HUSHI_PCRE2_MATCH_LIMIT);
+    pcre2_set_depth_limit(c->match_context, HUSHI_PCRE2_DEPTH_LIMIT);
     return true;
 }
 
-void hush_confirm_free(hush_confirm_t *c)
+void hushi_confirm_free(hushi_confirm_t *c)
 {
     pcre2_match_data_free(c->match_data);
     pcre2_match_context_free(c->match_context);
@@ -41,19 +41,19 @@ typedef struct subject {
     uint32_t options;
 } subject_t;
 
-static unsigned char byte_at(const hush_region_t *r, uint64_t offset)
+static unsigned char byte_at(const hushi_region_t *r, uint64_t offset)
 {
     return r->bytes[offset - r->base];
 }
 
 /* The subject PCRE2 sees when searching from `pos`: the line around it for
  * single-line rules, else everything available; never more than
- * HUSH_CONTEXT_LEN bytes of look-behind.  NOTBOL/NOTEOL where the subject is
+ * HUSHI_CONTEXT_LEN bytes of look-behind.  NOTBOL/NOTEOL where the subject is
  * cut somewhere other than a line or stream boundary. */
-static subject_t subject_for(const hush_region_t *r, uint64_t pos, bool single_line)
+static subject_t subject_for(const hushi_region_t *r, uint64_t pos, bool single_line)
 {
     subject_t s;
-    uint64_t floor = pos - r->base > HUSH_CONTEXT_LEN ? pos - HUSH_CONTEXT_LEN : r->base;
+    uint64_t floor = pos - r->base > HUSHI_CONTEXT_LEN ? pos - HUSHI_CONTEXT_LEN : r->base;
     s.start = floor;
     s.end = r->end;
     if (single_line && pos > floor) {
@@ -72,13 +72,13 @@ static subject_t subject_for(const hush_region_t *r, uint64_t pos, bool single_l
     return s;
 }
 
-hush_status_t hush_confirm_range(hush_confirm_t *c, const hush_rules_t *rules, uint32_t rule_index,
-                                 const hush_region_t *region, uint64_t from, uint64_t until,
-                                 uint64_t *next_start, hush_candidate_fn accept, void *ctx)
+hush_status_t hushi_confirm_range(hushi_confirm_t *c, const hush_rules_t *rules, uint32_t rule_index,
+                                 const hushi_region_t *region, uint64_t from, uint64_t until,
+                                 uint64_t *next_start, hushi_candidate_fn accept, void *ctx)
 {
-    const hush_rule_t *rule = &rules->rules[rule_index];
+    const hushi_rule_t *rule = &rules->rules[rule_index];
     uint32_t group = 0;
-    const pcre2_code *code = hush_rule_code(rule, &group, c->message, c->message_size);
+    const pcre2_code *code = hushi_rule_code(rule, &group, c->message, c->message_size);
     if (!code)
         return HUSH_ERR_RULE;
     bool single_line = !rule->info.multiline;
@@ -88,8 +88,8 @@ hush_status_t hush_confirm_range(hush_confirm_t *c, const hush_rules_t *rules, u
     /* No match starting before `until` reads further than this (the loader
      * bounds widths and look-aheads): a search that finds nothing stops here
      * instead of running to the end of a long line or of the window. */
-    hush_region_t bounded = *region;
-    uint64_t reach = until + rule->info.max_width + HUSH_CONTEXT_LEN;
+    hushi_region_t bounded = *region;
+    uint64_t reach = until + rule->info.max_width + HUSHI_CONTEXT_LEN;
     if (reach < region->end) {
         bounded.end = reach;
         bounded.stream_end = false;
@@ -126,7 +126,7 @@ hush_status_t hush_confirm_range(hush_confirm_t *c, const hush_rules_t *rules, u
             pos = m_start + 1;
             continue;
         }
-        hush_candidate_t cand = {
+        hushi_candidate_t cand = {
             .rule = rule_index,
             .match_start = m_start,
             .match_end = m_end,

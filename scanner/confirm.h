@@ -12,44 +12,44 @@
  *  - a match longer than the rule's max width or without a non-empty secret
  *    group is skipped, and the search goes on one byte further.
  */
-#ifndef HUSH_CONFIRM_H
-#define HUSH_CONFIRM_H
+#ifndef HUSHI_CONFIRM_H
+#define HUSHI_CONFIRM_H
 
 #include "rules_internal.h"
 
-typedef struct hush_candidate {
+typedef struct hushi_candidate {
     uint32_t rule;
     uint64_t match_start, match_end;    /* stream offsets */
     uint64_t secret_start, secret_end;
-} hush_candidate_t;
+} hushi_candidate_t;
 
-typedef hush_status_t (*hush_candidate_fn)(void *ctx, const hush_candidate_t *candidate);
+typedef hush_status_t (*hushi_candidate_fn)(void *ctx, const hushi_candidate_t *candidate);
 
 /* Bytes available to the matcher: stream offsets [base, end). */
-typedef struct hush_region {
+typedef struct hushi_region {
     const unsigned char *bytes; /* the byte at stream offset `base` */
     uint64_t base;
     uint64_t end;
     bool stream_end;            /* `end` is the end of the stream */
-} hush_region_t;
+} hushi_region_t;
 
-typedef struct hush_confirm {
+typedef struct hushi_confirm {
     pcre2_match_data *match_data;
     pcre2_match_context *match_context;
     char *message;              /* filled on error */
     size_t message_size;
-} hush_confirm_t;
+} hushi_confirm_t;
 
-bool hush_confirm_init(hush_confirm_t *c, const hush_rules_t *rules, char *message,
+bool hushi_confirm_init(hushi_confirm_t *c, const hush_rules_t *rules, char *message,
                        size_t message_size);
-void hush_confirm_free(hush_confirm_t *c);
+void hushi_confirm_free(hushi_confirm_t *c);
 
 /* Accepts every match of `rule` that starts in [max(*next_start, from), until),
  * in order, calling `accept` for each; *next_start becomes the end of the last
- * accepted match.  The region must cover [from - HUSH_CONTEXT_LEN, until +
- * max width + HUSH_CONTEXT_LEN) unless it ends at a line end or the stream end. */
-hush_status_t hush_confirm_range(hush_confirm_t *c, const hush_rules_t *rules, uint32_t rule,
-                                 const hush_region_t *region, uint64_t from, uint64_t until,
-                                 uint64_t *next_start, hush_candidate_fn accept, void *ctx);
+ * accepted match.  The region must cover [from - HUSHI_CONTEXT_LEN, until +
+ * max width + HUSHI_CONTEXT_LEN) unless it ends at a line end or the stream end. */
+hush_status_t hushi_confirm_range(hushi_confirm_t *c, const hush_rules_t *rules, uint32_t rule,
+                                 const hushi_region_t *region, uint64_t from, uint64_t until,
+                                 uint64_t *next_start, hushi_candidate_fn accept, void *ctx);
 
 #endif

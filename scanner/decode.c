@@ -26,17 +26,17 @@
 
 #include "array_internal.h"
 
-#define HUSH_SEGMENTS_INITIAL 16
+#define HUSHI_SEGMENTS_INITIAL 16
 /* Segments never outnumber input bytes + 1; this bound only keeps the byte
  * count of the array from overflowing. */
-#define HUSH_SEGMENTS_LIMIT (SIZE_MAX / sizeof(hush_segment_t))
-#define HUSH_BYTES_INITIAL 64
+#define HUSHI_SEGMENTS_LIMIT (SIZE_MAX / sizeof(hushi_segment_t))
+#define HUSHI_BYTES_INITIAL 64
 
 #define UTF8_REPLACEMENT 0xFFFDu
 
 /* ---- decoded output ------------------------------------------------------ */
 
-void hush_decoded_free(hush_decoded_t *d)
+void hushi_decoded_free(hushi_decoded_t *d)
 {
     if (!d)
         return;
@@ -47,7 +47,7 @@ void hush_decoded_free(hush_decoded_t *d)
 
 /* Checks the arguments and resets *out for a new input of `size` bytes,
  * with room for all of its decoded bytes. */
-static hush_status_t decode_begin(const unsigned char *in, size_t size, hush_decoded_t *out)
+static hush_status_t decode_begin(const unsigned char *in, size_t size, hushi_decoded_t *out)
 {
     if (!out || (!in && size > 0))
         return HUSH_ERR_ARGUMENT;
@@ -57,7 +57,7 @@ static hush_status_t decode_begin(const unsigned char *in, size_t size, hush_dec
     out->changed = false;
     out->url_safe = false;
     out->padded = false;
-    if (size > HUSH_DECODE_MAX_INPUT)
+    if (size > HUSHI_DECODE_MAX_INPUT)
         return HUSH_ERR_LIMIT;
     size_t need = size ? size : 1;
     if (out->capacity < need) {
@@ -75,7 +75,7 @@ static hush_status_t decode_begin(const unsigned char *in, size_t size, hush_dec
 }
 
 /* Leaves *out empty (no sentinel: the result of a failed call is not a map). */
-static hush_status_t decode_fail(hush_decoded_t *out, hush_status_t status)
+static hush_status_t decode_fail(hushi_decoded_t *out, hush_status_t status)
 {
     out->size = 0;
     out->segment_count = 0;
@@ -84,34 +84,34 @@ static hush_status_t decode_fail(hush_decoded_t *out, hush_status_t status)
 }
 
 /* Opens a segment of `kind` at input offset `raw` and the current decoded size. */
-static hush_status_t push_segment(hush_decoded_t *out, hush_segment_kind_t kind, size_t raw)
+static hush_status_t push_segment(hushi_decoded_t *out, hushi_segment_kind_t kind, size_t raw)
 {
     if (out->segment_count == out->segment_capacity) {
         hush_status_t status = HUSH_OK;
-        void *grown = hush_array_grow(out->segments, &out->segment_capacity,
-                                      sizeof *out->segments, HUSH_SEGMENTS_INITIAL,
-                                      HUSH_SEGMENTS_LIMIT, &status);
+        void *grown = hushi_array_grow(out->segments, &out->segment_capacity,
+                                      sizeof *out->segments, HUSHI_SEGMENTS_INITIAL,
+                                      HUSHI_SEGMENTS_LIMIT, &status);
         if (!grown)
             return status;
         out->segments = grown;
     }
-    out->segments[out->segment_count++] = (hush_segment_t){
+    out->segments[out->segment_count++] = (hushi_segment_t){
         .dec = (uint32_t)out->size, .raw = (uint32_t)raw, .kind = (uint8_t)kind};
     return HUSH_OK;
 }
 
-static bool last_segment_is(const hush_decoded_t *out, hush_segment_kind_t kind)
+static bool last_segment_is(const hushi_decoded_t *out, hushi_segment_kind_t kind)
 {
     return out->segment_count > 0 && out->segments[out->segment_count - 1].kind == kind;
 }
 
 /* Copies in[raw, raw + n) through unchanged, extending an open COPY segment. */
-static hush_status_t add_copy(hush_decoded_t *out, const unsigned char *in, size_t raw, size_t n)
+static hush_status_t add_copy(hushi_decoded_t *out, const unsigned char *in, size_t raw, size_t n)
 {
     if (n == 0)
         return HUSH_OK;
-    if (!last_segment_is(out, HUSH_SEGMENT_COPY)) {
-        hush_status_t status = push_segment(out, HUSH_SEGMENT_COPY, raw);
+    if (!last_segment_is(out, HUSHI_SEGMENT_COPY)) {
+        hush_status_t status = push_segment(out, HUSHI_SEGMENT_COPY, raw);
         if (status)
             return status;
     }
@@ -121,9 +121,9 @@ static hush_status_t add_copy(hush_decoded_t *out, const unsigned char *in, size
 }
 
 /* One escape starting at input offset `raw` that decodes to bytes[0, n). */
-static hush_status_t add_unit(hush_decoded_t *out, size_t raw, const unsigned char *bytes, size_t n)
+static hush_status_t add_unit(hushi_decoded_t *out, size_t raw, const unsigned char *bytes, size_t n)
 {
-    hush_status_t status = push_segment(out, HUSH_SEGMENT_UNIT, raw);
+    hush_status_t status = push_segment(out, HUSHI_SEGMENT_UNIT, raw);
     if (status)
         return status;
     memcpy(out->bytes + out->size, bytes, n);
@@ -133,9 +133,9 @@ static hush_status_t add_unit(hush_decoded_t *out, size_t raw, const unsigned ch
 }
 
 /* Appends the sentinel that holds the totals. */
-static hush_status_t decode_finish(hush_decoded_t *out)
+static hush_status_t decode_finish(hushi_decoded_t *out)
 {
-    hush_status_t status = push_segment(out, HUSH_SEGMENT_COPY, out->input_size);
+    hush_status_t status = push_segment(out, HUSHI_SEGMENT_COPY, out->input_size);
     return status ? decode_fail(out, status) : HUSH_OK;
 }
 
@@ -260,7 +260,7 @@ static size_t json_escape(const unsigned char *p, size_t n, unsigned char *utf8,
     return 2;
 }
 
-hush_status_t hush_decode_json_string(const unsigned char *in, size_t size, hush_decoded_t *out)
+hush_status_t hushi_decode_json_string(const unsigned char *in, size_t size, hushi_decoded_t *out)
 {
     hush_status_t status = decode_begin(in, size, out);
     if (status)
@@ -287,7 +287,7 @@ hush_status_t hush_decode_json_string(const unsigned char *in, size_t size, hush
 
 /* ---- CSV ----------------------------------------------------------------- */
 
-hush_status_t hush_decode_csv_field(const unsigned char *in, size_t size, hush_decoded_t *out)
+hush_status_t hushi_decode_csv_field(const unsigned char *in, size_t size, hushi_decoded_t *out)
 {
     static const unsigned char quote = '"';
     hush_status_t status = decode_begin(in, size, out);
@@ -311,8 +311,8 @@ hush_status_t hush_decode_csv_field(const unsigned char *in, size_t size, hush_d
 
 /* ---- percent-encoding ---------------------------------------------------- */
 
-hush_status_t hush_decode_percent(const unsigned char *in, size_t size, bool form,
-                                  hush_decoded_t *out)
+hush_status_t hushi_decode_percent(const unsigned char *in, size_t size, bool form,
+                                  hushi_decoded_t *out)
 {
     static const unsigned char space = ' ';
     hush_status_t status = decode_begin(in, size, out);
@@ -404,7 +404,7 @@ static unsigned b64_class(unsigned char c)
     }
 }
 
-int hush_base64_digit(unsigned char c)
+int hushi_base64_digit(unsigned char c)
 {
     unsigned v = b64_class(c);
     return v < 64 ? (int)v : -1;
@@ -423,22 +423,22 @@ static bool b64_alphabet_ok(b64_state_t *st, unsigned char c)
 /* Whitespace from input offset `raw` on, between quads: an empty UNIT,
  * merged with the whitespace just before it.  (A quad's UNIT never has
  * dec == out->size: every quad decodes to at least one byte.) */
-static hush_status_t b64_add_space(hush_decoded_t *out, size_t raw)
+static hush_status_t b64_add_space(hushi_decoded_t *out, size_t raw)
 {
-    if (last_segment_is(out, HUSH_SEGMENT_UNIT) &&
+    if (last_segment_is(out, HUSHI_SEGMENT_UNIT) &&
         out->segments[out->segment_count - 1].dec == out->size)
         return HUSH_OK;
-    return push_segment(out, HUSH_SEGMENT_UNIT, raw);
+    return push_segment(out, HUSHI_SEGMENT_UNIT, raw);
 }
 
 /* Writes the decoded bytes of the current (complete or final) quad. */
-static hush_status_t b64_emit_quad(hush_decoded_t *out, b64_state_t *st)
+static hush_status_t b64_emit_quad(hushi_decoded_t *out, b64_state_t *st)
 {
     hush_status_t status = HUSH_OK;
     if (st->split)
-        status = push_segment(out, HUSH_SEGMENT_UNIT, st->quad_start);
-    else if (!last_segment_is(out, HUSH_SEGMENT_BASE64))
-        status = push_segment(out, HUSH_SEGMENT_BASE64, st->quad_start);
+        status = push_segment(out, HUSHI_SEGMENT_UNIT, st->quad_start);
+    else if (!last_segment_is(out, HUSHI_SEGMENT_BASE64))
+        status = push_segment(out, HUSHI_SEGMENT_BASE64, st->quad_start);
     if (status)
         return status;
     uint32_t bits = st->bits << (6 * (4 - st->chars));
@@ -462,7 +462,7 @@ static hush_status_t b64_emit_quad(hush_decoded_t *out, b64_state_t *st)
 
 /* Decodes whole quads of data characters from in[i] on, while there are;
  * returns the offset where it stopped.  The common case, kept tight. */
-static size_t b64_whole_quads(const unsigned char *in, size_t size, size_t i, hush_decoded_t *out,
+static size_t b64_whole_quads(const unsigned char *in, size_t size, size_t i, hushi_decoded_t *out,
                               b64_state_t *st, hush_status_t *status)
 {
     while (size - i >= 4) {
@@ -478,8 +478,8 @@ static size_t b64_whole_quads(const unsigned char *in, size_t size, size_t i, hu
             if (!ok)
                 break; /* the per-character path reports it */
         }
-        if (!last_segment_is(out, HUSH_SEGMENT_BASE64) &&
-            (*status = push_segment(out, HUSH_SEGMENT_BASE64, i)))
+        if (!last_segment_is(out, HUSHI_SEGMENT_BASE64) &&
+            (*status = push_segment(out, HUSHI_SEGMENT_BASE64, i)))
             return i;
         uint32_t bits = v0 << 18 | v1 << 12 | v2 << 6 | v3;
         unsigned char *o = out->bytes + out->size;
@@ -493,7 +493,7 @@ static size_t b64_whole_quads(const unsigned char *in, size_t size, size_t i, hu
 }
 
 /* One character at in[i] (value or class v) through the quad state. */
-static hush_status_t b64_step(const unsigned char *in, size_t i, unsigned v, hush_decoded_t *out,
+static hush_status_t b64_step(const unsigned char *in, size_t i, unsigned v, hushi_decoded_t *out,
                               b64_state_t *st)
 {
     if (v == B64_SPACE) {
@@ -526,7 +526,7 @@ static hush_status_t b64_step(const unsigned char *in, size_t i, unsigned v, hus
 
 /* The quad left open at the end of the input: 2 or 3 characters without
  * padding decode to 1 or 2 bytes; anything else is not base64. */
-static hush_status_t b64_end(hush_decoded_t *out, b64_state_t *st)
+static hush_status_t b64_end(hushi_decoded_t *out, b64_state_t *st)
 {
     if (st->chars == 0)
         return HUSH_OK;
@@ -538,7 +538,7 @@ static hush_status_t b64_end(hush_decoded_t *out, b64_state_t *st)
     return status;
 }
 
-hush_status_t hush_decode_base64(const unsigned char *in, size_t size, hush_decoded_t *out)
+hush_status_t hushi_decode_base64(const unsigned char *in, size_t size, hushi_decoded_t *out)
 {
     hush_status_t status = decode_begin(in, size, out);
     if (status)
@@ -570,7 +570,7 @@ hush_status_t hush_decode_base64(const unsigned char *in, size_t size, hush_deco
 
 /* The segment holding decoded byte dec (dec < d->size): the last one with
  * .dec <= dec, so segments without decoded bytes are passed over. */
-static size_t segment_of(const hush_decoded_t *d, size_t dec)
+static size_t segment_of(const hushi_decoded_t *d, size_t dec)
 {
     size_t lo = 0, hi = d->segment_count - 1; /* segments[lo].dec <= dec < segments[hi].dec */
     while (hi - lo > 1) {
@@ -583,37 +583,37 @@ static size_t segment_of(const hush_decoded_t *d, size_t dec)
     return lo;
 }
 
-size_t hush_map_start(const hush_decoded_t *d, size_t dec)
+size_t hushi_map_start(const hushi_decoded_t *d, size_t dec)
 {
     if (dec >= d->size || d->segment_count < 2)
         return d->input_size;
     size_t k = segment_of(d, dec);
-    const hush_segment_t *s = &d->segments[k];
+    const hushi_segment_t *s = &d->segments[k];
     size_t offset = dec - s->dec;
     switch (s->kind) {
-    case HUSH_SEGMENT_COPY:
+    case HUSHI_SEGMENT_COPY:
         return s->raw + offset;
-    case HUSH_SEGMENT_BASE64:
+    case HUSHI_SEGMENT_BASE64:
         return s->raw + 4 * (offset / 3);
     default:
         return s->raw;
     }
 }
 
-size_t hush_map_end(const hush_decoded_t *d, size_t dec_end)
+size_t hushi_map_end(const hushi_decoded_t *d, size_t dec_end)
 {
     if (dec_end == 0)
-        return hush_map_start(d, 0);
+        return hushi_map_start(d, 0);
     if (dec_end > d->size || d->segment_count < 2)
         return d->input_size;
     size_t k = segment_of(d, dec_end - 1);
-    const hush_segment_t *s = &d->segments[k];
+    const hushi_segment_t *s = &d->segments[k];
     size_t segment_end = d->segments[k + 1].raw;
     size_t offset = dec_end - 1 - s->dec;
     switch (s->kind) {
-    case HUSH_SEGMENT_COPY:
+    case HUSHI_SEGMENT_COPY:
         return s->raw + offset + 1;
-    case HUSH_SEGMENT_BASE64: {
+    case HUSHI_SEGMENT_BASE64: {
         /* The last quad of a segment may be short or padded: capping at the
          * segment's end keeps its '=' and nothing after them. */
         size_t quad_end = s->raw + 4 * (offset / 3 + 1);
@@ -626,7 +626,7 @@ size_t hush_map_end(const hush_decoded_t *d, size_t dec_end)
 
 /* ---- encoders ------------------------------------------------------------ */
 
-void hush_bytes_free(hush_bytes_t *b)
+void hushi_bytes_free(hushi_bytes_t *b)
 {
     if (!b)
         return;
@@ -635,7 +635,7 @@ void hush_bytes_free(hush_bytes_t *b)
 }
 
 /* Room for `extra` more bytes in *b. */
-static hush_status_t bytes_reserve(hush_bytes_t *b, size_t extra)
+static hush_status_t bytes_reserve(hushi_bytes_t *b, size_t extra)
 {
     if (extra > SIZE_MAX - b->size)
         return HUSH_ERR_NOMEM;
@@ -643,7 +643,7 @@ static hush_status_t bytes_reserve(hush_bytes_t *b, size_t extra)
     /* A buffer even for nothing: callers compute b->data + b->size. */
     if (need <= b->capacity && b->data)
         return HUSH_OK;
-    size_t capacity = b->capacity ? b->capacity : HUSH_BYTES_INITIAL;
+    size_t capacity = b->capacity ? b->capacity : HUSHI_BYTES_INITIAL;
     while (capacity < need)
         capacity = capacity > SIZE_MAX / 2 ? need : capacity * 2;
     unsigned char *grown = realloc(b->data, capacity);
@@ -654,7 +654,7 @@ static hush_status_t bytes_reserve(hush_bytes_t *b, size_t extra)
     return HUSH_OK;
 }
 
-hush_status_t hush_bytes_append(hush_bytes_t *b, const void *data, size_t size, unsigned char fill)
+hush_status_t hushi_bytes_append(hushi_bytes_t *b, const void *data, size_t size, unsigned char fill)
 {
     hush_status_t status = bytes_reserve(b, size);
     if (status)
@@ -699,7 +699,7 @@ static size_t json_escaped_size(unsigned char c)
     return c < 0x20 ? 6 : 1;
 }
 
-hush_status_t hush_encode_json_string(const unsigned char *in, size_t size, hush_bytes_t *out)
+hush_status_t hushi_encode_json_string(const unsigned char *in, size_t size, hushi_bytes_t *out)
 {
     if (!out || (!in && size > 0))
         return HUSH_ERR_ARGUMENT;
@@ -730,7 +730,7 @@ hush_status_t hush_encode_json_string(const unsigned char *in, size_t size, hush
     return HUSH_OK;
 }
 
-hush_status_t hush_encode_csv_field(const unsigned char *in, size_t size, hush_bytes_t *out)
+hush_status_t hushi_encode_csv_field(const unsigned char *in, size_t size, hushi_bytes_t *out)
 {
     if (!out || (!in && size > 0))
         return HUSH_ERR_ARGUMENT;
@@ -750,16 +750,16 @@ hush_status_t hush_encode_csv_field(const unsigned char *in, size_t size, hush_b
     return HUSH_OK;
 }
 
-static bool percent_keeps(unsigned char c, hush_percent_keep_t keep)
+static bool percent_keeps(unsigned char c, hushi_percent_keep_t keep)
 {
-    if (keep == HUSH_PERCENT_KEEP_QUERY_VALUE)
+    if (keep == HUSHI_PERCENT_KEEP_QUERY_VALUE)
         return c > 0x20 && c < 0x7f && !strchr("%&=#+?\"\\", c);
     return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
            c == '-' || c == '.' || c == '_' || c == '~' || c == '*';
 }
 
-hush_status_t hush_encode_percent(const unsigned char *in, size_t size, hush_percent_keep_t keep,
-                                  hush_bytes_t *out)
+hush_status_t hushi_encode_percent(const unsigned char *in, size_t size, hushi_percent_keep_t keep,
+                                  hushi_bytes_t *out)
 {
     if (!out || (!in && size > 0))
         return HUSH_ERR_ARGUMENT;
@@ -785,8 +785,8 @@ hush_status_t hush_encode_percent(const unsigned char *in, size_t size, hush_per
     return HUSH_OK;
 }
 
-hush_status_t hush_encode_base64(const unsigned char *in, size_t size, bool url_safe,
-                                 hush_bytes_t *out)
+hush_status_t hushi_encode_base64(const unsigned char *in, size_t size, bool url_safe,
+                                 hushi_bytes_t *out)
 {
     static const char standard[] =
         "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";

@@ -15,10 +15,10 @@
  *           the input bytes of the unit;
  *   BASE64  a run of whole base64 quads: decoded byte i comes from quad i/3.
  * Mapping a decoded span [a, b) gives the smallest input span whose decoding
- * contains it: hush_map_start(a) .. hush_map_end(b).
+ * contains it: hushi_map_start(a) .. hushi_map_end(b).
  */
-#ifndef HUSH_DECODE_H
-#define HUSH_DECODE_H
+#ifndef HUSHI_DECODE_H
+#define HUSHI_DECODE_H
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -27,100 +27,100 @@
 #include "hush.h"
 
 /* Largest input a decoder takes (offsets in a map are 32-bit). */
-#define HUSH_DECODE_MAX_INPUT (64u << 20)
+#define HUSHI_DECODE_MAX_INPUT (64u << 20)
 
-typedef enum hush_segment_kind {
-    HUSH_SEGMENT_COPY = 0,
-    HUSH_SEGMENT_UNIT,
-    HUSH_SEGMENT_BASE64
-} hush_segment_kind_t;
+typedef enum hushi_segment_kind {
+    HUSHI_SEGMENT_COPY = 0,
+    HUSHI_SEGMENT_UNIT,
+    HUSHI_SEGMENT_BASE64
+} hushi_segment_kind_t;
 
-typedef struct hush_segment {
+typedef struct hushi_segment {
     uint32_t dec;  /* first decoded byte of the segment */
     uint32_t raw;  /* first input byte of the segment */
-    uint8_t kind;  /* hush_segment_kind_t; unused in the sentinel */
-} hush_segment_t;
+    uint8_t kind;  /* hushi_segment_kind_t; unused in the sentinel */
+} hushi_segment_t;
 
 /* Decoded bytes and their map.  Zero-initialise, reuse across calls (the
- * buffers grow and are kept), free with hush_decoded_free. */
-typedef struct hush_decoded {
+ * buffers grow and are kept), free with hushi_decoded_free. */
+typedef struct hushi_decoded {
     unsigned char *bytes;
     size_t size, capacity;
-    hush_segment_t *segments;      /* count entries, the last one the sentinel */
+    hushi_segment_t *segments;      /* count entries, the last one the sentinel */
     size_t segment_count, segment_capacity;
     size_t input_size;             /* length of the input that was decoded */
     bool changed;                  /* false: bytes equal the input (no escape decoded) */
     bool url_safe;                 /* base64 only: the input used the - _ alphabet */
     bool padded;                   /* base64 only: the input ended with '=' padding */
-} hush_decoded_t;
+} hushi_decoded_t;
 
-void hush_decoded_free(hush_decoded_t *d);
+void hushi_decoded_free(hushi_decoded_t *d);
 
 /* JSON string content (between the quotes, escapes still in).  Every escape
  * of RFC 8259 is decoded, \uXXXX to UTF-8, a surrogate pair to one 4-byte
  * sequence (one UNIT), a lone surrogate to U+FFFD.  An invalid escape is
  * kept as it is (COPY): a damaged export still gets scanned. */
-hush_status_t hush_decode_json_string(const unsigned char *in, size_t size, hush_decoded_t *out);
+hush_status_t hushi_decode_json_string(const unsigned char *in, size_t size, hushi_decoded_t *out);
 
 /* CSV quoted-field content (between the outer quotes): "" becomes ". */
-hush_status_t hush_decode_csv_field(const unsigned char *in, size_t size, hush_decoded_t *out);
+hush_status_t hushi_decode_csv_field(const unsigned char *in, size_t size, hushi_decoded_t *out);
 
 /* Percent-encoding: %XX (either case of hex) becomes the byte; a '%' not
  * followed by two hex digits is kept.  form: '+' becomes ' ' (a UNIT), as in
  * application/x-www-form-urlencoded bodies. */
-hush_status_t hush_decode_percent(const unsigned char *in, size_t size, bool form,
-                                  hush_decoded_t *out);
+hush_status_t hushi_decode_percent(const unsigned char *in, size_t size, bool form,
+                                  hushi_decoded_t *out);
 
 /* Base64, standard or URL-safe alphabet (not mixed within one input),
  * padding optional; ASCII whitespace (space, \t, \r, \n) between any two
  * characters is skipped: between quads it is an empty UNIT, inside a quad
  * it makes that quad one UNIT.  Returns HUSH_ERR_FORMAT, with *out empty
  * and not a map, when the input is not base64. */
-hush_status_t hush_decode_base64(const unsigned char *in, size_t size, hush_decoded_t *out);
+hush_status_t hushi_decode_base64(const unsigned char *in, size_t size, hushi_decoded_t *out);
 
 /* 0-63 for a base64 character of either alphabet ('+' and '-' are 62, '/'
  * and '_' 63), -1 for anything else. */
-int hush_base64_digit(unsigned char c);
+int hushi_base64_digit(unsigned char c);
 
 /* Input offset where the decoded byte `dec` starts (dec <= size; dec == size
  * gives the input size). */
-size_t hush_map_start(const hush_decoded_t *d, size_t dec);
+size_t hushi_map_start(const hushi_decoded_t *d, size_t dec);
 /* Input offset just after the input that encodes decoded byte dec_end - 1
- * (dec_end > 0; 0 gives hush_map_start(d, 0)), rounded out to a whole
+ * (dec_end > 0; 0 gives hushi_map_start(d, 0)), rounded out to a whole
  * unit / quad. */
-size_t hush_map_end(const hush_decoded_t *d, size_t dec_end);
+size_t hushi_map_end(const hushi_decoded_t *d, size_t dec_end);
 
 /* Encoders, to write a replacement back into a container without breaking
  * it.  Each appends to *out (grown as needed; out->size and out->capacity
  * track it) and returns HUSH_ERR_NOMEM on failure. */
-typedef struct hush_bytes {
+typedef struct hushi_bytes {
     unsigned char *data;
     size_t size, capacity;
-} hush_bytes_t;
+} hushi_bytes_t;
 
 /* Escapes '"', '\\' and control bytes as JSON requires; other bytes as they are. */
-hush_status_t hush_encode_json_string(const unsigned char *in, size_t size, hush_bytes_t *out);
+hush_status_t hushi_encode_json_string(const unsigned char *in, size_t size, hushi_bytes_t *out);
 /* Doubles '"'. */
-hush_status_t hush_encode_csv_field(const unsigned char *in, size_t size, hush_bytes_t *out);
+hush_status_t hushi_encode_csv_field(const unsigned char *in, size_t size, hushi_bytes_t *out);
 /* Which bytes percent-encoding leaves as they are. */
-typedef enum hush_percent_keep {
+typedef enum hushi_percent_keep {
     /* A-Z a-z 0-9 - . _ ~ and '*' (kept: masks use it) */
-    HUSH_PERCENT_KEEP_UNRESERVED = 0,
+    HUSHI_PERCENT_KEEP_UNRESERVED = 0,
     /* every printable ASCII byte but "%&=#+?\" and '\\': only what would
      * change how a query or form value splits or decodes is encoded, so a
      * mask such as "[REDACTED:rule]" stays readable in a redacted URL */
-    HUSH_PERCENT_KEEP_QUERY_VALUE
-} hush_percent_keep_t;
+    HUSHI_PERCENT_KEEP_QUERY_VALUE
+} hushi_percent_keep_t;
 
 /* Percent-encodes (%XX, upper-case hex) every byte `keep` does not keep. */
-hush_status_t hush_encode_percent(const unsigned char *in, size_t size, hush_percent_keep_t keep,
-                                  hush_bytes_t *out);
+hush_status_t hushi_encode_percent(const unsigned char *in, size_t size, hushi_percent_keep_t keep,
+                                  hushi_bytes_t *out);
 /* Base64 with padding; url_safe selects the - _ alphabet. */
-hush_status_t hush_encode_base64(const unsigned char *in, size_t size, bool url_safe,
-                                 hush_bytes_t *out);
+hush_status_t hushi_encode_base64(const unsigned char *in, size_t size, bool url_safe,
+                                 hushi_bytes_t *out);
 /* Appends `size` bytes of `data`, or `size` copies of `fill` when data is
  * NULL. */
-hush_status_t hush_bytes_append(hush_bytes_t *b, const void *data, size_t size, unsigned char fill);
-void hush_bytes_free(hush_bytes_t *b);
+hush_status_t hushi_bytes_append(hushi_bytes_t *b, const void *data, size_t size, unsigned char fill);
+void hushi_bytes_free(hushi_bytes_t *b);
 
 #endif

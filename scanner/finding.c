@@ -8,7 +8,7 @@
 #include "finding.h"
 #include "jwt_meta.h"
 
-void hush_pending_release(hush_pending_t *p)
+void hushi_pending_release(hushi_pending_t *p)
 {
     free(p->preview);
     free(p->replacement);
@@ -18,7 +18,7 @@ void hush_pending_release(hush_pending_t *p)
 }
 
 /* Context bytes shown on each side of the masked secret in a preview. */
-#define HUSH_PREVIEW_CONTEXT 40u
+#define HUSHI_PREVIEW_CONTEXT 40u
 
 static bool contains_keyword(const hush_rule_info_t *info, const unsigned char *text, size_t size)
 {
@@ -33,7 +33,7 @@ static bool contains_keyword(const hush_rule_info_t *info, const unsigned char *
     return false;
 }
 
-void hush_finding_fingerprint(const hush_finding_policy_t *policy, const unsigned char *secret,
+void hushi_finding_fingerprint(const hushi_finding_policy_t *policy, const unsigned char *secret,
                               size_t size, char out[HUSH_FINGERPRINT_HEX + 1])
 {
     out[0] = '\0';
@@ -48,105 +48,105 @@ void hush_finding_fingerprint(const hush_finding_policy_t *policy, const unsigne
         snprintf(out + 2 * i, 3, "%02x", mac[i]);
 }
 
-bool hush_finding_identify(const hush_finding_policy_t *policy, const char *rule_id,
-                           const unsigned char *value, size_t size, hush_pending_t *p)
+bool hushi_finding_identify(const hushi_finding_policy_t *policy, const char *rule_id,
+                           const unsigned char *value, size_t size, hushi_pending_t *p)
 {
-    hush_finding_fingerprint(policy, value, size, p->fingerprint);
+    hushi_finding_fingerprint(policy, value, size, p->fingerprint);
     if (policy->allow) {
         hush_allow_query_t query = {.rule_id = rule_id, .fingerprint = p->fingerprint,
                                     .value = value, .size = size};
         if (policy->allow(*policy->allow_ctx, &query))
             return false;
     }
-    p->has_meta = hush_jwt_meta_read(value, size, policy->now, &p->meta);
+    p->has_meta = hushi_jwt_meta_read(value, size, policy->now, &p->meta);
     return true;
 }
 
 /* Generic rules (score.h): the value's shape and the key name before it
  * decide the confidence, or drop the candidate. */
-static bool score_candidate(const hush_rule_t *rule, const hush_region_t *region,
-                            const hush_candidate_t *c, hush_confidence_t *confidence)
+static bool score_candidate(const hushi_rule_t *rule, const hushi_region_t *region,
+                            const hushi_candidate_t *c, hush_confidence_t *confidence)
 {
-    uint64_t from = c->secret_start - region->base > HUSH_KEYWORD_WINDOW
-                        ? c->secret_start - HUSH_KEYWORD_WINDOW
+    uint64_t from = c->secret_start - region->base > HUSHI_KEYWORD_WINDOW
+                        ? c->secret_start - HUSHI_KEYWORD_WINDOW
                         : region->base;
     /* Confirm windows keep context after a match (for look-ahead), so the
      * bytes after the secret are there unless the stream ended. */
-    hush_score_context_t context = {
+    hushi_score_context_t context = {
         .before = region->bytes + (from - region->base),
         .before_size = (size_t)(c->secret_start - from),
         .after = region->bytes + (c->secret_end - region->base),
         .after_size = region->end > c->secret_end ? (size_t)(region->end - c->secret_end) : 0};
-    hush_score_t score = hush_score_candidate(
+    hushi_score_t score = hushi_score_candidate(
         rule->score, region->bytes + (c->secret_start - region->base),
         (size_t)(c->secret_end - c->secret_start), &context, rule->info.confidence);
     *confidence = score.confidence;
     return score.keep;
 }
 
-bool hush_finding_evaluate(const hush_rules_t *rules, const hush_finding_policy_t *policy,
-                           const hush_region_t *region, const hush_candidate_t *c,
-                           hush_pending_t *out)
+bool hushi_finding_evaluate(const hush_rules_t *rules, const hushi_finding_policy_t *policy,
+                           const hushi_region_t *region, const hushi_candidate_t *c,
+                           hushi_pending_t *out)
 {
-    const hush_rule_t *rule = &rules->rules[c->rule];
+    const hushi_rule_t *rule = &rules->rules[c->rule];
     const unsigned char *secret = region->bytes + (c->secret_start - region->base);
     size_t size = (size_t)(c->secret_end - c->secret_start);
 
     /* A value the user listed as leaked is never a placeholder; scored rules
      * judge placeholders themselves (score.c). */
-    hush_placeholder_t placeholder = rule->known_value || rule->score != HUSH_SCORE_NONE
-                                         ? HUSH_PLACEHOLDER_NONE
-                                         : hush_placeholder_kind(secret, size);
-    if (placeholder == HUSH_PLACEHOLDER_SLOT)
+    hushi_placeholder_t placeholder = rule->known_value || rule->score != HUSHI_SCORE_NONE
+                                         ? HUSHI_PLACEHOLDER_NONE
+                                         : hushi_placeholder_kind(secret, size);
+    if (placeholder == HUSHI_PLACEHOLDER_SLOT)
         return false;
-    if (rule->info.entropy_min > 0 && hush_entropy_bits(secret, size) < rule->info.entropy_min)
+    if (rule->info.entropy_min > 0 && hushi_entropy_bits(secret, size) < rule->info.entropy_min)
         return false;
     if (rule->info.keyword_count) {
-        uint64_t from = c->match_start - region->base > HUSH_KEYWORD_WINDOW
-                            ? c->match_start - HUSH_KEYWORD_WINDOW
+        uint64_t from = c->match_start - region->base > HUSHI_KEYWORD_WINDOW
+                            ? c->match_start - HUSHI_KEYWORD_WINDOW
                             : region->base;
         if (!contains_keyword(&rule->info, region->bytes + (from - region->base),
                               (size_t)(c->match_end - from)))
             return false;
     }
     hush_confidence_t confidence = rule->info.confidence;
-    if (rule->score != HUSH_SCORE_NONE && !rule->known_value &&
+    if (rule->score != HUSHI_SCORE_NONE && !rule->known_value &&
         !score_candidate(rule, region, c, &confidence))
         return false;
     const char *validated = NULL;
-    switch (rule->validator ? rule->validator(secret, size) : HUSH_VALIDATION_NOT_APPLICABLE) {
-    case HUSH_VALIDATION_CHECKSUM:
+    switch (rule->validator ? rule->validator(secret, size) : HUSHI_VALIDATION_NOT_APPLICABLE) {
+    case HUSHI_VALIDATION_CHECKSUM:
         validated = "checksum";
         confidence = HUSH_CONFIDENCE_HIGH;
         break;
-    case HUSH_VALIDATION_STRUCTURE:
+    case HUSHI_VALIDATION_STRUCTURE:
         validated = "structure";
         confidence = HUSH_CONFIDENCE_HIGH;
         break;
-    case HUSH_VALIDATION_FAILED:
+    case HUSHI_VALIDATION_FAILED:
         /* Right shape, wrong checksum: often a fake or a typo, rarely live. */
         confidence = HUSH_CONFIDENCE_LOW;
         break;
-    case HUSH_VALIDATION_NOT_APPLICABLE:
+    case HUSHI_VALIDATION_NOT_APPLICABLE:
         break;
     }
     /* A filler body in a real format: a fake or a doc sample, unless its
      * checksum holds. */
-    if (placeholder == HUSH_PLACEHOLDER_LOOKALIKE && !validated)
+    if (placeholder == HUSHI_PLACEHOLDER_LOOKALIKE && !validated)
         confidence = HUSH_CONFIDENCE_LOW;
     if (confidence < policy->min_confidence)
         return false;
-    *out = (hush_pending_t){.c = *c, .confidence = confidence, .validated = validated,
+    *out = (hushi_pending_t){.c = *c, .confidence = confidence, .validated = validated,
                             .redact = rule->info.redact};
     /* A known secret is named by its value, whichever encoded form matched. */
     if (rule->known_value) {
         secret = rule->known_value;
         size = rule->known_value_size;
     }
-    return hush_finding_identify(policy, rule->info.id, secret, size, out);
+    return hushi_finding_identify(policy, rule->info.id, secret, size, out);
 }
 
-static bool inside_any(uint64_t offset, const hush_pending_t *list, size_t count)
+static bool inside_any(uint64_t offset, const hushi_pending_t *list, size_t count)
 {
     for (size_t i = 0; i < count; i++)
         if (offset >= list[i].c.secret_start && offset < list[i].c.secret_end)
@@ -154,20 +154,20 @@ static bool inside_any(uint64_t offset, const hush_pending_t *list, size_t count
     return false;
 }
 
-static bool inside_other(uint64_t offset, const hush_finding_others_t *others)
+static bool inside_other(uint64_t offset, const hushi_finding_others_t *others)
 {
     return inside_any(offset, others->before, others->before_count) ||
            inside_any(offset, others->after, others->after_count);
 }
 
-uint64_t hush_finding_preview_start_bound(const hush_pending_t *p)
+uint64_t hushi_finding_preview_start_bound(const hushi_pending_t *p)
 {
-    return p->c.secret_start > HUSH_PREVIEW_CONTEXT ? p->c.secret_start - HUSH_PREVIEW_CONTEXT : 0;
+    return p->c.secret_start > HUSHI_PREVIEW_CONTEXT ? p->c.secret_start - HUSHI_PREVIEW_CONTEXT : 0;
 }
 
-uint64_t hush_finding_preview_end(const hush_pending_t *p)
+uint64_t hushi_finding_preview_end(const hushi_pending_t *p)
 {
-    uint64_t tail = p->c.secret_end + HUSH_PREVIEW_CONTEXT;
+    uint64_t tail = p->c.secret_end + HUSHI_PREVIEW_CONTEXT;
     return p->c.match_end < tail ? p->c.match_end : tail;
 }
 
@@ -188,8 +188,8 @@ static void put_str(preview_buf_t *b, const char *s)
         put(b, *s++);
 }
 
-static void put_bytes(preview_buf_t *b, const hush_region_t *region, uint64_t from, uint64_t to,
-                      const hush_finding_others_t *others)
+static void put_bytes(preview_buf_t *b, const hushi_region_t *region, uint64_t from, uint64_t to,
+                      const hushi_finding_others_t *others)
 {
     for (uint64_t o = from; o < to; o++) {
         unsigned char ch = region->bytes[o - region->base];
@@ -200,20 +200,20 @@ static void put_bytes(preview_buf_t *b, const hush_region_t *region, uint64_t fr
     }
 }
 
-void hush_finding_preview(const hush_rules_t *rules, const hush_region_t *region,
-                          const hush_pending_t *p, const hush_finding_others_t *others,
+void hushi_finding_preview(const hush_rules_t *rules, const hushi_region_t *region,
+                          const hushi_pending_t *p, const hushi_finding_others_t *others,
                           char out[HUSH_PREVIEW_MAX + 1])
 {
-    const hush_candidate_t *c = &p->c;
+    const hushi_candidate_t *c = &p->c;
     preview_buf_t b = {.out = out, .len = 0};
     uint64_t from = c->match_start, to = c->match_end;
-    if (c->secret_start - from > HUSH_PREVIEW_CONTEXT) {
-        from = c->secret_start - HUSH_PREVIEW_CONTEXT;
+    if (c->secret_start - from > HUSHI_PREVIEW_CONTEXT) {
+        from = c->secret_start - HUSHI_PREVIEW_CONTEXT;
         put_str(&b, "...");
     }
-    bool cut_tail = to - c->secret_end > HUSH_PREVIEW_CONTEXT;
+    bool cut_tail = to - c->secret_end > HUSHI_PREVIEW_CONTEXT;
     if (cut_tail)
-        to = c->secret_end + HUSH_PREVIEW_CONTEXT;
+        to = c->secret_end + HUSHI_PREVIEW_CONTEXT;
     if (from < region->base)
         from = region->base;
     put_bytes(&b, region, from, c->secret_start, others);
@@ -226,7 +226,7 @@ void hush_finding_preview(const hush_rules_t *rules, const hush_region_t *region
     out[b.len] = '\0';
 }
 
-int hush_pending_compare(const hush_pending_t *a, const hush_pending_t *b)
+int hushi_pending_compare(const hushi_pending_t *a, const hushi_pending_t *b)
 {
     if (a->c.secret_start != b->c.secret_start)
         return a->c.secret_start < b->c.secret_start ? -1 : 1;

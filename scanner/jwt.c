@@ -38,7 +38,7 @@ static cJSON *decode_object(const unsigned char *v, size_t n)
         return NULL;
     size_t len = 0;
     cJSON *json = NULL;
-    if (n > 0 && hush_base64_decode((const char *)v, n, buf, &len)) {
+    if (n > 0 && hushi_base64_decode((const char *)v, n, buf, &len)) {
         const char *end = NULL;
         json = cJSON_ParseWithLengthOpts((const char *)buf, len, &end, false);
         if (json) {
@@ -55,10 +55,10 @@ static cJSON *decode_object(const unsigned char *v, size_t n)
     return json;
 }
 
-bool hush_jwt_decode(const unsigned char *v, size_t n, hush_jwt_t *out)
+bool hushi_jwt_decode(const unsigned char *v, size_t n, hushi_jwt_t *out)
 {
-    *out = (hush_jwt_t){0};
-    if (n == 0 || n > HUSH_JWT_MAX_SIZE)
+    *out = (hushi_jwt_t){0};
+    if (n == 0 || n > HUSHI_JWT_MAX_SIZE)
         return false;
     const unsigned char *dot1 = memchr(v, '.', n);
     if (!dot1)
@@ -80,15 +80,15 @@ bool hush_jwt_decode(const unsigned char *v, size_t n, hush_jwt_t *out)
     if (cJSON_IsString(alg) && alg->valuestring)
         out->payload = decode_object(payload, payload_n);
     if (!out->payload) {
-        hush_jwt_free(out);
+        hushi_jwt_free(out);
         return false;
     }
     return true;
 }
 
-void hush_jwt_free(hush_jwt_t *jwt)
+void hushi_jwt_free(hushi_jwt_t *jwt)
 {
     cJSON_Delete(jwt->header);
     cJSON_Delete(jwt->payload);
-    *jwt = (hush_jwt_t){0};
+    *jwt = (hushi_jwt_t){0};
 }

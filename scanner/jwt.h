@@ -3,26 +3,26 @@
  * the "jwt" validator (validate.c) and the triage metadata (jwt_meta.c), so
  * both agree on what a JWT is.
  */
-#ifndef HUSH_JWT_H
-#define HUSH_JWT_H
+#ifndef HUSHI_JWT_H
+#define HUSHI_JWT_H
 
 #include <cjson/cJSON.h>
 #include <stdbool.h>
 #include <stddef.h>
 
 /* Longer values are not decoded (a token this long is not a login token). */
-#define HUSH_JWT_MAX_SIZE (256u * 1024u)
+#define HUSHI_JWT_MAX_SIZE (256u * 1024u)
 
-typedef struct hush_jwt {
+typedef struct hushi_jwt {
     cJSON *header;  /* a JSON object with a string "alg" */
     cJSON *payload; /* a JSON object */
-} hush_jwt_t;
+} hushi_jwt_t;
 
 /* True when value[0..size) is a JWT: three base64url parts (the signature
  * may be empty: alg "none"), a header object with a string "alg" and a
  * payload object, each exactly one JSON object.  Free *out with
- * hush_jwt_free; on false nothing needs freeing. */
-bool hush_jwt_decode(const unsigned char *value, size_t size, hush_jwt_t *out);
-void hush_jwt_free(hush_jwt_t *jwt);
+ * hushi_jwt_free; on false nothing needs freeing. */
+bool hushi_jwt_decode(const unsigned char *value, size_t size, hushi_jwt_t *out);
+void hushi_jwt_free(hushi_jwt_t *jwt);
 
 #endif

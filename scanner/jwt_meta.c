@@ -18,14 +18,14 @@
 #include "validate.h"
 
 /* The auth scheme a header value carries before its token. */
-#define HUSH_BEARER_SCHEME "bearer"
-#define HUSH_BEARER_SCHEME_SIZE (sizeof HUSH_BEARER_SCHEME - 1)
+#define HUSHI_BEARER_SCHEME "bearer"
+#define HUSHI_BEARER_SCHEME_SIZE (sizeof HUSHI_BEARER_SCHEME - 1)
 /* 9999-12-31T23:59:59Z: a larger "exp" is no date anyone issues, and would
  * not fit a calendar date when printed. */
-#define HUSH_JWT_EXP_MAX 253402300799.0
+#define HUSHI_JWT_EXP_MAX 253402300799.0
 /* A claim longer than its field is cut and ends with this. */
-#define HUSH_META_CUT_MARK "..."
-#define HUSH_META_CUT_MARK_SIZE (sizeof HUSH_META_CUT_MARK - 1)
+#define HUSHI_META_CUT_MARK "..."
+#define HUSHI_META_CUT_MARK_SIZE (sizeof HUSHI_META_CUT_MARK - 1)
 
 static bool is_blank(unsigned char c)
 {
@@ -39,10 +39,10 @@ static const unsigned char *token_of(const unsigned char *v, size_t *n)
         v++;
         (*n)--;
     }
-    if (*n > HUSH_BEARER_SCHEME_SIZE && is_blank(v[HUSH_BEARER_SCHEME_SIZE]) &&
-        strncasecmp((const char *)v, HUSH_BEARER_SCHEME, HUSH_BEARER_SCHEME_SIZE) == 0) {
-        v += HUSH_BEARER_SCHEME_SIZE;
-        *n -= HUSH_BEARER_SCHEME_SIZE;
+    if (*n > HUSHI_BEARER_SCHEME_SIZE && is_blank(v[HUSHI_BEARER_SCHEME_SIZE]) &&
+        strncasecmp((const char *)v, HUSHI_BEARER_SCHEME, HUSHI_BEARER_SCHEME_SIZE) == 0) {
+        v += HUSHI_BEARER_SCHEME_SIZE;
+        *n -= HUSHI_BEARER_SCHEME_SIZE;
         while (*n > 0 && is_blank(v[0])) {
             v++;
             (*n)--;
@@ -59,14 +59,14 @@ static void copy_text(char *dst, size_t size, const char *text)
 {
     size_t n = strlen(text);
     size_t max = size - 1;
-    size_t keep = n <= max ? n : max - HUSH_META_CUT_MARK_SIZE;
+    size_t keep = n <= max ? n : max - HUSHI_META_CUT_MARK_SIZE;
     for (size_t i = 0; i < keep; i++) {
         unsigned char c = (unsigned char)text[i];
         dst[i] = c >= 0x20 && c < 0x7f ? (char)c : '.';
     }
     if (keep < n) {
-        memcpy(dst + keep, HUSH_META_CUT_MARK, HUSH_META_CUT_MARK_SIZE);
-        keep += HUSH_META_CUT_MARK_SIZE;
+        memcpy(dst + keep, HUSHI_META_CUT_MARK, HUSHI_META_CUT_MARK_SIZE);
+        keep += HUSHI_META_CUT_MARK_SIZE;
     }
     dst[keep] = '\0';
 }
@@ -112,7 +112,7 @@ static void read_expiry(const cJSON *payload, int64_t now, hush_finding_meta_t *
     if (!cJSON_IsNumber(exp))
         return;
     double seconds = exp->valuedouble;
-    if (!(seconds >= 0.0 && seconds <= HUSH_JWT_EXP_MAX))
+    if (!(seconds >= 0.0 && seconds <= HUSHI_JWT_EXP_MAX))
         return;
     if (now == 0)
         now = (int64_t)time(NULL);
@@ -121,15 +121,15 @@ static void read_expiry(const cJSON *payload, int64_t now, hush_finding_meta_t *
     out->expired = (double)now >= seconds;
 }
 
-bool hush_jwt_meta_read(const unsigned char *value, size_t size, int64_t now,
+bool hushi_jwt_meta_read(const unsigned char *value, size_t size, int64_t now,
                         hush_finding_meta_t *out)
 {
     memset(out, 0, sizeof *out);
-    hush_jwt_t jwt;
+    hushi_jwt_t jwt;
     const unsigned char *token = token_of(value, &size);
-    if (!hush_jwt_decode(token, size, &jwt))
+    if (!hushi_jwt_decode(token, size, &jwt))
         return false;
-    /* hush_jwt_decode checked that "alg" is a string. */
+    /* hushi_jwt_decode checked that "alg" is a string. */
     copy_text(out->alg, sizeof out->alg, member(jwt.header, "alg")->valuestring);
     read_string(jwt.payload, "iss", out->iss, sizeof out->iss);
     read_string(jwt.payload, "tid", out->tid, sizeof out->tid);
@@ -137,6 +137,6 @@ bool hush_jwt_meta_read(const unsigned char *value, size_t size, int64_t now,
     read_string(jwt.payload, "appid", out->appid, sizeof out->appid);
     read_string(jwt.payload, "azp", out->azp, sizeof out->azp);
     read_expiry(jwt.payload, now, out);
-    hush_jwt_free(&jwt);
+    hushi_jwt_free(&jwt);
     return true;
 }

@@ -4,8 +4,8 @@
  * has expired.  Only these claims are read; the signature and every claim
  * about a person (name, upn, email, oid, ...) are never copied.
  */
-#ifndef HUSH_JWT_META_H
-#define HUSH_JWT_META_H
+#ifndef HUSHI_JWT_META_H
+#define HUSHI_JWT_META_H
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -19,7 +19,7 @@
  * is skipped, so a structural finding of an Authorization header value gets
  * the meta of its token.  `now` is seconds since the epoch; 0 reads the
  * clock.  Returns false, and leaves *out zeroed, for anything else. */
-bool hush_jwt_meta_read(const unsigned char *value, size_t size, int64_t now,
+bool hushi_jwt_meta_read(const unsigned char *value, size_t size, int64_t now,
                         hush_finding_meta_t *out);
 
 #endif

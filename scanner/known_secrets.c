@@ -67,29 +67,29 @@ static char json_short_escape(unsigned char c)
     }
 }
 
-static hush_status_t append_str(hush_bytes_t *b, const char *s)
+static hush_status_t append_str(hushi_bytes_t *b, const char *s)
 {
-    return hush_bytes_append(b, s, strlen(s), 0);
+    return hushi_bytes_append(b, s, strlen(s), 0);
 }
 
 /* `\xHH`: a byte as a regex literal, whatever it is. */
-static hush_status_t append_literal(hush_bytes_t *b, unsigned char c)
+static hush_status_t append_literal(hushi_bytes_t *b, unsigned char c)
 {
     char lit[5] = {'\\', 'x', hex_digits[c >> 4], hex_digits[c & 15], 0};
     return append_str(b, lit);
 }
 
 /* A hex digit as a regex accepting either case: "2", "[Bb]". */
-static hush_status_t append_hex_digit(hush_bytes_t *b, unsigned nibble)
+static hush_status_t append_hex_digit(hushi_bytes_t *b, unsigned nibble)
 {
     char d = hex_digits[nibble];
     if (d <= '9')
-        return hush_bytes_append(b, &d, 1, 0);
+        return hushi_bytes_append(b, &d, 1, 0);
     char cls[5] = {'[', d, (char)(d - 'A' + 'a'), ']', 0};
     return append_str(b, cls);
 }
 
-static hush_status_t append_hex_byte(hush_bytes_t *b, unsigned char c)
+static hush_status_t append_hex_byte(hushi_bytes_t *b, unsigned char c)
 {
     hush_status_t st = append_hex_digit(b, c >> 4);
     return st == HUSH_OK ? append_hex_digit(b, c & 15) : st;
@@ -108,10 +108,10 @@ static const char *xml_entity(unsigned char c)
 }
 
 /* One byte of the text form: itself, or an escape of it the tier allows. */
-static hush_status_t append_text_byte(hush_bytes_t *b, unsigned char c, escape_tier_t tier)
+static hush_status_t append_text_byte(hushi_bytes_t *b, unsigned char c, escape_tier_t tier)
 {
     if (is_unreserved(c))
-        return c == '.' ? append_literal(b, c) : hush_bytes_append(b, &c, 1, 0);
+        return c == '.' ? append_literal(b, c) : hushi_bytes_append(b, &c, 1, 0);
     if (tier == ESCAPE_NONE)
         return append_literal(b, c);
     hush_status_t st = append_str(b, "(?:");
@@ -158,15 +158,15 @@ static hush_status_t append_text_byte(hush_bytes_t *b, unsigned char c, escape_t
 
 /* Makes room for `capacity` bytes at once: a buffer that grew by realloc
  * would leave copies of the value behind in freed memory. */
-static hush_status_t reserve(hush_bytes_t *b, size_t capacity)
+static hush_status_t reserve(hushi_bytes_t *b, size_t capacity)
 {
-    hush_status_t st = hush_bytes_append(b, NULL, capacity, 0);
+    hush_status_t st = hushi_bytes_append(b, NULL, capacity, 0);
     b->size = 0;
     return st;
 }
 
 /* The value with each byte in every form the first tier that fits allows. */
-static hush_status_t text_pattern(const unsigned char *value, size_t size, hush_bytes_t *out)
+static hush_status_t text_pattern(const unsigned char *value, size_t size, hushi_bytes_t *out)
 {
     hush_status_t st = reserve(out, KNOWN_PATTERN_MAX + 64);
     for (escape_tier_t tier = ESCAPE_ALL; st == HUSH_OK && tier < ESCAPE_TIERS; tier++) {
@@ -176,7 +176,7 @@ static hush_status_t text_pattern(const unsigned char *value, size_t size, hush_
         for (size_t i = 0; st == HUSH_OK && i < size && out->size <= KNOWN_PATTERN_MAX; i++)
             st = append_text_byte(out, value[i], tier);
         if (st == HUSH_OK && out->size <= KNOWN_PATTERN_MAX)
-            return hush_bytes_append(out, ")", 2, 0); /* with the NUL */
+            return hushi_bytes_append(out, ")", 2, 0); /* with the NUL */
     }
     return st == HUSH_OK ? HUSH_ERR_LIMIT : st; /* raw only always fits: not reached */
 }
@@ -186,32 +186,32 @@ static hush_status_t text_pattern(const unsigned char *value, size_t size, hush_
  * with the bytes before it, and the last one if it shares bits with the
  * bytes after it. */
 static hush_status_t base64_core(const unsigned char *value, size_t size, unsigned align,
-                                 bool url_safe, hush_bytes_t *core)
+                                 bool url_safe, hushi_bytes_t *core)
 {
-    hush_bytes_t padded = {0}, encoded = {0};
+    hushi_bytes_t padded = {0}, encoded = {0};
     hush_status_t st = reserve(&padded, size + 3);
     if (st == HUSH_OK)
         st = reserve(&encoded, 4 * (size + 3) / 3 + 8);
     if (st == HUSH_OK)
         st = reserve(core, 4 * (size + 3) / 3 + 8);
     if (st == HUSH_OK)
-        st = hush_bytes_append(&padded, NULL, align, 0);
+        st = hushi_bytes_append(&padded, NULL, align, 0);
     if (st == HUSH_OK)
-        st = hush_bytes_append(&padded, value, size, 0);
+        st = hushi_bytes_append(&padded, value, size, 0);
     if (st == HUSH_OK)
-        st = hush_encode_base64(padded.data, padded.size, url_safe, &encoded);
+        st = hushi_encode_base64(padded.data, padded.size, url_safe, &encoded);
     size_t first = (8 * align + 5) / 6;      /* ceil(8*align / 6) */
     size_t end = 8 * (align + size) / 6;     /* floor: whole characters only */
     if (st == HUSH_OK && end > first)
-        st = hush_bytes_append(core, encoded.data + first, end - first, 0);
+        st = hushi_bytes_append(core, encoded.data + first, end - first, 0);
     OPENSSL_cleanse(padded.data, padded.capacity);
     OPENSSL_cleanse(encoded.data, encoded.capacity);
-    hush_bytes_free(&padded);
-    hush_bytes_free(&encoded);
+    hushi_bytes_free(&padded);
+    hushi_bytes_free(&encoded);
     return st;
 }
 
-static hush_status_t base64_pattern(const hush_bytes_t *core, hush_bytes_t *out)
+static hush_status_t base64_pattern(const hushi_bytes_t *core, hushi_bytes_t *out)
 {
     hush_status_t st = reserve(out, 10 * core->size + 16);
     if (st == HUSH_OK)
@@ -221,13 +221,13 @@ static hush_status_t base64_pattern(const hush_bytes_t *core, hush_bytes_t *out)
         /* '/' may come JSON-escaped as "\/". */
         st = c == '/' ? append_str(out, "(?:/|\\\\/)")
              : c == '+' || c == '-' ? append_literal(out, c)
-                                    : hush_bytes_append(out, &c, 1, 0);
+                                    : hushi_bytes_append(out, &c, 1, 0);
     }
-    return st == HUSH_OK ? hush_bytes_append(out, ")", 2, 0) : st;
+    return st == HUSH_OK ? hushi_bytes_append(out, ")", 2, 0) : st;
 }
 
 typedef struct forms {
-    hush_bytes_t pattern[KNOWN_FORMS_MAX];
+    hushi_bytes_t pattern[KNOWN_FORMS_MAX];
     size_t count;
 } forms_t;
 
@@ -235,13 +235,13 @@ static void forms_free(forms_t *f)
 {
     for (size_t i = 0; i < KNOWN_FORMS_MAX; i++) {
         OPENSSL_cleanse(f->pattern[i].data, f->pattern[i].capacity);
-        hush_bytes_free(&f->pattern[i]);
+        hushi_bytes_free(&f->pattern[i]);
     }
 }
 
 /* True when an earlier form has the same pattern (base64url of a value
  * without '+' and '/' is its base64). */
-static bool seen_form(const forms_t *f, const hush_bytes_t *p)
+static bool seen_form(const forms_t *f, const hushi_bytes_t *p)
 {
     for (size_t i = 0; i < f->count; i++)
         if (f->pattern[i].size == p->size && memcmp(f->pattern[i].data, p->data, p->size) == 0)
@@ -254,9 +254,9 @@ static hush_status_t build_forms(const unsigned char *value, size_t size, forms_
     hush_status_t st = text_pattern(value, size, &f->pattern[f->count++]);
     for (unsigned align = 0; st == HUSH_OK && align < 3; align++) {
         for (int url_safe = 0; st == HUSH_OK && url_safe < 2; url_safe++) {
-            hush_bytes_t core = {0};
+            hushi_bytes_t core = {0};
             st = base64_core(value, size, align, url_safe, &core);
-            hush_bytes_t *p = &f->pattern[f->count];
+            hushi_bytes_t *p = &f->pattern[f->count];
             if (st == HUSH_OK && core.size >= KNOWN_BASE64_MIN_CHARS) {
                 st = base64_pattern(&core, p);
                 if (st == HUSH_OK && !seen_form(f, p))
@@ -267,7 +267,7 @@ static hush_status_t build_forms(const unsigned char *value, size_t size, forms_
                 }
             }
             OPENSSL_cleanse(core.data, core.capacity);
-            hush_bytes_free(&core);
+            hushi_bytes_free(&core);
         }
     }
     return st;
@@ -281,8 +281,8 @@ static bool all_blank(const unsigned char *value, size_t size)
     return true;
 }
 
-static hush_status_t fill_rule(hush_rule_t *rule, const char *name, const hush_known_secret_t *k,
-                               const hush_bytes_t *pattern)
+static hush_status_t fill_rule(hushi_rule_t *rule, const char *name, const hush_known_secret_t *k,
+                               const hushi_bytes_t *pattern)
 {
     hush_rule_info_t *info = &rule->info;
     info->id = HUSH_KNOWN_SECRET_RULE;
@@ -290,8 +290,8 @@ static hush_status_t fill_rule(hush_rule_t *rule, const char *name, const hush_k
     info->secret_group = "secret";
     info->confidence = HUSH_CONFIDENCE_HIGH;
     info->redact = true;
-    char *file = hush_rule_own(rule, strdup(name));
-    char *text = hush_rule_own(rule, malloc(pattern->size));
+    char *file = hushi_rule_own(rule, strdup(name));
+    char *text = hushi_rule_own(rule, malloc(pattern->size));
     unsigned char *copy = malloc(k->size);
     if (!file || !text || !copy) {
         free(copy);
@@ -307,12 +307,12 @@ static hush_status_t fill_rule(hush_rule_t *rule, const char *name, const hush_k
     return HUSH_OK;
 }
 
-hush_status_t hush_known_secrets_append(const hush_rules_config_t *config, hush_rule_t **rules,
+hush_status_t hushi_known_secrets_append(const hush_rules_config_t *config, hushi_rule_t **rules,
                                         size_t *count, size_t *capacity, hush_error_t *err)
 {
     const char *name = config->known_secrets_name ? config->known_secrets_name : "known secrets";
     if (config->known_secret_count > HUSH_KNOWN_SECRETS_MAX) {
-        hush_error_set(err, "%s: more than %u known secrets", name, HUSH_KNOWN_SECRETS_MAX);
+        hushi_error_set(err, "%s: more than %u known secrets", name, HUSH_KNOWN_SECRETS_MAX);
         return HUSH_ERR_LIMIT;
     }
     size_t limit = *count + (size_t)HUSH_KNOWN_SECRETS_MAX * KNOWN_FORMS_MAX;
@@ -321,14 +321,14 @@ hush_status_t hush_known_secrets_append(const hush_rules_config_t *config, hush_
         const hush_known_secret_t *k = &config->known_secrets[i];
         if (!k->value || k->size < HUSH_KNOWN_SECRET_MIN || k->size > HUSH_KNOWN_SECRET_MAX) {
             /* Never the value: only where it is and why it cannot be used. */
-            hush_error_set(err, "%s: known secret #%zu: %zu bytes; a known secret must be %u to %u "
+            hushi_error_set(err, "%s: known secret #%zu: %zu bytes; a known secret must be %u to %u "
                            "bytes long",
                            name, i + 1, k->value ? k->size : 0, HUSH_KNOWN_SECRET_MIN,
                            HUSH_KNOWN_SECRET_MAX);
             return HUSH_ERR_ARGUMENT;
         }
         if (all_blank(k->value, k->size)) {
-            hush_error_set(err, "%s: known secret #%zu: only spaces; it would match every run "
+            hushi_error_set(err, "%s: known secret #%zu: only spaces; it would match every run "
                            "of spaces",
                            name, i + 1);
             return HUSH_ERR_ARGUMENT;
@@ -336,7 +336,7 @@ hush_status_t hush_known_secrets_append(const hush_rules_config_t *config, hush_
         forms_t forms = {0};
         st = build_forms(k->value, k->size, &forms);
         for (size_t j = 0; st == HUSH_OK && j < forms.count; j++) {
-            st = hush_rule_append(rules, count, capacity, limit);
+            st = hushi_rule_append(rules, count, capacity, limit);
             if (st == HUSH_OK) {
                 st = fill_rule(&(*rules)[*count], name, k, &forms.pattern[j]);
                 (*count)++; /* even half-filled: freed with the others */
@@ -345,6 +345,6 @@ hush_status_t hush_known_secrets_append(const hush_rules_config_t *config, hush_
         forms_free(&forms);
     }
     if (st == HUSH_ERR_NOMEM)
-        hush_error_set(err, "%s: out of memory", name);
+        hushi_error_set(err, "%s: out of memory", name);
     return st;
 }

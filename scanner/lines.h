@@ -7,27 +7,27 @@
  * forward from the previous finding, or back from the end of the window,
  * whichever reads fewer bytes.
  */
-#ifndef HUSH_LINES_H
-#define HUSH_LINES_H
+#ifndef HUSHI_LINES_H
+#define HUSHI_LINES_H
 
 #include "window.h"
 
-typedef struct hush_lines {
+typedef struct hushi_lines {
     uint64_t newlines;            /* '\n' in [0, window end) */
     uint64_t cursor_pos;          /* newlines in [0, cursor_pos) ... */
     uint64_t cursor_newlines;     /* ... are cursor_newlines */
     uint64_t cursor_line_start;   /* where the cursor's line starts */
     uint64_t line_start_at_base;  /* offset where the window's first line starts */
-} hush_lines_t;
+} hushi_lines_t;
 
-void hush_lines_reset(hush_lines_t *lines);
+void hushi_lines_reset(hushi_lines_t *lines);
 /* Counts the newlines of bytes just appended to the window. */
-void hush_lines_count(hush_lines_t *lines, const unsigned char *bytes, size_t size);
+void hushi_lines_count(hushi_lines_t *lines, const unsigned char *bytes, size_t size);
 /* Call before dropping the window's bytes before `keep`. */
-void hush_lines_before_discard(hush_lines_t *lines, const hush_window_t *w, uint64_t keep);
+void hushi_lines_before_discard(hushi_lines_t *lines, const hushi_window_t *w, uint64_t keep);
 /* 1-based line and byte column of `offset` (in the window); offsets asked
  * for must not decrease, as findings are released in order. */
-void hush_lines_locate(hush_lines_t *lines, const hush_window_t *w, uint64_t offset,
+void hushi_lines_locate(hushi_lines_t *lines, const hushi_window_t *w, uint64_t offset,
                        uint64_t *line, uint64_t *column);
 
 #endif

@@ -17,7 +17,7 @@ static int emit_stars(size_t count, hush_output_fn emit, void *ctx)
     return 0;
 }
 
-int hush_mask_emit(const hush_mask_request_t *req, hush_output_fn emit, void *ctx)
+int hushi_mask_emit(const hushi_mask_request_t *req, hush_output_fn emit, void *ctx)
 {
     char label[HUSH_ERROR_MAX];
     int n;
@@ -25,11 +25,11 @@ int hush_mask_emit(const hush_mask_request_t *req, hush_output_fn emit, void *ct
     case HUSH_MASK_STARS:
         return emit_stars(req->size, emit, ctx);
     case HUSH_MASK_PARTIAL:
-        if (!req->continuation && req->size >= HUSH_PARTIAL_MIN_LEN) {
+        if (!req->continuation && req->size >= HUSHI_PARTIAL_MIN_LEN) {
             /* Never keep half of an escape (\u00e9, %2B, a doubled quote):
              * the kept bytes stop before the first byte that starts one. */
             size_t keep = 0;
-            while (keep < HUSH_PARTIAL_KEEP && !strchr("\\%\"", req->secret[keep]))
+            while (keep < HUSHI_PARTIAL_KEEP && !strchr("\\%\"", req->secret[keep]))
                 keep++;
             int rc = emit(ctx, req->secret, keep);
             return rc ? rc : emit_stars(req->size - keep, emit, ctx);

@@ -7,15 +7,15 @@
  *           give most of the secret away
  *   hash    [REDACTED:<rule-id>:<first 8 hex of the fingerprint>]
  */
-#ifndef HUSH_REDACT_H
-#define HUSH_REDACT_H
+#ifndef HUSHI_REDACT_H
+#define HUSHI_REDACT_H
 
 #include "hush.h"
 
-#define HUSH_PARTIAL_KEEP 4u
-#define HUSH_PARTIAL_MIN_LEN 16u
+#define HUSHI_PARTIAL_KEEP 4u
+#define HUSHI_PARTIAL_MIN_LEN 16u
 
-typedef struct hush_mask_request {
+typedef struct hushi_mask_request {
     hush_mask_t mask;
     const char *rule_id;
     const char *fingerprint;        /* "" when none */
@@ -23,9 +23,9 @@ typedef struct hush_mask_request {
     size_t size;
     bool continuation;              /* the secret's start was already masked by an
                                        overlapping finding: mask only, keep nothing */
-} hush_mask_request_t;
+} hushi_mask_request_t;
 
 /* Writes the mask through `emit`; returns emit's non-zero result, else 0. */
-int hush_mask_emit(const hush_mask_request_t *req, hush_output_fn emit, void *ctx);
+int hushi_mask_emit(const hushi_mask_request_t *req, hush_output_fn emit, void *ctx);
 
 #endif

@@ -5,10 +5,10 @@
 
 #include "rules_internal.h"
 
-const pcre2_code *hush_rule_code(const hush_rule_t *rule, uint32_t *secret_group, char *message,
+const pcre2_code *hushi_rule_code(const hushi_rule_t *rule, uint32_t *secret_group, char *message,
                                  size_t message_size)
 {
-    hush_rule_t *mutable_rule = (hush_rule_t *)rule; /* the lazily filled cache only */
+    hushi_rule_t *mutable_rule = (hushi_rule_t *)rule; /* the lazily filled cache only */
     pcre2_code *code = atomic_load_explicit(&mutable_rule->code, memory_order_acquire);
     if (!code) {
         int error = 0;
@@ -50,13 +50,13 @@ static hush_status_t check_unique_ids(const struct hush_rules *rules, hush_error
         if (rules->rules[i].known_value)
             continue; /* every form of every known secret is "known-secret" */
         if (strcmp(rules->rules[i].info.id, HUSH_KNOWN_SECRET_RULE) == 0) {
-            hush_error_set(err, "%s: %s: this id is reserved for --known-secrets findings",
+            hushi_error_set(err, "%s: %s: this id is reserved for --known-secrets findings",
                            rules->rules[i].info.file, rules->rules[i].info.id);
             return HUSH_ERR_RULE;
         }
         for (size_t j = 0; j < i && !rules->rules[j].known_value; j++) {
             if (strcmp(rules->rules[i].info.id, rules->rules[j].info.id) == 0) {
-                hush_error_set(err, "%s: %s: duplicate rule id (first defined in %s)",
+                hushi_error_set(err, "%s: %s: duplicate rule id (first defined in %s)",
                                rules->rules[i].info.file, rules->rules[i].info.id,
                                rules->rules[j].info.file);
                 return HUSH_ERR_RULE;
@@ -74,7 +74,7 @@ hush_status_t hush_rules_create(const hush_rules_config_t *config, hush_rules_t 
         err = &scratch_err;
     err->message[0] = '\0';
     if (!config || !out || (config->file_count > 0 && !config->files)) {
-        hush_error_set(err, "invalid arguments to hush_rules_create");
+        hushi_error_set(err, "invalid arguments to hush_rules_create");
         return HUSH_ERR_ARGUMENT;
     }
     *out = NULL;
@@ -84,17 +84,17 @@ hush_status_t hush_rules_create(const hush_rules_config_t *config, hush_rules_t 
     size_t capacity = 0;
     hush_status_t st = HUSH_OK;
     for (size_t i = 0; st == HUSH_OK && i < config->file_count; i++)
-        st = hush_rules_parse_file(&config->files[i], &rules->rules, &rules->count, &capacity,
+        st = hushi_rules_parse_file(&config->files[i], &rules->rules, &rules->count, &capacity,
                                    err);
     if (st == HUSH_OK && config->known_secret_count)
-        st = hush_known_secrets_append(config, &rules->rules, &rules->count, &capacity, err);
+        st = hushi_known_secrets_append(config, &rules->rules, &rules->count, &capacity, err);
     if (st == HUSH_OK)
         st = check_unique_ids(rules, err);
     if (st == HUSH_OK)
-        st = hush_rules_build_database(rules, config, err);
+        st = hushi_rules_build_database(rules, config, err);
     if (st != HUSH_OK) {
         if (st == HUSH_ERR_NOMEM && !err->message[0])
-            hush_error_set(err, "out of memory while loading rules");
+            hushi_error_set(err, "out of memory while loading rules");
         hush_rules_destroy(rules);
         return st;
     }
@@ -107,7 +107,7 @@ void hush_rules_destroy(hush_rules_t *rules)
     if (!rules)
         return;
     for (size_t i = 0; i < rules->count; i++)
-        hush_rule_free(&rules->rules[i]);
+        hushi_rule_free(&rules->rules[i]);
     free(rules->rules);
     free(rules->opener_rule);
     hs_free_database(rules->detect_db);

@@ -27,7 +27,7 @@
 #define CACHE_MAX_BYTES (512u << 20)
 
 /* ^ and $ are line anchors, as PCRE2_MULTILINE makes them for confirmation. */
-#define HUSH_HS_FLAGS HS_FLAG_MULTILINE
+#define HUSHI_HS_FLAGS HS_FLAG_MULTILINE
 
 /* What compiling tells us about each expression, stored in the cache with
  * the database so that a cache hit needs no compile at all. */
@@ -231,11 +231,11 @@ static bool expression_facts(const char *pattern, expr_facts_t *facts, char *mes
     hs_expr_info_t *info = NULL;
     hs_compile_error_t *error = NULL;
     facts->prefilter = 0;
-    if (hs_expression_info(pattern, HUSH_HS_FLAGS, &info, &error) != HS_SUCCESS) {
+    if (hs_expression_info(pattern, HUSHI_HS_FLAGS, &info, &error) != HS_SUCCESS) {
         hs_free_compile_error(error);
         error = NULL;
         facts->prefilter = 1;
-        if (hs_expression_info(pattern, HUSH_HS_FLAGS | HS_FLAG_PREFILTER, &info, &error) !=
+        if (hs_expression_info(pattern, HUSHI_HS_FLAGS | HS_FLAG_PREFILTER, &info, &error) !=
             HS_SUCCESS) {
             snprintf(message, message_size, "Hyperscan cannot compile the pattern: %s",
                      error ? error->message : "unknown error");
@@ -245,11 +245,11 @@ static bool expression_facts(const char *pattern, expr_facts_t *facts, char *mes
     }
     facts->max_width = info->max_width;
     free(info);
-    if (facts->max_width > HUSH_MAX_MATCH_LEN) {
+    if (facts->max_width > HUSHI_MAX_MATCH_LEN) {
         snprintf(message, message_size,
                  "pattern can match more than %u bytes; bound every repetition "
                  "(e.g. {1,64} instead of + or *)",
-                 HUSH_MAX_MATCH_LEN);
+                 HUSHI_MAX_MATCH_LEN);
         return false;
     }
     return true;
@@ -291,28 +291,28 @@ static bool lookahead_fits(const char *pattern, unsigned max_width, char *messag
     expr_facts_t facts;
     char ignored[64];
     bool ok = expression_facts(consuming, &facts, ignored, sizeof ignored) &&
-              facts.max_width <= max_width + HUSH_CONTEXT_LEN;
+              facts.max_width <= max_width + HUSHI_CONTEXT_LEN;
     free(consuming);
     if (!ok)
         snprintf(message, message_size,
                  "a look-ahead may read more than %u bytes past the match; bound it",
-                 HUSH_CONTEXT_LEN);
+                 HUSHI_CONTEXT_LEN);
     return ok;
 }
 
 /* Checks everything about a rule's patterns that needs compiling them. */
-static hush_status_t validate_rule(const hush_rule_t *rule, expr_facts_t *facts,
+static hush_status_t validate_rule(const hushi_rule_t *rule, expr_facts_t *facts,
                                    expr_facts_t *opener_facts, hush_error_t *err)
 {
     char message[256];
     uint32_t group;
-    const pcre2_code *code = hush_rule_code(rule, &group, message, sizeof message);
+    const pcre2_code *code = hushi_rule_code(rule, &group, message, sizeof message);
     if (code) {
         uint32_t lookbehind = 0;
         pcre2_pattern_info(code, PCRE2_INFO_MAXLOOKBEHIND, &lookbehind);
-        if (lookbehind > HUSH_CONTEXT_LEN) {
+        if (lookbehind > HUSHI_CONTEXT_LEN) {
             snprintf(message, sizeof message, "look-behind longer than %u bytes",
-                     HUSH_CONTEXT_LEN);
+                     HUSHI_CONTEXT_LEN);
             code = NULL;
         }
     }
@@ -326,7 +326,7 @@ static hush_status_t validate_rule(const hush_rule_t *rule, expr_facts_t *facts,
         !lookahead_fits(rule->info.pattern, facts->max_width, message, sizeof message) ||
         (rule->opener &&
          !expression_facts(rule->opener, opener_facts, message, sizeof message))) {
-        hush_error_set(err, "%s: %s: %s", rule->info.file, rule->info.id, message);
+        hushi_error_set(err, "%s: %s: %s", rule->info.file, rule->info.id, message);
         return HUSH_ERR_RULE;
     }
     return HUSH_OK;
@@ -339,14 +339,14 @@ static hush_status_t compile_failed(struct hush_rules *rules, hs_compile_error_t
     int which = error && error->expression >= 0 ? (int)ids[error->expression] : -1;
     const char *what = error ? error->message : "unknown error";
     if (which >= 0 && (size_t)which < rules->count)
-        hush_error_set(err, "%s: %s: Hyperscan: %s", rules->rules[which].info.file,
+        hushi_error_set(err, "%s: %s: Hyperscan: %s", rules->rules[which].info.file,
                        rules->rules[which].info.id, what);
     else if (which >= 0)
-        hush_error_set(err, "%s: opener: Hyperscan: %s",
+        hushi_error_set(err, "%s: opener: Hyperscan: %s",
                        rules->rules[rules->opener_rule[(size_t)which - rules->count]].info.id,
                        what);
     else
-        hush_error_set(err, "Hyperscan: %s", what);
+        hushi_error_set(err, "Hyperscan: %s", what);
     hs_free_compile_error(error);
     return which >= 0 ? HUSH_ERR_RULE : HUSH_ERR_HYPERSCAN;
 }
@@ -365,21 +365,21 @@ static hush_status_t compile_database(struct hush_rules *rules, size_t expr_coun
      * rules have no pattern: the views find them (views.h). */
     size_t n = 0, opener = rules->count;
     for (size_t i = 0; st == HUSH_OK && i < rules->count; i++) {
-        const hush_rule_t *rule = &rules->rules[i];
+        const hushi_rule_t *rule = &rules->rules[i];
         if (rule->structure)
             continue;
         st = validate_rule(rule, &facts[i], rule->opener ? &facts[opener++] : NULL, err);
         patterns[n] = rule->info.pattern;
         ids[n] = (unsigned)i;
-        flags[n++] = HUSH_HS_FLAGS | (facts[i].prefilter ? HS_FLAG_PREFILTER : 0);
+        flags[n++] = HUSHI_HS_FLAGS | (facts[i].prefilter ? HS_FLAG_PREFILTER : 0);
     }
     size_t rule_exprs = n;
     for (size_t j = 0; st == HUSH_OK && j < rules->opener_count; j++) {
-        const hush_rule_t *rule = &rules->rules[rules->opener_rule[j]];
+        const hushi_rule_t *rule = &rules->rules[rules->opener_rule[j]];
         const expr_facts_t *opener_facts = &facts[rules->count + j];
         patterns[n] = rule->opener;
         ids[n] = (unsigned)(rules->count + j);
-        flags[n++] = HUSH_HS_FLAGS | (opener_facts->prefilter ? HS_FLAG_PREFILTER : 0);
+        flags[n++] = HUSHI_HS_FLAGS | (opener_facts->prefilter ? HS_FLAG_PREFILTER : 0);
     }
     /* locate: every rule, every match end. */
     hs_compile_error_t *error = NULL;
@@ -418,11 +418,11 @@ static hush_status_t index_openers(struct hush_rules *rules)
     return HUSH_OK;
 }
 
-hush_status_t hush_rules_build_database(struct hush_rules *rules,
+hush_status_t hushi_rules_build_database(struct hush_rules *rules,
                                         const hush_rules_config_t *config, hush_error_t *err)
 {
     if (rules->count == 0) {
-        hush_error_set(err, "no rules to scan with");
+        hushi_error_set(err, "no rules to scan with");
         return HUSH_ERR_RULE;
     }
     hush_status_t st = index_openers(rules);
@@ -444,7 +444,7 @@ hush_status_t hush_rules_build_database(struct hush_rules *rules,
             cache_store(rules, config->cache_dir, path, expr_count, facts);
     }
     for (size_t i = 0; st == HUSH_OK && i < rules->count; i++) {
-        hush_rule_t *rule = &rules->rules[i];
+        hushi_rule_t *rule = &rules->rules[i];
         rule->info.max_width = facts[i].max_width;
         rule->info.prefilter = facts[i].prefilter != 0;
         if (rule->info.max_width > rules->max_width)

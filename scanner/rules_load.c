@@ -1,5 +1,5 @@
 /*
- * Rule files: JSON objects {"rules":[...]} parsed with cJSON into hush_rule_t.
+ * Rule files: JSON objects {"rules":[...]} parsed with cJSON into hushi_rule_t.
  * Every field is checked here so that a bad file is reported as
  * "file: rule-id: reason" and never half-loaded.
  */
@@ -19,17 +19,17 @@ typedef struct rule_parse {
     const char *id;          /* for messages; "rule #N" until the id is known */
     char fallback_id[32];
     hush_error_t *err;
-    hush_rule_t *rule;
+    hushi_rule_t *rule;
 } rule_parse_t;
 
 static hush_status_t fail(rule_parse_t *p, const char *reason, const char *detail)
 {
-    hush_error_set(p->err, "%s: %s: %s%s%s", p->file, p->id, reason, detail ? ": " : "",
+    hushi_error_set(p->err, "%s: %s: %s%s%s", p->file, p->id, reason, detail ? ": " : "",
                    detail ? detail : "");
     return HUSH_ERR_RULE;
 }
 
-char *hush_rule_own(hush_rule_t *rule, char *s)
+char *hushi_rule_own(hushi_rule_t *rule, char *s)
 {
     if (!s)
         return NULL;
@@ -55,7 +55,7 @@ static hush_status_t get_string(rule_parse_t *p, const cJSON *obj, const char *k
     }
     if (!cJSON_IsString(item) || item->valuestring[0] == '\0')
         return fail(p, "field must be a non-empty string", key);
-    char *copy = hush_rule_own(p->rule, strdup(item->valuestring));
+    char *copy = hushi_rule_own(p->rule, strdup(item->valuestring));
     if (!copy)
         return HUSH_ERR_NOMEM;
     *out = copy;
@@ -80,7 +80,7 @@ static hush_status_t get_string_array(rule_parse_t *p, const cJSON *obj, const c
     if (n < min_count)
         return fail(p, "needs at least one entry", key);
     const char **array = calloc(n + 1, sizeof *array);
-    if (!array || !hush_rule_own(p->rule, (char *)array)) {
+    if (!array || !hushi_rule_own(p->rule, (char *)array)) {
         return HUSH_ERR_NOMEM;
     }
     size_t i = 0;
@@ -88,7 +88,7 @@ static hush_status_t get_string_array(rule_parse_t *p, const cJSON *obj, const c
     cJSON_ArrayForEach(entry, item) {
         if (!cJSON_IsString(entry) || entry->valuestring[0] == '\0')
             return fail(p, "entries must be non-empty strings", key);
-        array[i] = hush_rule_own(p->rule, strdup(entry->valuestring));
+        array[i] = hushi_rule_own(p->rule, strdup(entry->valuestring));
         if (!array[i])
             return HUSH_ERR_NOMEM;
         i++;
@@ -101,7 +101,7 @@ static hush_status_t get_string_array(rule_parse_t *p, const cJSON *obj, const c
 static bool valid_id(const char *id)
 {
     size_t n = strlen(id);
-    if (n == 0 || n > HUSH_MAX_ID_LEN || !strchr(id, '.'))
+    if (n == 0 || n > HUSHI_MAX_ID_LEN || !strchr(id, '.'))
         return false;
     char prev = '.';
     for (const char *c = id; *c; c++) {
@@ -154,7 +154,7 @@ static hush_status_t parse_validator(rule_parse_t *p, const cJSON *obj)
     hush_status_t st = get_string(p, obj, "validator", false, &name);
     if (st != HUSH_OK || !name)
         return st;
-    p->rule->validator = hush_validator_lookup(name);
+    p->rule->validator = hushi_validator_lookup(name);
     if (!p->rule->validator)
         return fail(p, "unknown validator", name);
     p->rule->info.validator = name;
@@ -168,7 +168,7 @@ static hush_status_t parse_score(rule_parse_t *p, const cJSON *obj)
     hush_status_t st = get_string(p, obj, "score", false, &name);
     if (st != HUSH_OK || !name)
         return st;
-    if (!hush_score_profile_parse(name, &p->rule->score))
+    if (!hushi_score_profile_parse(name, &p->rule->score))
         return fail(p, "score must be generic or password", name);
     p->rule->info.score = name;
     return HUSH_OK;
@@ -195,7 +195,7 @@ static hush_status_t check_known_fields(rule_parse_t *p, const cJSON *obj)
 
 /* Lower case without separators, so "client_secret", "ClientSecret" and
  * "client-secret" are one name.  Returns the length, 0 when too long. */
-size_t hush_structure_name_normalize(const unsigned char *in, size_t size, char *out,
+size_t hushi_structure_name_normalize(const unsigned char *in, size_t size, char *out,
                                      size_t capacity)
 {
     size_t n = 0;
@@ -213,18 +213,18 @@ size_t hush_structure_name_normalize(const unsigned char *in, size_t size, char 
 
 static const struct {
     const char *name;
-    hush_structure_kind_t kind;
+    hushi_structure_kind_t kind;
 } structure_kinds[] = {
-    {"json-key", HUSH_STRUCTURE_JSON_KEY},
-    {"name-value", HUSH_STRUCTURE_NAME_VALUE},
-    {"query-parameter", HUSH_STRUCTURE_QUERY_PARAMETER},
-    {"keyvault-value", HUSH_STRUCTURE_KEYVAULT_VALUE},
+    {"json-key", HUSHI_STRUCTURE_JSON_KEY},
+    {"name-value", HUSHI_STRUCTURE_NAME_VALUE},
+    {"query-parameter", HUSHI_STRUCTURE_QUERY_PARAMETER},
+    {"keyvault-value", HUSHI_STRUCTURE_KEYVAULT_VALUE},
 };
 
 /* "structure": {"kind": ..., "names": [...]} instead of a pattern. */
 static hush_status_t parse_structure(rule_parse_t *p, const cJSON *structure)
 {
-    hush_rule_t *rule = p->rule;
+    hushi_rule_t *rule = p->rule;
     if (!cJSON_IsObject(structure))
         return fail(p, "structure must be an object", NULL);
     const char *kind;
@@ -244,17 +244,17 @@ static hush_status_t parse_structure(rule_parse_t *p, const cJSON *structure)
         if (strcmp(field->string, "kind") != 0 && strcmp(field->string, "names") != 0)
             return fail(p, "unknown field in structure", field->string);
     }
-    size_t needed = rule->structure == HUSH_STRUCTURE_KEYVAULT_VALUE ? 0 : 1;
+    size_t needed = rule->structure == HUSHI_STRUCTURE_KEYVAULT_VALUE ? 0 : 1;
     const char *const *names;
     size_t count;
     if ((st = get_string_array(p, structure, "names", needed, &names, &count)) != HUSH_OK)
         return st;
     for (size_t i = 0; i < count; i++) {
-        char *normal = hush_rule_own(rule, malloc(HUSH_MAX_STRUCTURE_NAME + 1));
+        char *normal = hushi_rule_own(rule, malloc(HUSHI_MAX_STRUCTURE_NAME + 1));
         if (!normal)
             return HUSH_ERR_NOMEM;
-        if (!hush_structure_name_normalize((const unsigned char *)names[i], strlen(names[i]),
-                                           normal, HUSH_MAX_STRUCTURE_NAME + 1))
+        if (!hushi_structure_name_normalize((const unsigned char *)names[i], strlen(names[i]),
+                                           normal, HUSHI_MAX_STRUCTURE_NAME + 1))
             return fail(p, "structure name empty or longer than 64 bytes", names[i]);
         ((const char **)names)[i] = normal;
     }
@@ -302,13 +302,13 @@ static hush_status_t parse_rule(rule_parse_t *p, const cJSON *obj)
     }
     if (!info->secret_group)
         info->secret_group = "secret";
-    if (info->pattern && strlen(info->pattern) > HUSH_MAX_PATTERN_LEN)
+    if (info->pattern && strlen(info->pattern) > HUSHI_MAX_PATTERN_LEN)
         return fail(p, "pattern longer than 8192 bytes", NULL);
     if (info->multiline && !p->rule->opener)
         return fail(p, "a multiline rule needs an \"opener\" regex", NULL);
     if (!info->multiline && p->rule->opener)
         return fail(p, "\"opener\" is only for multiline rules", NULL);
-    info->file = hush_rule_own(p->rule, strdup(p->file));
+    info->file = hushi_rule_own(p->rule, strdup(p->file));
     if (!info->file)
         return HUSH_ERR_NOMEM;
     /* The PCRE2 pattern is compiled when the database is built (a cache miss)
@@ -316,7 +316,7 @@ static hush_status_t parse_rule(rule_parse_t *p, const cJSON *obj)
     return HUSH_OK;
 }
 
-void hush_rule_free(hush_rule_t *rule)
+void hushi_rule_free(hushi_rule_t *rule)
 {
     if (!rule)
         return;
@@ -333,7 +333,7 @@ void hush_rule_free(hush_rule_t *rule)
     memset(rule, 0, sizeof *rule);
 }
 
-hush_status_t hush_rule_append(hush_rule_t **rules, size_t *count, size_t *capacity,
+hush_status_t hushi_rule_append(hushi_rule_t **rules, size_t *count, size_t *capacity,
                                size_t limit)
 {
     if (*count >= limit)
@@ -341,7 +341,7 @@ hush_status_t hush_rule_append(hush_rule_t **rules, size_t *count, size_t *capac
     if (*count == *capacity) {
         hush_status_t st;
         /* The rule count was checked above: this limit only guards growth. */
-        hush_rule_t *grown = hush_array_grow(*rules, capacity, sizeof *grown, 64, SIZE_MAX, &st);
+        hushi_rule_t *grown = hushi_array_grow(*rules, capacity, sizeof *grown, 64, SIZE_MAX, &st);
         if (!grown)
             return st;
         *rules = grown;
@@ -351,7 +351,7 @@ hush_status_t hush_rule_append(hush_rule_t **rules, size_t *count, size_t *capac
     return HUSH_OK;
 }
 
-hush_status_t hush_rules_parse_file(const hush_rule_file_t *file, hush_rule_t **rules,
+hush_status_t hushi_rules_parse_file(const hush_rule_file_t *file, hushi_rule_t **rules,
                                     size_t *count, size_t *capacity, hush_error_t *err)
 {
     cJSON *root = cJSON_ParseWithLength(file->data, file->size);
@@ -360,22 +360,22 @@ hush_status_t hush_rules_parse_file(const hush_rule_file_t *file, hush_rule_t **
         long offset = where && where >= file->data && where <= file->data + file->size
                           ? (long)(where - file->data)
                           : -1;
-        hush_error_set(err, "%s: not valid JSON (near byte %ld)", file->name, offset);
+        hushi_error_set(err, "%s: not valid JSON (near byte %ld)", file->name, offset);
         return HUSH_ERR_RULE;
     }
     hush_status_t st = HUSH_OK;
     const cJSON *list = cJSON_GetObjectItemCaseSensitive(root, "rules");
     if (!cJSON_IsObject(root) || !cJSON_IsArray(list)) {
-        hush_error_set(err, "%s: expected an object with a \"rules\" array", file->name);
+        hushi_error_set(err, "%s: expected an object with a \"rules\" array", file->name);
         st = HUSH_ERR_RULE;
     }
     size_t index = 0;
     const cJSON *obj;
     const cJSON *rule_list = st == HUSH_OK ? list : NULL;
     cJSON_ArrayForEach(obj, rule_list) {
-        if ((st = hush_rule_append(rules, count, capacity, HUSH_MAX_RULES)) != HUSH_OK) {
+        if ((st = hushi_rule_append(rules, count, capacity, HUSHI_MAX_RULES)) != HUSH_OK) {
             if (st == HUSH_ERR_LIMIT)
-                hush_error_set(err, "%s: more than %u rules in all", file->name, HUSH_MAX_RULES);
+                hushi_error_set(err, "%s: more than %u rules in all", file->name, HUSHI_MAX_RULES);
             break;
         }
         rule_parse_t p = {.file = file->name, .err = err, .rule = &(*rules)[*count]};
@@ -384,8 +384,8 @@ hush_status_t hush_rules_parse_file(const hush_rule_file_t *file, hush_rule_t **
         st = parse_rule(&p, obj);
         if (st != HUSH_OK) {
             if (st == HUSH_ERR_NOMEM)
-                hush_error_set(err, "%s: out of memory", file->name);
-            hush_rule_free(p.rule);
+                hushi_error_set(err, "%s: out of memory", file->name);
+            hushi_rule_free(p.rule);
             break;
         }
         (*count)++;

@@ -24,43 +24,43 @@
 
 /* Most bytes taken in one commit (the input buffer's size): big enough to
  * amortise per-call costs, small enough that the window stays small. */
-#define HUSH_FEED_SLICE (256u << 10)
+#define HUSHI_FEED_SLICE (256u << 10)
 /* The window holds the look-back plus a few slices, so that compaction
  * (moving the look-back to the front) happens rarely. */
-#define HUSH_WINDOW_CAPACITY (HUSH_LOOKBACK_BOUND + 4u * HUSH_FEED_SLICE)
+#define HUSHI_WINDOW_CAPACITY (HUSHI_LOOKBACK_BOUND + 4u * HUSHI_FEED_SLICE)
 /* While a structured value is open (views.h) the window keeps it whole, up
  * to this size. */
-#define HUSH_WINDOW_MAX_CAPACITY (HUSH_WINDOW_CAPACITY + HUSH_VIEW_MAX_VALUE + 2u * HUSH_FEED_SLICE)
+#define HUSHI_WINDOW_MAX_CAPACITY (HUSHI_WINDOW_CAPACITY + HUSHI_VIEW_MAX_VALUE + 2u * HUSHI_FEED_SLICE)
 /* Distinct view names a scanner keeps; the chain depth and the four layer
  * kinds bound them far below this, so past it a name reads "mixed". */
-#define HUSH_MAX_ENCODINGS 64u
+#define HUSHI_MAX_ENCODINGS 64u
 /* Findings waiting for release; by construction far fewer (they are all
  * within the look-back), so reaching this means a bug. */
-#define HUSH_MAX_PENDING_FINDINGS (1u << 20)
+#define HUSHI_MAX_PENDING_FINDINGS (1u << 20)
 
 struct hush_scanner {
     const hush_rules_t *rules;
     hush_scanner_config_t config;
     unsigned char key[HUSH_FINGERPRINT_KEY_MAX];
-    hush_finding_policy_t policy;
-    hush_confirm_t confirm;
-    hush_stream_match_t *matcher; /* NULL for the reference engine */
-    hush_views_t *views;          /* NULL when scanning raw bytes only */
+    hushi_finding_policy_t policy;
+    hushi_confirm_t confirm;
+    hushi_stream_match_t *matcher; /* NULL for the reference engine */
+    hushi_views_t *views;          /* NULL when scanning raw bytes only */
     /* View names reported so far ("json", "csv+json+percent"), so that a
      * finding's `encoding` lives as long as the scanner, like its rule id. */
-    char encodings[HUSH_MAX_ENCODINGS][HUSH_ENCODING_MAX];
+    char encodings[HUSHI_MAX_ENCODINGS][HUSHI_ENCODING_MAX];
     size_t encoding_count;
-    hush_window_t window;
+    hushi_window_t window;
 
-    hush_pending_t *pending;      /* not yet reported, sorted by hush_pending_compare */
+    hushi_pending_t *pending;      /* not yet reported, sorted by hushi_pending_compare */
     size_t pending_count, pending_capacity;
     size_t emitted;               /* leading pending findings already masked in the output */
-    hush_pending_t *recent;       /* reported findings that may reach into later previews */
+    hushi_pending_t *recent;       /* reported findings that may reach into later previews */
     size_t recent_count, recent_capacity;
 
     uint64_t released_to;         /* the safe point reached so far */
     uint64_t emit_pos;            /* redacted output written up to here */
-    hush_lines_t lines;
+    hushi_lines_t lines;
     bool stream_end;
     hush_status_t failed;         /* sticky until the stream is finished */
     char message[HUSH_ERROR_MAX];
@@ -80,22 +80,22 @@ static hush_status_t fail(hush_scanner_t *s, hush_status_t st, const char *why)
     return s->failed;
 }
 
-static hush_region_t region_of(const hush_scanner_t *s)
+static hushi_region_t region_of(const hush_scanner_t *s)
 {
-    return (hush_region_t){.bytes = s->window.data,
+    return (hushi_region_t){.bytes = s->window.data,
                            .base = s->window.base,
-                           .end = hush_window_end(&s->window),
+                           .end = hushi_window_end(&s->window),
                            .stream_end = s->stream_end};
 }
 
 /* ---- pending findings ------------------------------------------------------ */
 
-static bool overlaps(const hush_pending_t *a, const hush_pending_t *b)
+static bool overlaps(const hushi_pending_t *a, const hushi_pending_t *b)
 {
     return a->c.secret_start < b->c.secret_end && b->c.secret_start < a->c.secret_end;
 }
 
-static bool within(const hush_pending_t *inner, const hush_pending_t *outer)
+static bool within(const hushi_pending_t *inner, const hushi_pending_t *outer)
 {
     return outer->c.secret_start <= inner->c.secret_start &&
            inner->c.secret_end <= outer->c.secret_end;
@@ -108,7 +108,7 @@ static bool within(const hush_pending_t *inner, const hush_pending_t *outer)
  * span group, where the surer rule names them (ranks_higher).
  * Pattern against pattern: a view that decoded more sees the value better
  * than the bytes that encode it. */
-static bool supersedes(const hush_pending_t *a, const hush_pending_t *b)
+static bool supersedes(const hushi_pending_t *a, const hushi_pending_t *b)
 {
     if (!overlaps(a, b))
         return false;
@@ -125,19 +125,19 @@ static bool supersedes(const hush_pending_t *a, const hush_pending_t *b)
 /* Inserts a finding in order, unless one already pending makes it redundant;
  * drops those it makes redundant.  Only views make findings overlap this way,
  * so plain text skips the comparisons. */
-static hush_status_t insert_pending(hush_scanner_t *s, hush_pending_t *p)
+static hush_status_t insert_pending(hush_scanner_t *s, hushi_pending_t *p)
 {
-    if (s->views && hush_views_active(s->views)) {
+    if (s->views && hushi_views_active(s->views)) {
         for (size_t i = 0; i < s->pending_count; i++) {
             if (supersedes(&s->pending[i], p)) {
-                hush_pending_release(p);
+                hushi_pending_release(p);
                 return HUSH_OK;
             }
         }
         size_t kept = s->emitted;
         for (size_t i = s->emitted; i < s->pending_count; i++) {
             if (supersedes(p, &s->pending[i]))
-                hush_pending_release(&s->pending[i]);
+                hushi_pending_release(&s->pending[i]);
             else
                 s->pending[kept++] = s->pending[i];
         }
@@ -145,17 +145,17 @@ static hush_status_t insert_pending(hush_scanner_t *s, hush_pending_t *p)
     }
     if (s->pending_count == s->pending_capacity) {
         hush_status_t st;
-        hush_pending_t *grown = hush_array_grow(s->pending, &s->pending_capacity, sizeof *grown, 64,
-                                                HUSH_MAX_PENDING_FINDINGS, &st);
+        hushi_pending_t *grown = hushi_array_grow(s->pending, &s->pending_capacity, sizeof *grown, 64,
+                                                HUSHI_MAX_PENDING_FINDINGS, &st);
         if (!grown) {
-            hush_pending_release(p);
+            hushi_pending_release(p);
             return st;
         }
         s->pending = grown;
     }
     /* Usually appended at the end: findings arrive nearly in order. */
     size_t at = s->pending_count;
-    while (at > 0 && hush_pending_compare(&s->pending[at - 1], p) > 0)
+    while (at > 0 && hushi_pending_compare(&s->pending[at - 1], p) > 0)
         at--;
     memmove(&s->pending[at + 1], &s->pending[at], (s->pending_count - at) * sizeof *p);
     s->pending[at] = *p;
@@ -163,23 +163,23 @@ static hush_status_t insert_pending(hush_scanner_t *s, hush_pending_t *p)
     return HUSH_OK;
 }
 
-static hush_status_t on_candidate(void *ctx, const hush_candidate_t *c)
+static hush_status_t on_candidate(void *ctx, const hushi_candidate_t *c)
 {
     hush_scanner_t *s = ctx;
-    hush_region_t region = region_of(s);
-    hush_pending_t p;
-    if (!hush_finding_evaluate(s->rules, &s->policy, &region, c, &p))
+    hushi_region_t region = region_of(s);
+    hushi_pending_t p;
+    if (!hushi_finding_evaluate(s->rules, &s->policy, &region, c, &p))
         return HUSH_OK;
-    const char *label = hush_views_label(s->views, c->secret_start, c->secret_end);
+    const char *label = hushi_views_label(s->views, c->secret_start, c->secret_end);
     if (label)
         snprintf(p.encoding, sizeof p.encoding, "%s", label);
     return insert_pending(s, &p);
 }
 
 /* A finding made in a decoded view; the scanner takes what it owns. */
-static hush_status_t on_view_finding(void *ctx, hush_pending_t *finding)
+static hush_status_t on_view_finding(void *ctx, hushi_pending_t *finding)
 {
-    hush_pending_t p = *finding;
+    hushi_pending_t p = *finding;
     finding->preview = NULL;
     finding->replacement = NULL;
     return insert_pending(ctx, &p);
@@ -189,18 +189,18 @@ static hush_status_t on_view_finding(void *ctx, hush_pending_t *finding)
 
 static hush_status_t emit_raw_to(hush_scanner_t *s, uint64_t to)
 {
-    uint64_t end = hush_window_end(&s->window);
+    uint64_t end = hushi_window_end(&s->window);
     if (to > end)
         to = end;
     if (!s->config.on_output || to <= s->emit_pos)
         return HUSH_OK;
-    const unsigned char *from = hush_window_at(&s->window, s->emit_pos);
+    const unsigned char *from = hushi_window_at(&s->window, s->emit_pos);
     size_t size = (size_t)(to - s->emit_pos);
     s->emit_pos = to;
     return s->config.on_output(s->config.output_ctx, from, size) ? HUSH_ERR_CALLBACK : HUSH_OK;
 }
 
-static hush_status_t emit_mask(hush_scanner_t *s, const hush_pending_t *p)
+static hush_status_t emit_mask(hush_scanner_t *s, const hushi_pending_t *p)
 {
     hush_status_t st = emit_raw_to(s, p->c.secret_start);
     if (st != HUSH_OK || !s->config.on_output || p->c.secret_end <= s->emit_pos)
@@ -212,16 +212,16 @@ static hush_status_t emit_mask(hush_scanner_t *s, const hush_pending_t *p)
                    ? HUSH_ERR_CALLBACK
                    : HUSH_OK;
     }
-    hush_mask_request_t req = {
+    hushi_mask_request_t req = {
         .mask = s->config.mask,
         .rule_id = s->rules->rules[p->c.rule].info.id,
         .fingerprint = p->fingerprint,
-        .secret = hush_window_at(&s->window, from),
+        .secret = hushi_window_at(&s->window, from),
         .size = (size_t)(p->c.secret_end - from),
         .continuation = from > p->c.secret_start,
     };
     s->emit_pos = p->c.secret_end;
-    return hush_mask_emit(&req, s->config.on_output, s->config.output_ctx) ? HUSH_ERR_CALLBACK
+    return hushi_mask_emit(&req, s->config.on_output, s->config.output_ctx) ? HUSH_ERR_CALLBACK
                                                                          : HUSH_OK;
 }
 
@@ -234,17 +234,17 @@ static const char *interned_encoding(hush_scanner_t *s, const char *name)
     for (size_t i = 0; i < s->encoding_count; i++)
         if (strcmp(s->encodings[i], name) == 0)
             return s->encodings[i];
-    if (s->encoding_count == HUSH_MAX_ENCODINGS)
+    if (s->encoding_count == HUSHI_MAX_ENCODINGS)
         return "mixed";
-    memcpy(s->encodings[s->encoding_count], name, HUSH_ENCODING_MAX);
+    memcpy(s->encodings[s->encoding_count], name, HUSHI_ENCODING_MAX);
     return s->encodings[s->encoding_count++];
 }
 
-static hush_status_t report(hush_scanner_t *s, const hush_pending_t *p, size_t group_end)
+static hush_status_t report(hush_scanner_t *s, const hushi_pending_t *p, size_t group_end)
 {
     if (!s->config.on_finding)
         return HUSH_OK;
-    const hush_rule_t *rule = &s->rules->rules[p->c.rule];
+    const hushi_rule_t *rule = &s->rules->rules[p->c.rule];
     hush_finding_t f = {
         .rule_id = rule->info.id,
         .rule_name = rule->info.name,
@@ -254,32 +254,32 @@ static hush_status_t report(hush_scanner_t *s, const hush_pending_t *p, size_t g
         .offset = p->c.secret_start,
         .length = p->c.secret_end - p->c.secret_start,
     };
-    hush_lines_locate(&s->lines, &s->window, p->c.secret_start, &f.line, &f.column);
+    hushi_lines_locate(&s->lines, &s->window, p->c.secret_start, &f.line, &f.column);
     memcpy(f.fingerprint, p->fingerprint, sizeof f.fingerprint);
     f.meta = p->has_meta ? &p->meta : NULL; /* p stays pending until the callback returns */
     /* Other secrets in the preview are masked: those reported before that
      * reach into it, and those after it that start inside it (all known by
      * now, see report_ready). */
-    uint64_t preview_end = hush_finding_preview_end(p);
+    uint64_t preview_end = hushi_finding_preview_end(p);
     size_t later = 0;
     while (group_end + later < s->pending_count &&
            s->pending[group_end + later].c.secret_start < preview_end)
         later++;
-    hush_finding_others_t others = {.before = s->recent, .before_count = s->recent_count,
+    hushi_finding_others_t others = {.before = s->recent, .before_count = s->recent_count,
                                     .after = s->pending + group_end, .after_count = later};
-    hush_region_t region = region_of(s);
+    hushi_region_t region = region_of(s);
     if (p->preview)
         snprintf(f.preview, sizeof f.preview, "%s", p->preview);
     else
-        hush_finding_preview(s->rules, &region, p, &others, f.preview);
+        hushi_finding_preview(s->rules, &region, p, &others, f.preview);
     return s->config.on_finding(s->config.finding_ctx, &f) ? HUSH_ERR_CALLBACK : HUSH_OK;
 }
 
 /* Keeps reported findings that may still reach into a later preview: those
  * ending after the earliest byte a preview from `from` on can show. */
-static hush_status_t remember(hush_scanner_t *s, const hush_pending_t *p)
+static hush_status_t remember(hush_scanner_t *s, const hushi_pending_t *p)
 {
-    uint64_t horizon = hush_finding_preview_start_bound(p);
+    uint64_t horizon = hushi_finding_preview_start_bound(p);
     size_t kept = 0;
     for (size_t i = 0; i < s->recent_count; i++)
         if (s->recent[i].c.secret_end > horizon)
@@ -287,8 +287,8 @@ static hush_status_t remember(hush_scanner_t *s, const hush_pending_t *p)
     s->recent_count = kept;
     if (s->recent_count == s->recent_capacity) {
         hush_status_t st;
-        hush_pending_t *grown = hush_array_grow(s->recent, &s->recent_capacity, sizeof *grown, 16,
-                                                HUSH_MAX_PENDING_FINDINGS, &st);
+        hushi_pending_t *grown = hushi_array_grow(s->recent, &s->recent_capacity, sizeof *grown, 16,
+                                                HUSHI_MAX_PENDING_FINDINGS, &st);
         if (!grown)
             return st;
         s->recent = grown;
@@ -301,7 +301,7 @@ static hush_status_t remember(hush_scanner_t *s, const hush_pending_t *p)
     return HUSH_OK;
 }
 
-static bool same_span(const hush_pending_t *a, const hush_pending_t *b)
+static bool same_span(const hushi_pending_t *a, const hushi_pending_t *b)
 {
     return a->c.secret_start == b->c.secret_start && a->c.secret_end == b->c.secret_end;
 }
@@ -310,8 +310,8 @@ static bool same_span(const hush_pending_t *a, const hush_pending_t *b)
  * one, then a validated one, then the one that saw the decoded secret, then
  * a pattern rule, then the one whose match saw more context
  * (`Password=` inside a SQL connection string beats a bare `password=`). */
-static bool ranks_higher(const hush_rules_t *rules, const hush_pending_t *a,
-                         const hush_pending_t *b)
+static bool ranks_higher(const hush_rules_t *rules, const hushi_pending_t *a,
+                         const hushi_pending_t *b)
 {
     if (a->confidence != b->confidence)
         return a->confidence > b->confidence;
@@ -319,8 +319,8 @@ static bool ranks_higher(const hush_rules_t *rules, const hush_pending_t *a,
         return a->validated != NULL;
     /* A provider's rule names the secret; a scored generic one (a key name
      * and a value's shape) or a structural one only says it looks like one. */
-    bool a_generic = a->structural || rules->rules[a->c.rule].score != HUSH_SCORE_NONE;
-    bool b_generic = b->structural || rules->rules[b->c.rule].score != HUSH_SCORE_NONE;
+    bool a_generic = a->structural || rules->rules[a->c.rule].score != HUSHI_SCORE_NONE;
+    bool b_generic = b->structural || rules->rules[b->c.rule].score != HUSHI_SCORE_NONE;
     if (a_generic != b_generic)
         return !a_generic;
     /* Where decoding changed the secret, the view that decoded more saw the
@@ -347,7 +347,7 @@ static size_t span_group(const hush_scanner_t *s, size_t first, size_t *best,
     *best = first;
     *best_redacting = SIZE_MAX;
     for (; end < s->pending_count && same_span(&s->pending[first], &s->pending[end]); end++) {
-        const hush_pending_t *q = &s->pending[end];
+        const hushi_pending_t *q = &s->pending[end];
         if (ranks_higher(s->rules, q, &s->pending[*best]))
             *best = end;
         if (q->redact &&
@@ -386,7 +386,7 @@ static hush_status_t report_before(hush_scanner_t *s, uint64_t safe)
         size_t end = span_group(s, done, &best, &best_redacting);
         uint64_t preview_end = 0;
         for (size_t i = done; i < end; i++) {
-            uint64_t e = hush_finding_preview_end(&s->pending[i]);
+            uint64_t e = hushi_finding_preview_end(&s->pending[i]);
             preview_end = e > preview_end ? e : preview_end;
         }
         if (preview_end > safe)
@@ -400,7 +400,7 @@ static hush_status_t report_before(hush_scanner_t *s, uint64_t safe)
     }
     if (done) {
         for (size_t i = 0; i < done; i++)
-            hush_pending_release(&s->pending[i]);
+            hushi_pending_release(&s->pending[i]);
         memmove(s->pending, s->pending + done, (s->pending_count - done) * sizeof *s->pending);
         s->pending_count -= done;
         s->emitted -= done;
@@ -425,31 +425,31 @@ static void discard_settled(hush_scanner_t *s)
         keep = s->emit_pos;
     if (s->pending_count && s->pending[0].c.match_start < keep)
         keep = s->pending[0].c.match_start;
-    uint64_t needed = hush_stream_match_oldest_needed(s->matcher);
+    uint64_t needed = hushi_stream_match_oldest_needed(s->matcher);
     if (needed < keep)
         keep = needed;
-    uint64_t held = hush_views_hold(s->views);
+    uint64_t held = hushi_views_hold(s->views);
     if (held < keep)
         keep = held;
-    hush_views_forget_before(s->views, s->released_to);
-    uint64_t margin = HUSH_CONTEXT_LEN + HUSH_KEYWORD_WINDOW;
+    hushi_views_forget_before(s->views, s->released_to);
+    uint64_t margin = HUSHI_CONTEXT_LEN + HUSHI_KEYWORD_WINDOW;
     keep = keep > margin ? keep - margin : 0;
     if (keep <= s->window.base)
         return;
-    hush_lines_before_discard(&s->lines, &s->window, keep);
-    hush_window_discard_before(&s->window, keep);
+    hushi_lines_before_discard(&s->lines, &s->window, keep);
+    hushi_window_discard_before(&s->window, keep);
 }
 
 static hush_status_t process(hush_scanner_t *s, uint64_t flush_line_end)
 {
-    hush_region_t region = region_of(s);
-    hush_process_request_t req = {.region = &region,
+    hushi_region_t region = region_of(s);
+    hushi_process_request_t req = {.region = &region,
                                   .flush_line_end = flush_line_end,
                                   .accept = on_candidate,
                                   .accept_ctx = s};
     uint64_t safe = 0;
-    hush_status_t st = hush_stream_match_process(s->matcher, &s->confirm, &req, &safe);
-    uint64_t held = hush_views_hold(s->views);
+    hush_status_t st = hushi_stream_match_process(s->matcher, &s->confirm, &req, &safe);
+    uint64_t held = hushi_views_hold(s->views);
     if (held < safe)
         safe = held;
     if (st == HUSH_OK)
@@ -486,18 +486,18 @@ hush_status_t hush_scanner_create(const hush_rules_t *rules, const hush_scanner_
     s->policy.allow = config->allow;
     s->policy.allow_ctx = &s->config.finding_ctx;
     hush_status_t st = HUSH_OK;
-    size_t capacity = config->engine == HUSH_ENGINE_REFERENCE ? 64u << 10 : HUSH_WINDOW_CAPACITY;
-    if (!hush_confirm_init(&s->confirm, rules, s->message, sizeof s->message) ||
-        !hush_window_init(&s->window, capacity))
+    size_t capacity = config->engine == HUSH_ENGINE_REFERENCE ? 64u << 10 : HUSHI_WINDOW_CAPACITY;
+    if (!hushi_confirm_init(&s->confirm, rules, s->message, sizeof s->message) ||
+        !hushi_window_init(&s->window, capacity))
         st = HUSH_ERR_NOMEM;
     if (st == HUSH_OK && config->engine != HUSH_ENGINE_REFERENCE)
-        st = hush_stream_match_create(rules, &s->matcher);
+        st = hushi_stream_match_create(rules, &s->matcher);
     if (st == HUSH_OK && !config->raw_only) {
-        hush_views_config_t views = {.rules = rules, .policy = &s->policy, .mask = config->mask,
+        hushi_views_config_t views = {.rules = rules, .policy = &s->policy, .mask = config->mask,
                                      .use_hyperscan = config->engine != HUSH_ENGINE_REFERENCE,
                                      .on_finding = on_view_finding, .ctx = s,
                                      .message = s->message, .message_size = sizeof s->message};
-        st = hush_views_create(&views, &s->views);
+        st = hushi_views_create(&views, &s->views);
     }
     if (st != HUSH_OK) {
         hush_scanner_destroy(s);
@@ -512,10 +512,10 @@ void hush_scanner_destroy(hush_scanner_t *s)
     if (!s)
         return;
     hush_scanner_reset(s);
-    hush_stream_match_destroy(s->matcher);
-    hush_views_destroy(s->views);
-    hush_confirm_free(&s->confirm);
-    hush_window_free(&s->window);
+    hushi_stream_match_destroy(s->matcher);
+    hushi_views_destroy(s->views);
+    hushi_confirm_free(&s->confirm);
+    hushi_window_free(&s->window);
     free(s->pending);
     free(s->recent);
     memset(s->key, 0, sizeof s->key);
@@ -526,18 +526,18 @@ void hush_scanner_reset(hush_scanner_t *s)
 {
     if (!s)
         return;
-    hush_window_reset(&s->window);
+    hushi_window_reset(&s->window);
     for (size_t i = 0; i < s->pending_count; i++)
-        hush_pending_release(&s->pending[i]);
+        hushi_pending_release(&s->pending[i]);
     s->pending_count = s->recent_count = s->emitted = 0;
-    hush_views_reset(s->views);
+    hushi_views_reset(s->views);
     s->released_to = s->emit_pos = 0;
-    hush_lines_reset(&s->lines);
+    hushi_lines_reset(&s->lines);
     s->stream_end = false;
     s->failed = HUSH_OK;
     s->message[0] = '\0';
     if (s->matcher)
-        hush_stream_match_reset(s->matcher);
+        hushi_stream_match_reset(s->matcher);
 }
 
 void hush_scanner_set_context(hush_scanner_t *s, void *finding_ctx, void *output_ctx)
@@ -552,7 +552,7 @@ const char *hush_scanner_message(const hush_scanner_t *s) { return s ? s->messag
 
 uint64_t hush_scanner_offset(const hush_scanner_t *s)
 {
-    return s ? hush_window_end(&s->window) : 0;
+    return s ? hushi_window_end(&s->window) : 0;
 }
 
 /* The reference engine keeps the whole input, up to its limit. */
@@ -562,7 +562,7 @@ static hush_status_t reference_room(hush_scanner_t *s, size_t wanted)
         wanted = HUSH_REFERENCE_MAX_INPUT - s->window.size;
     if (wanted == 0)
         return fail(s, HUSH_ERR_LIMIT, "input larger than the reference engine's 64 MiB");
-    if (hush_window_room(&s->window) < wanted) {
+    if (hushi_window_room(&s->window) < wanted) {
         size_t capacity = s->window.capacity;
         while (capacity - s->window.size < wanted)
             capacity *= 2;
@@ -576,15 +576,15 @@ static hush_status_t reference_room(hush_scanner_t *s, size_t wanted)
 }
 
 /* An open structured value keeps its bytes in the window (views.h), which
- * then grows, within HUSH_WINDOW_MAX_CAPACITY. */
+ * then grows, within HUSHI_WINDOW_MAX_CAPACITY. */
 static hush_status_t window_grow(hush_scanner_t *s)
 {
-    if (hush_window_room(&s->window) >= HUSH_FEED_SLICE)
+    if (hushi_window_room(&s->window) >= HUSHI_FEED_SLICE)
         return HUSH_OK;
     size_t capacity = s->window.capacity;
-    while (capacity - s->window.size < HUSH_FEED_SLICE && capacity < HUSH_WINDOW_MAX_CAPACITY)
-        capacity = capacity * 2 < HUSH_WINDOW_MAX_CAPACITY ? capacity * 2 : HUSH_WINDOW_MAX_CAPACITY;
-    if (capacity - s->window.size < HUSH_FEED_SLICE)
+    while (capacity - s->window.size < HUSHI_FEED_SLICE && capacity < HUSHI_WINDOW_MAX_CAPACITY)
+        capacity = capacity * 2 < HUSHI_WINDOW_MAX_CAPACITY ? capacity * 2 : HUSHI_WINDOW_MAX_CAPACITY;
+    if (capacity - s->window.size < HUSHI_FEED_SLICE)
         return fail(s, HUSH_ERR_LIMIT, "look-back window exhausted (internal limit)");
     unsigned char *grown = realloc(s->window.data, capacity);
     if (!grown)
@@ -603,18 +603,18 @@ hush_status_t hush_scanner_input_buffer(hush_scanner_t *s, void **buffer, size_t
     if (s->failed)
         return s->failed;
     if (!s->matcher) {
-        hush_status_t st = reference_room(s, HUSH_FEED_SLICE);
+        hush_status_t st = reference_room(s, HUSHI_FEED_SLICE);
         if (st != HUSH_OK)
             return st;
-    } else if (hush_window_room(&s->window) < HUSH_FEED_SLICE) {
+    } else if (hushi_window_room(&s->window) < HUSHI_FEED_SLICE) {
         discard_settled(s);
         hush_status_t st = window_grow(s);
         if (st != HUSH_OK)
             return st;
     }
-    size_t room = hush_window_room(&s->window);
+    size_t room = hushi_window_room(&s->window);
     *buffer = s->window.data + s->window.size;
-    *capacity = room < HUSH_FEED_SLICE ? room : HUSH_FEED_SLICE;
+    *capacity = room < HUSHI_FEED_SLICE ? room : HUSHI_FEED_SLICE;
     return HUSH_OK;
 }
 
@@ -624,19 +624,19 @@ hush_status_t hush_scanner_commit(hush_scanner_t *s, size_t size)
         return HUSH_ERR_ARGUMENT;
     if (s->failed)
         return s->failed;
-    if (size > hush_window_room(&s->window) || (s->matcher && size > HUSH_FEED_SLICE))
+    if (size > hushi_window_room(&s->window) || (s->matcher && size > HUSHI_FEED_SLICE))
         return fail(s, HUSH_ERR_ARGUMENT, "commit larger than the input buffer");
     const unsigned char *bytes = s->window.data + s->window.size;
-    uint64_t from = hush_window_end(&s->window);
+    uint64_t from = hushi_window_end(&s->window);
     s->window.size += size;
     /* Counted now, while the bytes are in cache. */
-    hush_lines_count(&s->lines, bytes, size);
+    hushi_lines_count(&s->lines, bytes, size);
     if (!s->matcher)
         return HUSH_OK;
     hush_status_t st = HUSH_OK;
     if (s->views) {
-        hush_region_t region = region_of(s);
-        st = hush_views_feed(s->views, &region, from);
+        hushi_region_t region = region_of(s);
+        st = hushi_views_feed(s->views, &region, from);
     }
     return fail(s, st == HUSH_OK ? process(s, 0) : st, NULL);
 }
@@ -669,10 +669,10 @@ hush_status_t hush_scanner_flush(hush_scanner_t *s)
     if (s->failed || !s->matcher)
         return s->failed;
     uint64_t from = s->emit_pos > s->window.base ? s->emit_pos : s->window.base;
-    uint64_t end = hush_window_end(&s->window);
+    uint64_t end = hushi_window_end(&s->window);
     if (end <= from)
         return HUSH_OK;
-    const unsigned char *nl = memrchr(hush_window_at(&s->window, from), '\n', end - from);
+    const unsigned char *nl = memrchr(hushi_window_at(&s->window, from), '\n', end - from);
     if (!nl)
         return HUSH_OK;
     uint64_t line_end = s->window.base + (uint64_t)(nl - s->window.data) + 1;
@@ -681,13 +681,13 @@ hush_status_t hush_scanner_flush(hush_scanner_t *s)
 
 static hush_status_t finish_reference(hush_scanner_t *s)
 {
-    hush_region_t region = region_of(s);
-    hush_status_t st = s->views ? hush_views_end(s->views, &region) : HUSH_OK;
+    hushi_region_t region = region_of(s);
+    hush_status_t st = s->views ? hushi_views_end(s->views, &region) : HUSH_OK;
     for (uint32_t r = 0; st == HUSH_OK && r < s->rules->count; r++) {
         if (s->rules->rules[r].structure)
             continue;
         uint64_t next_start = 0;
-        st = hush_confirm_range(&s->confirm, s->rules, r, &region, 0, region.end, &next_start,
+        st = hushi_confirm_range(&s->confirm, s->rules, r, &region, 0, region.end, &next_start,
                                 on_candidate, s);
     }
     if (st == HUSH_OK)
@@ -704,10 +704,10 @@ hush_status_t hush_scanner_finish(hush_scanner_t *s)
     if (st == HUSH_OK && !s->matcher)
         st = finish_reference(s);
     if (st == HUSH_OK && s->matcher) {
-        hush_stream_match_end(s->matcher);
+        hushi_stream_match_end(s->matcher);
         if (s->views) {
-            hush_region_t region = region_of(s);
-            st = hush_views_end(s->views, &region);
+            hushi_region_t region = region_of(s);
+            st = hushi_views_end(s->views, &region);
         }
         if (st == HUSH_OK)
             st = process(s, 0);

@@ -16,52 +16,52 @@
 
 /* Shortest value each profile scores at all: people choose 4-character
  * passwords, no machine-made key is under 8. */
-#define HUSH_SCORE_MIN_PASSWORD 4
-#define HUSH_SCORE_MIN_GENERIC 8
+#define HUSHI_SCORE_MIN_PASSWORD 4
+#define HUSHI_SCORE_MIN_GENERIC 8
 /* Entropy and word checks look at this many bytes; longer values are keys
  * or tokens whose first bytes show their nature. */
-#define HUSH_SCORE_MAX_SCORED 256
+#define HUSHI_SCORE_MAX_SCORED 256
 /* A keyboard or alphabet run this long is typed by a person (odds in a
  * random base62 value: about 1 in 62^5 per position). */
-#define HUSH_SCORE_SEQUENCE_RUN 6
+#define HUSHI_SCORE_SEQUENCE_RUN 6
 /* A value made of one unit of at most this many characters, repeated. */
-#define HUSH_SCORE_MAX_PERIOD 8
-/* Entropy ratios (see hush_score_entropy_ratio): random values give about
+#define HUSHI_SCORE_MAX_PERIOD 8
+/* Entropy ratios (see hushi_score_entropy_ratio): random values give about
  * 1.0, with 5% of them under 0.88 at 16 characters. */
-#define HUSH_SCORE_RATIO_RANDOM 0.88
-#define HUSH_SCORE_RATIO_MIXED 0.78
-#define HUSH_SCORE_RATIO_LOW 0.62
+#define HUSHI_SCORE_RATIO_RANDOM 0.88
+#define HUSHI_SCORE_RATIO_MIXED 0.78
+#define HUSHI_SCORE_RATIO_LOW 0.62
 /* Longest word-like token, and the longest consonant run a word has
  * ("strengths" has 4). */
-#define HUSH_SCORE_MAX_WORD 64
-#define HUSH_SCORE_MAX_CONSONANT_RUN 4
+#define HUSHI_SCORE_MAX_WORD 64
+#define HUSHI_SCORE_MAX_CONSONANT_RUN 4
 /* Share of vowels (with y) a word has, in percent: English words sit near
  * 40 ("string" 17, "strength" 13), random letters near 23: the consonant
  * pair and rare letter checks tell those apart. */
-#define HUSH_SCORE_MIN_VOWEL_PERCENT 12
-#define HUSH_SCORE_MAX_VOWEL_PERCENT 75
+#define HUSHI_SCORE_MIN_VOWEL_PERCENT 12
+#define HUSHI_SCORE_MAX_VOWEL_PERCENT 75
 /* At most one in this many letters may be rare (j x z v, q without u), and as many
  * consonant pairs uncommon in English. */
-#define HUSH_SCORE_RARE_SHARE 8
+#define HUSHI_SCORE_RARE_SHARE 8
 /* Tokens this short pass as words (acronyms: smtp, ldap, db). */
-#define HUSH_SCORE_SHORT_WORD 4
+#define HUSHI_SCORE_SHORT_WORD 4
 /* Segments of an absolute path this short pass as names ("/u/x1"). */
-#define HUSH_SCORE_SHORT_SEGMENT 8
+#define HUSHI_SCORE_SHORT_SEGMENT 8
 /* Identifiers: at most this many digits, all at the end ("password2"). */
-#define HUSH_SCORE_IDENT_DIGITS 4
+#define HUSHI_SCORE_IDENT_DIGITS 4
 /* Characters that separate the words of a name or a phrase. */
-#define HUSH_SCORE_WORD_SEPARATORS "_-.$ #:"
+#define HUSHI_SCORE_WORD_SEPARATORS "_-.$ #:"
 /* Symbols people tack onto a word to satisfy a password policy. */
-#define HUSH_SCORE_EDGE_SYMBOLS 3
+#define HUSHI_SCORE_EDGE_SYMBOLS 3
 /* Shortest name taken for a function in a call ("get("). */
-#define HUSH_SCORE_MIN_CALL 3
+#define HUSHI_SCORE_MIN_CALL 3
 /* Shortest upper-case name taken for a variable after '$' ("$API"). */
-#define HUSH_SCORE_MIN_VARIABLE 3
+#define HUSHI_SCORE_MIN_VARIABLE 3
 /* A term of the expected-entropy sum this small changes nothing. */
-#define HUSH_SCORE_NEGLIGIBLE 1e-12
+#define HUSHI_SCORE_NEGLIGIBLE 1e-12
 /* Points at which a scored candidate reaches medium and high. */
-#define HUSH_SCORE_POINTS_MEDIUM 2
-#define HUSH_SCORE_POINTS_HIGH 4
+#define HUSHI_SCORE_POINTS_MEDIUM 2
+#define HUSHI_SCORE_POINTS_HIGH 4
 
 typedef struct span {
     const unsigned char *p;
@@ -74,30 +74,30 @@ static const char *const reason_names[] = {
     "phrase", "public", "low entropy",
 };
 
-const char *hush_score_reason_name(hush_score_reason_t reason)
+const char *hushi_score_reason_name(hushi_score_reason_t reason)
 {
     return (size_t)reason < sizeof reason_names / sizeof *reason_names ? reason_names[reason] : "?";
 }
 
-bool hush_score_profile_parse(const char *name, hush_score_profile_t *out)
+bool hushi_score_profile_parse(const char *name, hushi_score_profile_t *out)
 {
     if (strcmp(name, "generic") == 0)
-        *out = HUSH_SCORE_GENERIC;
+        *out = HUSHI_SCORE_GENERIC;
     else if (strcmp(name, "password") == 0)
-        *out = HUSH_SCORE_PASSWORD;
+        *out = HUSHI_SCORE_PASSWORD;
     else
         return false;
     return true;
 }
 
-const char *hush_score_profile_name(hush_score_profile_t profile)
+const char *hushi_score_profile_name(hushi_score_profile_t profile)
 {
     switch (profile) {
-    case HUSH_SCORE_GENERIC:
+    case HUSHI_SCORE_GENERIC:
         return "generic";
-    case HUSH_SCORE_PASSWORD:
+    case HUSHI_SCORE_PASSWORD:
         return "password";
-    case HUSH_SCORE_NONE:
+    case HUSHI_SCORE_NONE:
         break;
     }
     return NULL;
@@ -214,19 +214,19 @@ static double expected_entropy(size_t n, unsigned k)
         double term = exp(log_pmf) * share * log2(share);
         sum -= term;
         /* Past the mean the terms only shrink: stop once they no longer count. */
-        if ((double)c > mean && -term < HUSH_SCORE_NEGLIGIBLE)
+        if ((double)c > mean && -term < HUSHI_SCORE_NEGLIGIBLE)
             break;
     }
     return sum * k;
 }
 
-double hush_score_entropy_ratio(const unsigned char *value, size_t size)
+double hushi_score_entropy_ratio(const unsigned char *value, size_t size)
 {
-    span_t s = {value, size < HUSH_SCORE_MAX_SCORED ? size : HUSH_SCORE_MAX_SCORED};
+    span_t s = {value, size < HUSHI_SCORE_MAX_SCORED ? size : HUSHI_SCORE_MAX_SCORED};
     if (s.n < 2)
         return 0.0;
     double expected = expected_entropy(s.n, alphabet_size(s));
-    return expected > 0 ? hush_entropy_bits(s.p, s.n) / expected : 0.0;
+    return expected > 0 ? hushi_entropy_bits(s.p, s.n) / expected : 0.0;
 }
 
 /* ---- values people write ----------------------------------------------- */
@@ -280,7 +280,7 @@ static bool is_escaped_template(span_t s)
 /* One unit repeated ("abcabcabc"), or two or fewer distinct characters. */
 static bool is_repeated(span_t s)
 {
-    for (size_t period = 1; period <= HUSH_SCORE_MAX_PERIOD && 2 * period <= s.n; period++) {
+    for (size_t period = 1; period <= HUSHI_SCORE_MAX_PERIOD && 2 * period <= s.n; period++) {
         size_t i = period;
         while (i < s.n && s.p[i] == s.p[i - period])
             i++;
@@ -297,7 +297,7 @@ static bool is_repeated(span_t s)
         b = s.p[i];
         two = true;
     }
-    return s.n >= HUSH_SCORE_SEQUENCE_RUN;
+    return s.n >= HUSHI_SCORE_SEQUENCE_RUN;
 }
 
 /* Longest stretch of `s` that runs along `seq` (either direction, case
@@ -340,7 +340,7 @@ static size_t longest_sequence(span_t s)
     /* Hex has six letters only: in order by chance too often. */
     if (all_of(s, is_hex))
         return best;
-    unsigned char letters[HUSH_SCORE_MAX_SCORED];
+    unsigned char letters[HUSHI_SCORE_MAX_SCORED];
     size_t count = 0;
     for (size_t i = 0; i < s.n && count < sizeof letters; i++)
         if (is_alpha(s.p[i]))
@@ -424,7 +424,7 @@ static bool common_pair(unsigned char a, unsigned char b)
  * letters English rarely uses.  About 2% of random 16-letter strings pass. */
 static bool pronounceable(const unsigned char *t, size_t n)
 {
-    if (n <= HUSH_SCORE_SHORT_WORD)
+    if (n <= HUSHI_SCORE_SHORT_WORD)
         return true;
     size_t vowels = 0, run = 0, longest = 0, rare = 0, odd = 0;
     for (size_t i = 0; i < n; i++) {
@@ -437,10 +437,10 @@ static bool pronounceable(const unsigned char *t, size_t n)
         if (i > 0 && !v && !is_vowel(t[i - 1]) && !common_pair(to_lower(t[i - 1]), c))
             odd++;
     }
-    return vowels * 100 >= n * HUSH_SCORE_MIN_VOWEL_PERCENT &&
-           vowels * 100 <= n * HUSH_SCORE_MAX_VOWEL_PERCENT &&
-           longest <= HUSH_SCORE_MAX_CONSONANT_RUN && (rare <= 1 || rare * HUSH_SCORE_RARE_SHARE <= n) &&
-           odd * HUSH_SCORE_RARE_SHARE <= n;
+    return vowels * 100 >= n * HUSHI_SCORE_MIN_VOWEL_PERCENT &&
+           vowels * 100 <= n * HUSHI_SCORE_MAX_VOWEL_PERCENT &&
+           longest <= HUSHI_SCORE_MAX_CONSONANT_RUN && (rare <= 1 || rare * HUSHI_SCORE_RARE_SHARE <= n) &&
+           odd * HUSHI_SCORE_RARE_SHARE <= n;
 }
 
 /* Words of a name, split at separators and camelCase boundaries. */
@@ -495,9 +495,9 @@ static void add_word(words_t *w, const unsigned char *t, size_t n, bool by_case)
         return;
     w->count++;
     w->case_short += by_case && n <= 2;
-    w->case_odd += by_case && n > 2 && n <= HUSH_SCORE_SHORT_WORD && !plain_short_word(t, n);
+    w->case_odd += by_case && n > 2 && n <= HUSHI_SCORE_SHORT_WORD && !plain_short_word(t, n);
     w->naming += is_naming_word(t, n);
-    w->all_pronounceable &= n <= HUSH_SCORE_MAX_WORD && (pronounceable(t, n) || is_naming_word(t, n));
+    w->all_pronounceable &= n <= HUSHI_SCORE_MAX_WORD && (pronounceable(t, n) || is_naming_word(t, n));
 }
 
 /* True when `s` is a name made of words (`passwordPolicy`, `smtp_password`,
@@ -507,11 +507,11 @@ static bool split_words(span_t s, words_t *w)
 {
     *w = (words_t){.all_pronounceable = true};
     size_t end = s.n, digits = 0;
-    while (end > 0 && is_digit(s.p[end - 1]) && digits < HUSH_SCORE_IDENT_DIGITS + 1) {
+    while (end > 0 && is_digit(s.p[end - 1]) && digits < HUSHI_SCORE_IDENT_DIGITS + 1) {
         end--;
         digits++;
     }
-    if (digits > HUSH_SCORE_IDENT_DIGITS || end == 0)
+    if (digits > HUSHI_SCORE_IDENT_DIGITS || end == 0)
         return false;
     size_t start = 0;
     bool started_by_case = false;
@@ -527,7 +527,7 @@ static bool split_words(span_t s, words_t *w)
         }
         if (i < end && is_digit(c))
             return false;
-        if (i < end && !is_alpha(c) && !strchr(HUSH_SCORE_WORD_SEPARATORS, c))
+        if (i < end && !is_alpha(c) && !strchr(HUSHI_SCORE_WORD_SEPARATORS, c))
             return false;
         /* fooBar: a capital after a small letter; HTTPServer: a capital
          * followed by a small letter after capitals. */
@@ -544,15 +544,15 @@ static bool split_words(span_t s, words_t *w)
            w->all_pronounceable;
 }
 
-/* Without up to HUSH_SCORE_EDGE_SYMBOLS punctuation characters at each
+/* Without up to HUSHI_SCORE_EDGE_SYMBOLS punctuation characters at each
  * end: "busybox@" and "Hush2024!" are words with a symbol tacked on. */
 static span_t without_edge_symbols(span_t s)
 {
-    for (size_t k = 0; k < HUSH_SCORE_EDGE_SYMBOLS && s.n > 1 && !is_alnum(s.p[0]); k++) {
+    for (size_t k = 0; k < HUSHI_SCORE_EDGE_SYMBOLS && s.n > 1 && !is_alnum(s.p[0]); k++) {
         s.p++;
         s.n--;
     }
-    for (size_t k = 0; k < HUSH_SCORE_EDGE_SYMBOLS && s.n > 1 && !is_alnum(s.p[s.n - 1]); k++)
+    for (size_t k = 0; k < HUSHI_SCORE_EDGE_SYMBOLS && s.n > 1 && !is_alnum(s.p[s.n - 1]); k++)
         s.n--;
     return s;
 }
@@ -570,7 +570,7 @@ static bool ends_with_variable(span_t s)
     size_t i = s.n;
     while (i > 0 && is_constant_char(s.p[i - 1]))
         i--;
-    if (i > 0 && s.n - i >= HUSH_SCORE_MIN_VARIABLE && s.p[i - 1] == '$')
+    if (i > 0 && s.n - i >= HUSHI_SCORE_MIN_VARIABLE && s.p[i - 1] == '$')
         return true;
     for (size_t k = 0; k + 1 < s.n; k++)
         if (s.p[k] == '$' && (s.p[k + 1] == '{' || s.p[k + 1] == '('))
@@ -603,7 +603,7 @@ static bool is_call(span_t s)
         punct |= s.p[i] == '_' || s.p[i] == '.' || s.p[i] == ':';
         i++;
     }
-    return i >= HUSH_SCORE_MIN_CALL && i < s.n && s.p[i] == '(' && (!digits || punct);
+    return i >= HUSHI_SCORE_MIN_CALL && i < s.n && s.p[i] == '(' && (!digits || punct);
 }
 
 /* A C-style cast at the start: "(size_t)(colon", "(uint32_t)rc". */
@@ -677,7 +677,7 @@ static bool is_path_segment(span_t seg, bool absolute)
     words_t w;
     if (seg.n == 0 || split_words(seg, &w))
         return true;
-    return absolute && (seg.n <= HUSH_SCORE_SHORT_SEGMENT || memchr(seg.p, '.', seg.n));
+    return absolute && (seg.n <= HUSHI_SCORE_SHORT_SEGMENT || memchr(seg.p, '.', seg.n));
 }
 
 /* "cms/sites/passwords#edit", "/etc/hush/api.key", "~/.hush/token": a
@@ -756,11 +756,11 @@ static bool has_secret_keyword(span_t context)
 
 static int entropy_points(double ratio)
 {
-    if (ratio >= HUSH_SCORE_RATIO_RANDOM)
+    if (ratio >= HUSHI_SCORE_RATIO_RANDOM)
         return 2;
-    if (ratio >= HUSH_SCORE_RATIO_MIXED)
+    if (ratio >= HUSHI_SCORE_RATIO_MIXED)
         return 1;
-    return ratio < HUSH_SCORE_RATIO_LOW ? -2 : 0;
+    return ratio < HUSHI_SCORE_RATIO_LOW ? -2 : 0;
 }
 
 static int generic_points(span_t s, span_t context, double ratio)
@@ -785,67 +785,67 @@ static int password_points(span_t s, span_t context, double ratio)
     return points;
 }
 
-static hush_score_t verdict(bool keep, hush_confidence_t confidence, hush_score_reason_t reason,
+static hushi_score_t verdict(bool keep, hush_confidence_t confidence, hushi_score_reason_t reason,
                             hush_confidence_t ceiling)
 {
-    return (hush_score_t){.keep = keep,
+    return (hushi_score_t){.keep = keep,
                           .confidence = confidence < ceiling ? confidence : ceiling,
                           .reason = reason};
 }
 
 /* Checks that end the scoring early; true when *out is the verdict. */
-static bool suppressed(hush_score_profile_t profile, span_t s, span_t context,
-                       hush_confidence_t ceiling, hush_score_t *out)
+static bool suppressed(hushi_score_profile_t profile, span_t s, span_t context,
+                       hush_confidence_t ceiling, hushi_score_t *out)
 {
-    bool password = profile == HUSH_SCORE_PASSWORD;
-    size_t min = password ? HUSH_SCORE_MIN_PASSWORD : HUSH_SCORE_MIN_GENERIC;
-    hush_score_reason_t drop = HUSH_SCORE_OK, low = HUSH_SCORE_OK;
+    bool password = profile == HUSHI_SCORE_PASSWORD;
+    size_t min = password ? HUSHI_SCORE_MIN_PASSWORD : HUSHI_SCORE_MIN_GENERIC;
+    hushi_score_reason_t drop = HUSHI_SCORE_OK, low = HUSHI_SCORE_OK;
     words_t w;
     size_t run;
     if (s.n < min)
-        drop = HUSH_SCORE_TOO_SHORT;
+        drop = HUSHI_SCORE_TOO_SHORT;
     else if (is_weak_or_documented(s))
-        low = HUSH_SCORE_WEAK_WORD;
+        low = HUSHI_SCORE_WEAK_WORD;
     else if (is_uuid(s))
-        low = HUSH_SCORE_UUID;
-    else if (hush_is_placeholder(s.p, s.n) || is_escaped_template(s))
-        drop = HUSH_SCORE_PLACEHOLDER;
+        low = HUSHI_SCORE_UUID;
+    else if (hushi_is_placeholder(s.p, s.n) || is_escaped_template(s))
+        drop = HUSHI_SCORE_PLACEHOLDER;
     else if (is_repeated(s))
-        drop = HUSH_SCORE_REPEATED;
+        drop = HUSHI_SCORE_REPEATED;
     else if (is_hash(s, context))
-        drop = HUSH_SCORE_HASH;
+        drop = HUSHI_SCORE_HASH;
     else if (is_code_reference(s))
-        drop = HUSH_SCORE_CODE;
+        drop = HUSHI_SCORE_CODE;
     else if (is_path_or_url(s))
-        drop = HUSH_SCORE_PATH;
-    else if ((run = longest_sequence(s)) >= HUSH_SCORE_SEQUENCE_RUN) {
+        drop = HUSHI_SCORE_PATH;
+    else if ((run = longest_sequence(s)) >= HUSHI_SCORE_SEQUENCE_RUN) {
         if (!password && run * 2 >= s.n)
-            drop = HUSH_SCORE_SEQUENCE;
+            drop = HUSHI_SCORE_SEQUENCE;
         else
-            low = HUSH_SCORE_SEQUENCE;
+            low = HUSHI_SCORE_SEQUENCE;
     } else if (split_words(s, &w) || split_words(without_edge_symbols(s), &w)) {
         /* A name of a setting is dropped, a phrase ("development#product")
          * may be a weak secret, one word is not a key. */
         if (w.naming > 0 && w.count > 1)
-            drop = HUSH_SCORE_IDENTIFIER;
+            drop = HUSHI_SCORE_IDENTIFIER;
         else if (password || w.count > 1)
-            low = HUSH_SCORE_WORDS;
+            low = HUSHI_SCORE_WORDS;
         else
-            drop = HUSH_SCORE_WORDS;
+            drop = HUSHI_SCORE_WORDS;
     } else if (contains_ci(context, "public") || contains_ci(context, "publishable")) {
-        low = HUSH_SCORE_PUBLIC;
+        low = HUSHI_SCORE_PUBLIC;
     }
-    if (drop != HUSH_SCORE_OK)
+    if (drop != HUSHI_SCORE_OK)
         *out = verdict(false, HUSH_CONFIDENCE_LOW, drop, ceiling);
-    else if (low != HUSH_SCORE_OK)
+    else if (low != HUSHI_SCORE_OK)
         *out = verdict(true, HUSH_CONFIDENCE_LOW, low, ceiling);
-    return drop != HUSH_SCORE_OK || low != HUSH_SCORE_OK;
+    return drop != HUSHI_SCORE_OK || low != HUSHI_SCORE_OK;
 }
 
 /* A pattern stops a value at a space: a quoted value that goes on with
  * another word after it is a phrase, and the candidate only its first word
  * ("password": "Content not shown due to security configuration."). */
-static bool is_phrase_start(span_t before, const hush_score_context_t *context)
+static bool is_phrase_start(span_t before, const hushi_score_context_t *context)
 {
     if (!context || context->after_size < 2 || before.n == 0)
         return false;
@@ -854,30 +854,30 @@ static bool is_phrase_start(span_t before, const hush_score_context_t *context)
     return (open == '"' || open == '\'') && (a[0] == ' ' || a[0] == '\t') && is_alpha(a[1]);
 }
 
-hush_score_t hush_score_candidate(hush_score_profile_t profile, const unsigned char *value,
-                                  size_t size, const hush_score_context_t *context,
+hushi_score_t hushi_score_candidate(hushi_score_profile_t profile, const unsigned char *value,
+                                  size_t size, const hushi_score_context_t *context,
                                   hush_confidence_t ceiling)
 {
-    if (profile == HUSH_SCORE_NONE)
-        return verdict(true, ceiling, HUSH_SCORE_OK, ceiling);
+    if (profile == HUSHI_SCORE_NONE)
+        return verdict(true, ceiling, HUSHI_SCORE_OK, ceiling);
     span_t s = trimmed(value, size);
     span_t ctx = context ? last_line(context->before, context->before_size) : (span_t){NULL, 0};
-    hush_score_t out;
+    hushi_score_t out;
     if (s.n == 0)
-        return verdict(false, HUSH_CONFIDENCE_LOW, HUSH_SCORE_TOO_SHORT, ceiling);
+        return verdict(false, HUSH_CONFIDENCE_LOW, HUSHI_SCORE_TOO_SHORT, ceiling);
     if (is_phrase_start(ctx, context))
-        return verdict(false, HUSH_CONFIDENCE_LOW, HUSH_SCORE_PHRASE, ceiling);
+        return verdict(false, HUSH_CONFIDENCE_LOW, HUSHI_SCORE_PHRASE, ceiling);
     if (suppressed(profile, s, ctx, ceiling, &out))
         return out;
-    double ratio = hush_score_entropy_ratio(s.p, s.n);
-    int points = profile == HUSH_SCORE_PASSWORD ? password_points(s, ctx, ratio)
+    double ratio = hushi_score_entropy_ratio(s.p, s.n);
+    int points = profile == HUSHI_SCORE_PASSWORD ? password_points(s, ctx, ratio)
                                                 : generic_points(s, ctx, ratio);
-    hush_confidence_t confidence = points >= HUSH_SCORE_POINTS_HIGH     ? HUSH_CONFIDENCE_HIGH
-                                   : points >= HUSH_SCORE_POINTS_MEDIUM ? HUSH_CONFIDENCE_MEDIUM
+    hush_confidence_t confidence = points >= HUSHI_SCORE_POINTS_HIGH     ? HUSH_CONFIDENCE_HIGH
+                                   : points >= HUSHI_SCORE_POINTS_MEDIUM ? HUSH_CONFIDENCE_MEDIUM
                                                                         : HUSH_CONFIDENCE_LOW;
-    hush_score_reason_t reason = HUSH_SCORE_OK;
-    if (confidence == HUSH_CONFIDENCE_LOW && profile == HUSH_SCORE_GENERIC &&
+    hushi_score_reason_t reason = HUSHI_SCORE_OK;
+    if (confidence == HUSH_CONFIDENCE_LOW && profile == HUSHI_SCORE_GENERIC &&
         entropy_points(ratio) < 0)
-        reason = HUSH_SCORE_LOW_ENTROPY;
+        reason = HUSHI_SCORE_LOW_ENTROPY;
     return verdict(true, confidence, reason, ceiling);
 }

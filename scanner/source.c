@@ -24,11 +24,11 @@
 #include "hush.h"
 
 /* Raw bytes read from the descriptor per read(2). */
-#define HUSH_SOURCE_READ_BUFFER (256u * 1024u)
+#define HUSHI_SOURCE_READ_BUFFER (256u * 1024u)
 /* Longest "<fd N>" name. */
-#define HUSH_SOURCE_FD_NAME_MAX 32u
+#define HUSHI_SOURCE_FD_NAME_MAX 32u
 /* zlib window bits for "gzip only, largest window". */
-#define HUSH_GZIP_WINDOW_BITS (16 + MAX_WBITS)
+#define HUSHI_GZIP_WINDOW_BITS (16 + MAX_WBITS)
 
 static const unsigned char gzip_magic[2] = {0x1f, 0x8b};
 
@@ -47,7 +47,7 @@ struct hush_source {
     hush_source_kind_t kind;
     source_state_t state;
 
-    unsigned char *in;  /* HUSH_SOURCE_READ_BUFFER raw bytes */
+    unsigned char *in;  /* HUSHI_SOURCE_READ_BUFFER raw bytes */
     size_t in_pos;      /* first unconsumed byte */
     size_t in_len;      /* end of valid bytes */
     bool eof;           /* read(2) returned 0 */
@@ -131,10 +131,10 @@ static hush_status_t refill(hush_source_t *source)
         source->in_len -= source->in_pos;
         source->in_pos = 0;
     }
-    if (source->in_len == HUSH_SOURCE_READ_BUFFER)
+    if (source->in_len == HUSHI_SOURCE_READ_BUFFER)
         return HUSH_OK;
     ssize_t n = read_some(source->fd, source->in + source->in_len,
-                          HUSH_SOURCE_READ_BUFFER - source->in_len);
+                          HUSHI_SOURCE_READ_BUFFER - source->in_len);
     if (n < 0)
         return source_fail_errno(source, errno);
     if (n == 0)
@@ -329,7 +329,7 @@ hush_status_t hush_source_read(hush_source_t *source, void *buffer, size_t capac
     if (size)
         *size = 0;
     if (!source || !buffer || capacity == 0 || !size) {
-        hush_error_set(err, "hush_source_read: invalid argument");
+        hushi_error_set(err, "hush_source_read: invalid argument");
         return HUSH_ERR_ARGUMENT;
     }
     if (source->peek_pos < source->peek_len) {
@@ -344,20 +344,20 @@ hush_status_t hush_source_read(hush_source_t *source, void *buffer, size_t capac
     if (*size > 0)
         return HUSH_OK;
     if (status != HUSH_OK)
-        hush_error_set(err, "%s", source->error_message);
+        hushi_error_set(err, "%s", source->error_message);
     return status;
 }
 
 hush_status_t hush_source_is_binary(hush_source_t *source, bool *binary, hush_error_t *err)
 {
     if (!source || !binary) {
-        hush_error_set(err, "hush_source_is_binary: invalid argument");
+        hushi_error_set(err, "hush_source_is_binary: invalid argument");
         return HUSH_ERR_ARGUMENT;
     }
     if (!source->sniffed) {
         source->peek = malloc(HUSH_BINARY_SNIFF);
         if (!source->peek) {
-            hush_error_set(err, "%s: out of memory", source->name);
+            hushi_error_set(err, "%s: out of memory", source->name);
             return HUSH_ERR_NOMEM;
         }
         while (source->peek_len < HUSH_BINARY_SNIFF) {
@@ -377,7 +377,7 @@ hush_status_t hush_source_is_binary(hush_source_t *source, bool *binary, hush_er
     }
     /* With nothing peeked there is no byte to hand out first: say it now. */
     if (source->peek_len == source->peek_pos && source->error != HUSH_OK) {
-        hush_error_set(err, "%s", source->error_message);
+        hushi_error_set(err, "%s", source->error_message);
         return source->error;
     }
     *binary = source->binary;
@@ -401,7 +401,7 @@ static hush_status_t detect_format(hush_source_t *source)
         source->state = SOURCE_PLAIN;
         return HUSH_OK;
     }
-    if (inflateInit2(&source->zs, HUSH_GZIP_WINDOW_BITS) != Z_OK)
+    if (inflateInit2(&source->zs, HUSHI_GZIP_WINDOW_BITS) != Z_OK)
         return source_fail(source, HUSH_ERR_NOMEM, "cannot start gzip decoder");
     source->zs_ready = true;
     source->kind = HUSH_SOURCE_GZIP;
@@ -415,17 +415,17 @@ static hush_status_t source_create(int fd, const char *name, hush_source_t **out
 {
     hush_source_t *source = calloc(1, sizeof *source);
     if (!source) {
-        hush_error_set(err, "out of memory");
+        hushi_error_set(err, "out of memory");
         return HUSH_ERR_NOMEM;
     }
     source->fd = fd;
     source->name = strdup(name);
-    source->in = malloc(HUSH_SOURCE_READ_BUFFER);
+    source->in = malloc(HUSHI_SOURCE_READ_BUFFER);
     if (!source->name || !source->in) {
         free(source->name);
         free(source->in);
         free(source);
-        hush_error_set(err, "%s: out of memory", name);
+        hushi_error_set(err, "%s: out of memory", name);
         return HUSH_ERR_NOMEM;
     }
     *out = source;
@@ -451,7 +451,7 @@ static hush_status_t source_start(hush_source_t *source, hush_source_t **out, hu
     if (status == HUSH_OK)
         status = detect_format(source);
     if (status != HUSH_OK) {
-        hush_error_set(err, "%s", source->error_message);
+        hushi_error_set(err, "%s", source->error_message);
         hush_source_destroy(source);
         return status;
     }
@@ -471,7 +471,7 @@ static int open_retrying(const char *path)
 hush_status_t hush_source_open(const char *path, hush_source_t **out, hush_error_t *err)
 {
     if (!out) {
-        hush_error_set(err, "hush_source_open: invalid argument");
+        hushi_error_set(err, "hush_source_open: invalid argument");
         return HUSH_ERR_ARGUMENT;
     }
     *out = NULL;
@@ -482,7 +482,7 @@ hush_status_t hush_source_open(const char *path, hush_source_t **out, hush_error
     if (fd < 0) {
         char text[128];
         int errnum = errno;
-        hush_error_set(err, "%s: %s", path, strerror_r(errnum, text, sizeof text));
+        hushi_error_set(err, "%s: %s", path, strerror_r(errnum, text, sizeof text));
         return errnum == ENOMEM ? HUSH_ERR_NOMEM : HUSH_ERR_IO;
     }
     hush_source_t *source = NULL;
@@ -499,11 +499,11 @@ hush_status_t hush_source_open_fd(int fd, const char *name, hush_source_t **out,
                                   hush_error_t *err)
 {
     if (!out || fd < 0) {
-        hush_error_set(err, "hush_source_open_fd: invalid argument");
+        hushi_error_set(err, "hush_source_open_fd: invalid argument");
         return HUSH_ERR_ARGUMENT;
     }
     *out = NULL;
-    char fd_name[HUSH_SOURCE_FD_NAME_MAX];
+    char fd_name[HUSHI_SOURCE_FD_NAME_MAX];
     if (!name) {
         if (fd == STDIN_FILENO)
             name = "<stdin>";

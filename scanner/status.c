@@ -69,7 +69,7 @@ bool hush_mask_parse(const char *name, hush_mask_t *out)
     return false;
 }
 
-void hush_error_set(hush_error_t *err, const char *format, ...)
+void hushi_error_set(hush_error_t *err, const char *format, ...)
 {
     if (!err)
         return;

@@ -7,10 +7,10 @@
 
 /* Sanity bound on clusters waiting for bytes; by construction there are at
  * most a few per rule, so reaching it means a bug, reported as a limit. */
-#define HUSH_MAX_PENDING_CLUSTERS (1u << 20)
+#define HUSHI_MAX_PENDING_CLUSTERS (1u << 20)
 /* A cluster never spans more match ends than this, so a rule that matches
  * at every byte is still confirmed in bounded pieces. */
-#define HUSH_CLUSTER_MAX_SPAN (32u << 10)
+#define HUSHI_CLUSTER_MAX_SPAN (32u << 10)
 
 /* Match ends of one rule close enough together for one PCRE2 search:
  * matches starting in [first_end - max width, last_end) are decided by it. */
@@ -19,7 +19,7 @@ typedef struct cluster {
     uint64_t first_end, last_end;
 } cluster_t;
 
-struct hush_stream_match {
+struct hushi_stream_match {
     const hush_rules_t *rules;
     hs_scratch_t *scratch;
     uint64_t scanned_to;       /* Hyperscan has covered every match ending up to here */
@@ -34,12 +34,12 @@ struct hush_stream_match {
     cluster_t *clusters;       /* waiting for bytes, in scan order */
     size_t cluster_count, cluster_capacity;
 
-    uint64_t holds[HUSH_MAX_OPENER_HOLDS]; /* where pending multiline matches may start */
+    uint64_t holds[HUSHI_MAX_OPENER_HOLDS]; /* where pending multiline matches may start */
     size_t hold_count;
     uint64_t flush_blocked_until;          /* holds overflowed: no early flush */
 };
 
-static uint64_t width_of(const hush_stream_match_t *m, uint32_t rule)
+static uint64_t width_of(const hushi_stream_match_t *m, uint32_t rule)
 {
     return m->rules->rules[rule].info.max_width;
 }
@@ -48,14 +48,14 @@ static uint64_t sat_sub(uint64_t a, uint64_t b) { return a > b ? a - b : 0; }
 
 /* The earliest start a match of cluster c can have: one max width before
  * its first end. */
-static uint64_t cluster_floor(const hush_stream_match_t *m, const cluster_t *c)
+static uint64_t cluster_floor(const hushi_stream_match_t *m, const cluster_t *c)
 {
     return sat_sub(c->first_end, width_of(m, c->rule));
 }
 
 /* Where confirming cluster c starts reading; no match found later can start
  * before it. */
-static uint64_t cluster_origin(const hush_stream_match_t *m, const cluster_t *c)
+static uint64_t cluster_origin(const hushi_stream_match_t *m, const cluster_t *c)
 {
     uint64_t origin = cluster_floor(m, c);
     return m->next_start[c->rule] > origin ? m->next_start[c->rule] : origin;
@@ -64,19 +64,19 @@ static uint64_t cluster_origin(const hush_stream_match_t *m, const cluster_t *c)
 /* ---- scanning ---------------------------------------------------------------- */
 
 typedef struct scan_ctx {
-    hush_stream_match_t *m;
+    hushi_stream_match_t *m;
     uint64_t base;        /* stream offset of the scanned buffer's first byte */
     uint64_t to;          /* end of the range; the byte after it is context only */
     hush_status_t status; /* failure inside a callback */
 } scan_ctx_t;
 
-static void on_opener(hush_stream_match_t *m, uint32_t rule, uint64_t end)
+static void on_opener(hushi_stream_match_t *m, uint32_t rule, uint64_t end)
 {
     /* Openers in the overlap were seen by the previous scan. */
     if (end <= m->scanned_to)
         return;
-    if (m->hold_count == HUSH_MAX_OPENER_HOLDS) {
-        uint64_t until = end + m->rules->max_width + HUSH_CONTEXT_LEN;
+    if (m->hold_count == HUSHI_MAX_OPENER_HOLDS) {
+        uint64_t until = end + m->rules->max_width + HUSHI_CONTEXT_LEN;
         if (until > m->flush_blocked_until)
             m->flush_blocked_until = until;
         return;
@@ -90,7 +90,7 @@ static int on_hit(unsigned int id, unsigned long long from, unsigned long long t
     (void)from;
     (void)flags;
     scan_ctx_t *sc = ctx;
-    hush_stream_match_t *m = sc->m;
+    hushi_stream_match_t *m = sc->m;
     if (id >= m->rules->count) {
         if (sc->base + to <= sc->to)
             on_opener(m, m->rules->opener_rule[id - m->rules->count], sc->base + to);
@@ -101,12 +101,12 @@ static int on_hit(unsigned int id, unsigned long long from, unsigned long long t
     return 0;
 }
 
-static hush_status_t add_cluster(hush_stream_match_t *m, const cluster_t *c)
+static hush_status_t add_cluster(hushi_stream_match_t *m, const cluster_t *c)
 {
     if (m->cluster_count == m->cluster_capacity) {
         hush_status_t st;
-        cluster_t *grown = hush_array_grow(m->clusters, &m->cluster_capacity, sizeof *grown, 64,
-                                           HUSH_MAX_PENDING_CLUSTERS, &st);
+        cluster_t *grown = hushi_array_grow(m->clusters, &m->cluster_capacity, sizeof *grown, 64,
+                                           HUSHI_MAX_PENDING_CLUSTERS, &st);
         if (!grown)
             return st;
         m->clusters = grown;
@@ -122,7 +122,7 @@ static int on_located(unsigned int id, unsigned long long from, unsigned long lo
     (void)from;
     (void)flags;
     scan_ctx_t *sc = ctx;
-    hush_stream_match_t *m = sc->m;
+    hushi_stream_match_t *m = sc->m;
     uint64_t end = sc->base + to;
     /* Ends in the overlap belong to ranges already searched, ends on the
      * context byte to the next range. */
@@ -133,7 +133,7 @@ static int on_located(unsigned int id, unsigned long long from, unsigned long lo
         uint64_t first = end < c->first_end ? end : c->first_end;
         uint64_t last = end > c->last_end ? end : c->last_end;
         if (end + width_of(m, id) >= c->last_end && end <= c->last_end + width_of(m, id) &&
-            last - first <= HUSH_CLUSTER_MAX_SPAN) {
+            last - first <= HUSHI_CLUSTER_MAX_SPAN) {
             c->first_end = first;
             c->last_end = last;
             return 0;
@@ -158,7 +158,7 @@ static int compare_clusters(const void *pa, const void *pb)
 
 /* Scans the range (scanned_to, to], reading from scanned_to - max width:
  * detect over all of it, then locate only if detect reported a rule. */
-static hush_status_t scan_to(hush_stream_match_t *m, const hush_region_t *region, uint64_t to)
+static hush_status_t scan_to(hushi_stream_match_t *m, const hushi_region_t *region, uint64_t to)
 {
     if (to <= m->scanned_to)
         return HUSH_OK;
@@ -198,9 +198,9 @@ static hush_status_t scan_to(hush_stream_match_t *m, const hush_region_t *region
 
 /* ---- lifecycle ------------------------------------------------------------------ */
 
-hush_status_t hush_stream_match_create(const hush_rules_t *rules, hush_stream_match_t **out)
+hush_status_t hushi_stream_match_create(const hush_rules_t *rules, hushi_stream_match_t **out)
 {
-    hush_stream_match_t *m = calloc(1, sizeof *m);
+    hushi_stream_match_t *m = calloc(1, sizeof *m);
     *out = NULL;
     if (!m)
         return HUSH_ERR_NOMEM;
@@ -211,20 +211,20 @@ hush_status_t hush_stream_match_create(const hush_rules_t *rules, hush_stream_ma
     m->open = calloc(rules->count, sizeof *m->open);
     m->open_flag = calloc(rules->count, 1);
     if (!m->next_start || !m->reported || !m->reported_rules || !m->open || !m->open_flag) {
-        hush_stream_match_destroy(m);
+        hushi_stream_match_destroy(m);
         return HUSH_ERR_NOMEM;
     }
     /* One scratch serves both databases. */
     if (hs_alloc_scratch(rules->detect_db, &m->scratch) != HS_SUCCESS ||
         hs_alloc_scratch(rules->locate_db, &m->scratch) != HS_SUCCESS) {
-        hush_stream_match_destroy(m);
+        hushi_stream_match_destroy(m);
         return HUSH_ERR_HYPERSCAN;
     }
     *out = m;
     return HUSH_OK;
 }
 
-void hush_stream_match_destroy(hush_stream_match_t *m)
+void hushi_stream_match_destroy(hushi_stream_match_t *m)
 {
     if (!m)
         return;
@@ -238,7 +238,7 @@ void hush_stream_match_destroy(hush_stream_match_t *m)
     free(m);
 }
 
-void hush_stream_match_reset(hush_stream_match_t *m)
+void hushi_stream_match_reset(hushi_stream_match_t *m)
 {
     m->scanned_to = 0;
     m->ended = false;
@@ -248,16 +248,16 @@ void hush_stream_match_reset(hush_stream_match_t *m)
     m->flush_blocked_until = 0;
 }
 
-void hush_stream_match_end(hush_stream_match_t *m) { m->ended = true; }
+void hushi_stream_match_end(hushi_stream_match_t *m) { m->ended = true; }
 
 /* ---- deciding ------------------------------------------------------------------ */
 
-static bool cluster_ready(const hush_stream_match_t *m, const cluster_t *c,
-                          const hush_process_request_t *req)
+static bool cluster_ready(const hushi_stream_match_t *m, const cluster_t *c,
+                          const hushi_process_request_t *req)
 {
     if (m->ended)
         return true;
-    if (c->last_end + width_of(m, c->rule) + HUSH_CONTEXT_LEN <= req->region->end)
+    if (c->last_end + width_of(m, c->rule) + HUSHI_CONTEXT_LEN <= req->region->end)
         return true;
     /* Flushing: a single-line rule's matches before the last newline are
      * final, because no match of it can cross that newline. */
@@ -270,9 +270,9 @@ static bool cluster_ready(const hush_stream_match_t *m, const cluster_t *c,
  * from it could have: that match then sits in a cluster, which bounds the
  * safe point itself.  (Bytes merely in the window are not enough: they may
  * not be scanned yet.) */
-static uint64_t holds_bound(hush_stream_match_t *m, uint64_t flush_line_end)
+static uint64_t holds_bound(hushi_stream_match_t *m, uint64_t flush_line_end)
 {
-    uint64_t horizon = m->rules->max_width + HUSH_CONTEXT_LEN;
+    uint64_t horizon = m->rules->max_width + HUSHI_CONTEXT_LEN;
     uint64_t bound = m->scanned_to < m->flush_blocked_until ? 0 : flush_line_end;
     size_t kept = 0;
     for (size_t i = 0; i < m->hold_count; i++) {
@@ -292,7 +292,7 @@ static uint64_t holds_bound(hush_stream_match_t *m, uint64_t flush_line_end)
  * that did lie wholly on an earlier line ended before this cluster, so an
  * earlier cluster accepted it).  That keeps the search to a line or so
  * instead of up to 8 KiB of lines before every cluster. */
-static uint64_t search_from(const hush_stream_match_t *m, const hush_region_t *region,
+static uint64_t search_from(const hushi_stream_match_t *m, const hushi_region_t *region,
                             const cluster_t *c)
 {
     uint64_t from = cluster_floor(m, c);
@@ -305,16 +305,16 @@ static uint64_t search_from(const hush_stream_match_t *m, const hush_region_t *r
     return nl ? region->base + (uint64_t)(nl - region->bytes) + 1 : from;
 }
 
-hush_status_t hush_stream_match_process(hush_stream_match_t *m, hush_confirm_t *confirm,
-                                        const hush_process_request_t *req, uint64_t *safe)
+hush_status_t hushi_stream_match_process(hushi_stream_match_t *m, hushi_confirm_t *confirm,
+                                        const hushi_process_request_t *req, uint64_t *safe)
 {
-    const hush_region_t *region = req->region;
+    const hushi_region_t *region = req->region;
     hush_status_t st = HUSH_OK;
     if (m->ended)
         st = scan_to(m, region, region->end);
     else if (req->flush_line_end > m->scanned_to)
         st = scan_to(m, region, req->flush_line_end);
-    else if (region->end - m->scanned_to > HUSH_SCAN_CHUNK)
+    else if (region->end - m->scanned_to > HUSHI_SCAN_CHUNK)
         st = scan_to(m, region, region->end - 1); /* the last byte stays context */
 
     /* Clusters of one rule are kept in scan order, and a later one is never
@@ -326,7 +326,7 @@ hush_status_t hush_stream_match_process(hush_stream_match_t *m, hush_confirm_t *
             m->clusters[kept++] = c;
             continue;
         }
-        st = hush_confirm_range(confirm, m->rules, c.rule, region, search_from(m, region, &c),
+        st = hushi_confirm_range(confirm, m->rules, c.rule, region, search_from(m, region, &c),
                                 c.last_end,
                                 &m->next_start[c.rule], req->accept, req->accept_ctx);
     }
@@ -351,7 +351,7 @@ hush_status_t hush_stream_match_process(hush_stream_match_t *m, hush_confirm_t *
     return HUSH_OK;
 }
 
-uint64_t hush_stream_match_oldest_needed(const hush_stream_match_t *m)
+uint64_t hushi_stream_match_oldest_needed(const hushi_stream_match_t *m)
 {
     uint64_t oldest = sat_sub(m->scanned_to, m->rules->max_width);
     for (size_t i = 0; i < m->cluster_count; i++) {

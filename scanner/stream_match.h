@@ -27,48 +27,48 @@
  * The matcher also says up to where no future match can start (the safe
  * point), which is how far findings can be released and output written.
  */
-#ifndef HUSH_STREAM_MATCH_H
-#define HUSH_STREAM_MATCH_H
+#ifndef HUSHI_STREAM_MATCH_H
+#define HUSHI_STREAM_MATCH_H
 
 #include "confirm.h"
 #include "window.h"
 
 /* Bytes gathered before Hyperscan scans them: each scan re-reads up to a
  * max width of overlap, so scanning much smaller pieces would cost more. */
-#define HUSH_SCAN_CHUNK (64u << 10)
+#define HUSHI_SCAN_CHUNK (64u << 10)
 /* Pending multiline openers remembered for flushing; past this, flushing
  * waits until the oldest resolve. */
-#define HUSH_MAX_OPENER_HOLDS 256u
+#define HUSHI_MAX_OPENER_HOLDS 256u
 /* Bytes the window must keep, besides the bytes of the ranges still being
- * confirmed (each at most HUSH_SCAN_CHUNK plus one fed slice). */
-#define HUSH_LOOKBACK_BOUND \
-    (HUSH_SCAN_CHUNK + 2u * HUSH_MAX_MATCH_LEN + 4u * HUSH_CONTEXT_LEN + HUSH_KEYWORD_WINDOW)
+ * confirmed (each at most HUSHI_SCAN_CHUNK plus one fed slice). */
+#define HUSHI_LOOKBACK_BOUND \
+    (HUSHI_SCAN_CHUNK + 2u * HUSHI_MAX_MATCH_LEN + 4u * HUSHI_CONTEXT_LEN + HUSHI_KEYWORD_WINDOW)
 
-typedef struct hush_stream_match hush_stream_match_t;
+typedef struct hushi_stream_match hushi_stream_match_t;
 
-hush_status_t hush_stream_match_create(const hush_rules_t *rules, hush_stream_match_t **out);
-void hush_stream_match_destroy(hush_stream_match_t *m);
+hush_status_t hushi_stream_match_create(const hush_rules_t *rules, hushi_stream_match_t **out);
+void hushi_stream_match_destroy(hushi_stream_match_t *m);
 /* Forgets the current stream (a new one starts at offset 0). */
-void hush_stream_match_reset(hush_stream_match_t *m);
+void hushi_stream_match_reset(hushi_stream_match_t *m);
 /* The stream has ended: the next process scans and decides everything. */
-void hush_stream_match_end(hush_stream_match_t *m);
+void hushi_stream_match_end(hushi_stream_match_t *m);
 
-typedef struct hush_process_request {
-    const hush_region_t *region;  /* the window's bytes */
+typedef struct hushi_process_request {
+    const hushi_region_t *region;  /* the window's bytes */
     uint64_t flush_line_end;      /* 0, or offset just after the last '\n' to flush to */
-    hush_candidate_fn accept;
+    hushi_candidate_fn accept;
     void *accept_ctx;
-} hush_process_request_t;
+} hushi_process_request_t;
 
-/* Scans what has gathered (at least HUSH_SCAN_CHUNK bytes, or up to the
+/* Scans what has gathered (at least HUSHI_SCAN_CHUNK bytes, or up to the
  * flush point, or everything at the end), confirms every cluster that can be
  * decided with the bytes in the window, passing accepted matches to
  * `accept`, and returns in *safe the offset before which no match can start
  * any more. */
-hush_status_t hush_stream_match_process(hush_stream_match_t *m, hush_confirm_t *confirm,
-                                        const hush_process_request_t *req, uint64_t *safe);
+hush_status_t hushi_stream_match_process(hushi_stream_match_t *m, hushi_confirm_t *confirm,
+                                        const hushi_process_request_t *req, uint64_t *safe);
 
 /* Earliest offset the matcher may still read (for discarding bytes). */
-uint64_t hush_stream_match_oldest_needed(const hush_stream_match_t *m);
+uint64_t hushi_stream_match_oldest_needed(const hushi_stream_match_t *m);
 
 #endif

@@ -29,14 +29,14 @@
 /* Longer values are not decoded: no real JWT is this large, and decoding
  * costs a copy of the value. */
 
-#define HUSH_GITHUB_PREFIX_SIZE 4
-#define HUSH_GITHUB_BODY_SIZE (HUSH_GITHUB_RANDOM_SIZE + HUSH_GITHUB_CHECKSUM_SIZE)
-#define HUSH_GITHUB_TOKEN_SIZE (HUSH_GITHUB_PREFIX_SIZE + HUSH_GITHUB_BODY_SIZE)
+#define HUSHI_GITHUB_PREFIX_SIZE 4
+#define HUSHI_GITHUB_BODY_SIZE (HUSHI_GITHUB_RANDOM_SIZE + HUSHI_GITHUB_CHECKSUM_SIZE)
+#define HUSHI_GITHUB_TOKEN_SIZE (HUSHI_GITHUB_PREFIX_SIZE + HUSHI_GITHUB_BODY_SIZE)
 
 /* The bytes "AadPwd00" taken as a big-endian integer, exactly as Microsoft
  * declares the seed (the first character is the most significant byte). */
-#define HUSH_ENTRA_SEED UINT64_C(0x4161645077643030)
-#define HUSH_ENTRA_DIGITS 6
+#define HUSHI_ENTRA_SEED UINT64_C(0x4161645077643030)
+#define HUSHI_ENTRA_DIGITS 6
 
 static const char base62_alphabet[] =
     "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
@@ -67,7 +67,7 @@ static uint32_t load_le32(const unsigned char *p)
     return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
 }
 
-uint64_t hush_marvin32(const unsigned char *data, size_t size, uint64_t seed)
+uint64_t hushi_marvin32(const unsigned char *data, size_t size, uint64_t seed)
 {
     uint32_t p0 = (uint32_t)seed;
     uint32_t p1 = (uint32_t)(seed >> 32);
@@ -98,16 +98,16 @@ static void encode_fixed(uint32_t value, const char *alphabet, uint32_t base, ch
     }
 }
 
-void hush_entra_checksum(const unsigned char *data, size_t size, char out[HUSH_ENTRA_CHECKSUM_SIZE])
+void hushi_entra_checksum(const unsigned char *data, size_t size, char out[HUSHI_ENTRA_CHECKSUM_SIZE])
 {
-    uint64_t hash = hush_marvin32(data, size, HUSH_ENTRA_SEED);
+    uint64_t hash = hushi_marvin32(data, size, HUSHI_ENTRA_SEED);
     uint32_t folded = (uint32_t)(hash >> 32) ^ (uint32_t)hash;
-    char digits[HUSH_ENTRA_DIGITS];
+    char digits[HUSHI_ENTRA_DIGITS];
     encode_fixed(folded, entra_alphabet, sizeof entra_alphabet - 1, digits, sizeof digits);
-    memcpy(out, digits, HUSH_ENTRA_CHECKSUM_SIZE);
+    memcpy(out, digits, HUSHI_ENTRA_CHECKSUM_SIZE);
 }
 
-void hush_github_checksum(const unsigned char *data, size_t size, char out[HUSH_GITHUB_CHECKSUM_SIZE])
+void hushi_github_checksum(const unsigned char *data, size_t size, char out[HUSHI_GITHUB_CHECKSUM_SIZE])
 {
     uLong crc = crc32(0L, Z_NULL, 0);
     /* Callers pass 30 bytes; the loop only keeps uInt from truncating. */
@@ -118,7 +118,7 @@ void hush_github_checksum(const unsigned char *data, size_t size, char out[HUSH_
         size -= chunk;
     }
     encode_fixed((uint32_t)crc, base62_alphabet, sizeof base62_alphabet - 1, out,
-                 HUSH_GITHUB_CHECKSUM_SIZE);
+                 HUSHI_GITHUB_CHECKSUM_SIZE);
 }
 
 /* ---- validators ---------------------------------------------------------- */
@@ -145,73 +145,73 @@ static bool has_github_prefix(const unsigned char *v)
 {
     static const char *const prefixes[] = {"ghp_", "gho_", "ghu_", "ghs_", "ghr_"};
     for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++)
-        if (memcmp(v, prefixes[i], HUSH_GITHUB_PREFIX_SIZE) == 0)
+        if (memcmp(v, prefixes[i], HUSHI_GITHUB_PREFIX_SIZE) == 0)
             return true;
     return false;
 }
 
 /* Accepts the whole token (ghp_ + 36) or just the 36 characters after the
  * prefix, so a rule may capture either. */
-static hush_validation_t validate_github(const unsigned char *v, size_t n)
+static hushi_validation_t validate_github(const unsigned char *v, size_t n)
 {
-    if (n == HUSH_GITHUB_TOKEN_SIZE && has_github_prefix(v)) {
-        v += HUSH_GITHUB_PREFIX_SIZE;
-        n -= HUSH_GITHUB_PREFIX_SIZE;
+    if (n == HUSHI_GITHUB_TOKEN_SIZE && has_github_prefix(v)) {
+        v += HUSHI_GITHUB_PREFIX_SIZE;
+        n -= HUSHI_GITHUB_PREFIX_SIZE;
     }
-    if (n != HUSH_GITHUB_BODY_SIZE || !all_chars(v, n, is_base62))
-        return HUSH_VALIDATION_NOT_APPLICABLE;
-    char want[HUSH_GITHUB_CHECKSUM_SIZE];
-    hush_github_checksum(v, HUSH_GITHUB_RANDOM_SIZE, want);
-    return memcmp(want, v + HUSH_GITHUB_RANDOM_SIZE, sizeof want) == 0 ? HUSH_VALIDATION_CHECKSUM
-                                                                       : HUSH_VALIDATION_FAILED;
+    if (n != HUSHI_GITHUB_BODY_SIZE || !all_chars(v, n, is_base62))
+        return HUSHI_VALIDATION_NOT_APPLICABLE;
+    char want[HUSHI_GITHUB_CHECKSUM_SIZE];
+    hushi_github_checksum(v, HUSHI_GITHUB_RANDOM_SIZE, want);
+    return memcmp(want, v + HUSHI_GITHUB_RANDOM_SIZE, sizeof want) == 0 ? HUSHI_VALIDATION_CHECKSUM
+                                                                       : HUSHI_VALIDATION_FAILED;
 }
 
-#define HUSH_NPM_PREFIX "npm_"
-#define HUSH_NPM_PREFIX_SIZE 4
+#define HUSHI_NPM_PREFIX "npm_"
+#define HUSHI_NPM_PREFIX_SIZE 4
 
 /* npm tokens use GitHub's scheme after "npm_": the whole token or just the
  * 36 characters after the prefix. */
-static hush_validation_t validate_npm(const unsigned char *v, size_t n)
+static hushi_validation_t validate_npm(const unsigned char *v, size_t n)
 {
-    if (n == HUSH_NPM_PREFIX_SIZE + HUSH_GITHUB_BODY_SIZE &&
-        memcmp(v, HUSH_NPM_PREFIX, HUSH_NPM_PREFIX_SIZE) == 0) {
-        v += HUSH_NPM_PREFIX_SIZE;
-        n -= HUSH_NPM_PREFIX_SIZE;
+    if (n == HUSHI_NPM_PREFIX_SIZE + HUSHI_GITHUB_BODY_SIZE &&
+        memcmp(v, HUSHI_NPM_PREFIX, HUSHI_NPM_PREFIX_SIZE) == 0) {
+        v += HUSHI_NPM_PREFIX_SIZE;
+        n -= HUSHI_NPM_PREFIX_SIZE;
     }
-    return n == HUSH_GITHUB_BODY_SIZE ? validate_github(v, n) : HUSH_VALIDATION_NOT_APPLICABLE;
+    return n == HUSHI_GITHUB_BODY_SIZE ? validate_github(v, n) : HUSHI_VALIDATION_NOT_APPLICABLE;
 }
 
 /* Only the current "8Q~" form carries a checksum; the legacy 37-character
  * "7Q~" form and anything else is not applicable. */
-static hush_validation_t validate_entra(const unsigned char *v, size_t n)
+static hushi_validation_t validate_entra(const unsigned char *v, size_t n)
 {
-    if (n != HUSH_ENTRA_SECRET_SIZE || memcmp(v + 3, "8Q~", 3) != 0 ||
+    if (n != HUSHI_ENTRA_SECRET_SIZE || memcmp(v + 3, "8Q~", 3) != 0 ||
         !all_chars(v, n, is_entra_char))
-        return HUSH_VALIDATION_NOT_APPLICABLE;
-    char want[HUSH_ENTRA_CHECKSUM_SIZE];
-    hush_entra_checksum(v, HUSH_ENTRA_CHECKSUMMED_SIZE, want);
-    return memcmp(want, v + HUSH_ENTRA_CHECKSUMMED_SIZE, sizeof want) == 0
-               ? HUSH_VALIDATION_CHECKSUM
-               : HUSH_VALIDATION_FAILED;
+        return HUSHI_VALIDATION_NOT_APPLICABLE;
+    char want[HUSHI_ENTRA_CHECKSUM_SIZE];
+    hushi_entra_checksum(v, HUSHI_ENTRA_CHECKSUMMED_SIZE, want);
+    return memcmp(want, v + HUSHI_ENTRA_CHECKSUMMED_SIZE, sizeof want) == 0
+               ? HUSHI_VALIDATION_CHECKSUM
+               : HUSHI_VALIDATION_FAILED;
 }
 
 /* header.payload.signature (jwt.h); a token too long to be one is not judged. */
-static hush_validation_t validate_jwt(const unsigned char *v, size_t n)
+static hushi_validation_t validate_jwt(const unsigned char *v, size_t n)
 {
-    if (n > HUSH_JWT_MAX_SIZE)
-        return HUSH_VALIDATION_NOT_APPLICABLE;
-    hush_jwt_t jwt;
-    if (!hush_jwt_decode(v, n, &jwt))
-        return HUSH_VALIDATION_FAILED;
-    hush_jwt_free(&jwt);
-    return HUSH_VALIDATION_STRUCTURE;
+    if (n > HUSHI_JWT_MAX_SIZE)
+        return HUSHI_VALIDATION_NOT_APPLICABLE;
+    hushi_jwt_t jwt;
+    if (!hushi_jwt_decode(v, n, &jwt))
+        return HUSHI_VALIDATION_FAILED;
+    hushi_jwt_free(&jwt);
+    return HUSHI_VALIDATION_STRUCTURE;
 }
 
 /* ---- lookup --------------------------------------------------------------- */
 
 typedef struct validator_entry {
     const char *name;
-    hush_validator_fn fn;
+    hushi_validator_fn fn;
 } validator_entry_t;
 
 static const validator_entry_t validators[] = {
@@ -219,11 +219,11 @@ static const validator_entry_t validators[] = {
     {"entra-client-secret", validate_entra},
     {"jwt", validate_jwt},
     {"npm-crc32", validate_npm},
-    {"ms-identifiable-key", hush_validate_ms_identifiable_key},
-    {"ms-common-annotated-key", hush_validate_ms_common_annotated_key},
-    {"azure-devops-pat", hush_validate_azure_devops_pat},
-    {"pem-private-key", hush_validate_pem_private_key},
-    {"pypi-macaroon", hush_validate_pypi_token},
+    {"ms-identifiable-key", hushi_validate_ms_identifiable_key},
+    {"ms-common-annotated-key", hushi_validate_ms_common_annotated_key},
+    {"azure-devops-pat", hushi_validate_azure_devops_pat},
+    {"pem-private-key", hushi_validate_pem_private_key},
+    {"pypi-macaroon", hushi_validate_pypi_token},
 };
 
 static const char *const validator_names[] = {
@@ -232,7 +232,7 @@ static const char *const validator_names[] = {
     "azure-devops-pat",   "pem-private-key",     "pypi-macaroon",
     NULL};
 
-hush_validator_fn hush_validator_lookup(const char *name)
+hushi_validator_fn hushi_validator_lookup(const char *name)
 {
     if (!name)
         return NULL;
@@ -242,14 +242,14 @@ hush_validator_fn hush_validator_lookup(const char *name)
     return NULL;
 }
 
-const char *const *hush_validator_names(void)
+const char *const *hushi_validator_names(void)
 {
     return validator_names;
 }
 
 /* ---- entropy -------------------------------------------------------------- */
 
-double hush_entropy_bits(const unsigned char *value, size_t size)
+double hushi_entropy_bits(const unsigned char *value, size_t size)
 {
     if (size == 0)
         return 0.0;
@@ -268,7 +268,7 @@ double hush_entropy_bits(const unsigned char *value, size_t size)
 
 /* ---- base64 --------------------------------------------------------------- */
 
-bool hush_base64_decode(const char *in, size_t size, unsigned char *out, size_t *out_size)
+bool hushi_base64_decode(const char *in, size_t size, unsigned char *out, size_t *out_size)
 {
     size_t n = size;
     for (int pad = 0; pad < 2 && n > 0 && in[n - 1] == '='; pad++)
@@ -280,7 +280,7 @@ bool hush_base64_decode(const char *in, size_t size, unsigned char *out, size_t 
     uint32_t acc = 0;
     unsigned bits = 0;
     for (size_t i = 0; i < n; i++) {
-        int v = hush_base64_digit((unsigned char)in[i]);
+        int v = hushi_base64_digit((unsigned char)in[i]);
         if (v < 0)
             return false;
         acc = (acc << 6) | (uint32_t)v;
@@ -300,21 +300,21 @@ bool hush_base64_decode(const char *in, size_t size, unsigned char *out, size_t 
 /* A run this long of one character, or of consecutive characters
  * ("12345678", "abcdefgh"), is typed by a person, not drawn at random:
  * a random base62 value shows one with odds near 40 * 62^-7. */
-#define HUSH_PLACEHOLDER_MIN_RUN 8
+#define HUSHI_PLACEHOLDER_MIN_RUN 8
 /* ...and covers at least 1/3 of the value. */
-#define HUSH_PLACEHOLDER_RUN_SHARE 3
+#define HUSHI_PLACEHOLDER_RUN_SHARE 3
 /* "xxxx" / "XXXX" stand for masked characters.  Four in a row anywhere
  * would hit about 1 random 40-character secret in 200,000, so a run of 4
  * counts only at an edge or next to punctuation; 6 count anywhere. */
-#define HUSH_PLACEHOLDER_MIN_X_RUN 4
-#define HUSH_PLACEHOLDER_LONG_X_RUN 6
+#define HUSHI_PLACEHOLDER_MIN_X_RUN 4
+#define HUSHI_PLACEHOLDER_LONG_X_RUN 6
 /* Longest marker word below. */
-#define HUSH_PLACEHOLDER_MAX_WORD 16
+#define HUSHI_PLACEHOLDER_MAX_WORD 16
 /* People type placeholders short.  In longer values (JWTs, PEM bodies) the
  * short markers and short x-runs are skipped: over thousands of random
  * characters their odds of appearing by chance stop being negligible. */
-#define HUSH_PLACEHOLDER_TYPED_MAX 128
-#define HUSH_PLACEHOLDER_LONG_WORD 8
+#define HUSHI_PLACEHOLDER_TYPED_MAX 128
+#define HUSHI_PLACEHOLDER_LONG_WORD 8
 
 typedef struct span {
     const unsigned char *p;
@@ -484,9 +484,9 @@ static bool is_placeholder_word(span_t s)
  * raise the odds of hitting a real secret. */
 static bool contains_word(span_t s, const char *word)
 {
-    char forms[3][HUSH_PLACEHOLDER_MAX_WORD + 1];
+    char forms[3][HUSHI_PLACEHOLDER_MAX_WORD + 1];
     size_t w = strlen(word);
-    if (w > HUSH_PLACEHOLDER_MAX_WORD || w > s.n)
+    if (w > HUSHI_PLACEHOLDER_MAX_WORD || w > s.n)
         return false;
     bool capitalised = false;
     for (size_t i = 0; i <= w; i++) {
@@ -518,8 +518,8 @@ static bool has_x_mask(span_t s, unsigned char x, bool short_runs)
         size_t run = end - i;
         bool open_left = i == 0 || !is_base62(s.p[i - 1]);
         bool open_right = end == s.n || !is_base62(s.p[end]);
-        if (run >= HUSH_PLACEHOLDER_LONG_X_RUN ||
-            (short_runs && run >= HUSH_PLACEHOLDER_MIN_X_RUN && (open_left || open_right)))
+        if (run >= HUSHI_PLACEHOLDER_LONG_X_RUN ||
+            (short_runs && run >= HUSHI_PLACEHOLDER_MIN_X_RUN && (open_left || open_right)))
             return true;
         i = end;
     }
@@ -531,7 +531,7 @@ static bool has_x_mask(span_t s, unsigned char x, bool short_runs)
 static bool could_be_random(const char *marker)
 {
     size_t n = strlen(marker);
-    if (n >= HUSH_PLACEHOLDER_LONG_WORD)
+    if (n >= HUSHI_PLACEHOLDER_LONG_WORD)
         return false;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)marker[i];
@@ -563,7 +563,7 @@ static bool has_placeholder_marker(span_t s)
         "***",
         "\xe2\x80\xa2\xe2\x80\xa2\xe2\x80\xa2", /* three bullets, as password fields show */
     };
-    bool typed = s.n <= HUSH_PLACEHOLDER_TYPED_MAX;
+    bool typed = s.n <= HUSHI_PLACEHOLDER_TYPED_MAX;
     for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
         if ((typed || !could_be_random(words[i])) && contains_word(s, words[i]))
             return true;
@@ -605,26 +605,26 @@ static bool is_mask(span_t s)
     return contains_word(s, "redacted");
 }
 
-hush_placeholder_t hush_placeholder_kind(const unsigned char *value, size_t size)
+hushi_placeholder_t hushi_placeholder_kind(const unsigned char *value, size_t size)
 {
     span_t s = trimmed(value, size);
     if (s.n == 0 || is_published_emulator_key(s) || is_template(s) || is_placeholder_word(s) ||
         is_mask(s))
-        return HUSH_PLACEHOLDER_SLOT;
+        return HUSHI_PLACEHOLDER_SLOT;
     if (all_one_char(s) || has_placeholder_marker(s))
-        return HUSH_PLACEHOLDER_LOOKALIKE;
+        return HUSHI_PLACEHOLDER_LOOKALIKE;
     /* A run only marks a placeholder when it is a large part of the value:
      * real encoded keys contain long runs too (an OpenSSH key's header
      * decodes to zero bytes, "AAAAAAAA"). */
     size_t run = longest_run(s, 0), ascending = longest_run(s, 1);
     if (ascending > run)
         run = ascending;
-    return run >= HUSH_PLACEHOLDER_MIN_RUN && run * HUSH_PLACEHOLDER_RUN_SHARE >= s.n
-               ? HUSH_PLACEHOLDER_LOOKALIKE
-               : HUSH_PLACEHOLDER_NONE;
+    return run >= HUSHI_PLACEHOLDER_MIN_RUN && run * HUSHI_PLACEHOLDER_RUN_SHARE >= s.n
+               ? HUSHI_PLACEHOLDER_LOOKALIKE
+               : HUSHI_PLACEHOLDER_NONE;
 }
 
-bool hush_is_placeholder(const unsigned char *value, size_t size)
+bool hushi_is_placeholder(const unsigned char *value, size_t size)
 {
-    return hush_placeholder_kind(value, size) != HUSH_PLACEHOLDER_NONE;
+    return hushi_placeholder_kind(value, size) != HUSHI_PLACEHOLDER_NONE;
 }

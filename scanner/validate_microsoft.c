@@ -39,24 +39,24 @@
 
 /* ---- identifiable base64 keys ------------------------------------------- */
 
-#define HUSH_MS_SIGNATURE_SIZE 4
-#define HUSH_MS_CHECKSUM_BYTES 4
-#define HUSH_MS_CHECKSUM_CHARS 6
+#define HUSHI_MS_SIGNATURE_SIZE 4
+#define HUSHI_MS_CHECKSUM_BYTES 4
+#define HUSHI_MS_CHECKSUM_CHARS 6
 /* Signature and checksum characters at the end of the unpadded text. */
-#define HUSH_MS_TAIL_CHARS (HUSH_MS_SIGNATURE_SIZE + HUSH_MS_CHECKSUM_CHARS)
+#define HUSHI_MS_TAIL_CHARS (HUSHI_MS_SIGNATURE_SIZE + HUSHI_MS_CHECKSUM_CHARS)
 /* Bytes the 3 signature bytes and the checksum take from the key. */
-#define HUSH_MS_FIXED_BYTES 7
-#define HUSH_MS_DERIVED_BYTES 42
-#define HUSH_MS_MAX_KEY_BYTES 64
-#define HUSH_MS_MAX_SEEDS 8
+#define HUSHI_MS_FIXED_BYTES 7
+#define HUSHI_MS_DERIVED_BYTES 42
+#define HUSHI_MS_MAX_KEY_BYTES 64
+#define HUSHI_MS_MAX_SEEDS 8
 
 /* Seeds are 8 ASCII characters read as a big-endian integer. */
 #define SEED_DEFAULT0 UINT64_C(0x44656661756c7430) /* "Default0" */
 
 typedef struct ms_key_kind {
-    char signature[HUSH_MS_SIGNATURE_SIZE + 1]; /* as encoded, standard alphabet */
+    char signature[HUSHI_MS_SIGNATURE_SIZE + 1]; /* as encoded, standard alphabet */
     unsigned key_bytes;
-    uint64_t seeds[HUSH_MS_MAX_SEEDS]; /* zero-terminated */
+    uint64_t seeds[HUSHI_MS_MAX_SEEDS]; /* zero-terminated */
 } ms_key_kind_t;
 
 static const ms_key_kind_t ms_key_kinds[] = {
@@ -97,13 +97,13 @@ static unsigned char standard_b64(unsigned char c)
 
 static const ms_key_kind_t *find_kind(const unsigned char *sig, unsigned key_bytes)
 {
-    char normal[HUSH_MS_SIGNATURE_SIZE];
-    for (size_t i = 0; i < HUSH_MS_SIGNATURE_SIZE; i++)
+    char normal[HUSHI_MS_SIGNATURE_SIZE];
+    for (size_t i = 0; i < HUSHI_MS_SIGNATURE_SIZE; i++)
         normal[i] = (char)standard_b64(sig[i]);
     for (size_t i = 0; i < sizeof ms_key_kinds / sizeof ms_key_kinds[0]; i++) {
         const ms_key_kind_t *k = &ms_key_kinds[i];
-        if (memcmp(k->signature, normal, HUSH_MS_SIGNATURE_SIZE) == 0 &&
-            (k->key_bytes == key_bytes || key_bytes == HUSH_MS_DERIVED_BYTES))
+        if (memcmp(k->signature, normal, HUSHI_MS_SIGNATURE_SIZE) == 0 &&
+            (k->key_bytes == key_bytes || key_bytes == HUSHI_MS_DERIVED_BYTES))
             return k;
     }
     return NULL;
@@ -111,7 +111,7 @@ static const ms_key_kind_t *find_kind(const unsigned char *sig, unsigned key_byt
 
 static uint32_t marvin_folded(const unsigned char *data, size_t size, uint64_t seed)
 {
-    uint64_t h = hush_marvin32(data, size, seed);
+    uint64_t h = hushi_marvin32(data, size, seed);
     return (uint32_t)(h >> 32) ^ (uint32_t)h;
 }
 
@@ -124,8 +124,8 @@ static uint32_t load_le32(const unsigned char *p)
  * them: `text` is the key without padding, `n` its length. */
 static bool spill_bits_zero(const unsigned char *text, size_t n, unsigned key_bytes)
 {
-    unsigned spill = ((key_bytes - HUSH_MS_FIXED_BYTES) * 8u) % 6u;
-    unsigned char first = text[n - HUSH_MS_CHECKSUM_CHARS], last = text[n - 1];
+    unsigned spill = ((key_bytes - HUSHI_MS_FIXED_BYTES) * 8u) % 6u;
+    unsigned char first = text[n - HUSHI_MS_CHECKSUM_CHARS], last = text[n - 1];
     if (spill == 2)
         return first >= 'A' && first <= 'P';
     if (spill == 4)
@@ -136,13 +136,13 @@ static bool spill_bits_zero(const unsigned char *text, size_t n, unsigned key_by
 static bool checksum_matches(const unsigned char *bytes, size_t size, const uint64_t *seeds,
                              bool also_inverted)
 {
-    uint32_t stored = load_le32(bytes + size - HUSH_MS_CHECKSUM_BYTES);
-    for (size_t i = 0; i < HUSH_MS_MAX_SEEDS && seeds[i]; i++) {
-        if (marvin_folded(bytes, size - HUSH_MS_CHECKSUM_BYTES, seeds[i]) == stored)
+    uint32_t stored = load_le32(bytes + size - HUSHI_MS_CHECKSUM_BYTES);
+    for (size_t i = 0; i < HUSHI_MS_MAX_SEEDS && seeds[i]; i++) {
+        if (marvin_folded(bytes, size - HUSHI_MS_CHECKSUM_BYTES, seeds[i]) == stored)
             return true;
         /* Derived keys may be checksummed with the seed's complement. */
         if (also_inverted &&
-            marvin_folded(bytes, size - HUSH_MS_CHECKSUM_BYTES, ~seeds[i]) == stored)
+            marvin_folded(bytes, size - HUSHI_MS_CHECKSUM_BYTES, ~seeds[i]) == stored)
             return true;
     }
     return false;
@@ -167,45 +167,45 @@ static size_t encode_b64(const unsigned char *in, size_t size, char *out)
     return o;
 }
 
-hush_validation_t hush_validate_ms_identifiable_key(const unsigned char *v, size_t n)
+hushi_validation_t hushi_validate_ms_identifiable_key(const unsigned char *v, size_t n)
 {
     size_t text_n = n;
     while (text_n > 0 && n - text_n < 2 && v[text_n - 1] == '=')
         text_n--;
-    if (text_n < HUSH_MS_TAIL_CHARS || text_n % 4 == 1 ||
+    if (text_n < HUSHI_MS_TAIL_CHARS || text_n % 4 == 1 ||
         (text_n != n && n % 4 != 0))
-        return HUSH_VALIDATION_NOT_APPLICABLE;
+        return HUSHI_VALIDATION_NOT_APPLICABLE;
     size_t key_bytes = text_n * 3 / 4;
-    if (key_bytes > HUSH_MS_MAX_KEY_BYTES)
-        return HUSH_VALIDATION_NOT_APPLICABLE;
+    if (key_bytes > HUSHI_MS_MAX_KEY_BYTES)
+        return HUSHI_VALIDATION_NOT_APPLICABLE;
     const ms_key_kind_t *kind =
-        find_kind(v + text_n - HUSH_MS_TAIL_CHARS, (unsigned)key_bytes);
+        find_kind(v + text_n - HUSHI_MS_TAIL_CHARS, (unsigned)key_bytes);
     if (!kind)
-        return HUSH_VALIDATION_NOT_APPLICABLE;
-    unsigned char bytes[HUSH_MS_MAX_KEY_BYTES + 3];
+        return HUSHI_VALIDATION_NOT_APPLICABLE;
+    unsigned char bytes[HUSHI_MS_MAX_KEY_BYTES + 3];
     size_t got = 0;
-    if (!hush_base64_decode((const char *)v, text_n, bytes, &got) || got != key_bytes)
-        return HUSH_VALIDATION_FAILED;
-    bool derived = key_bytes == HUSH_MS_DERIVED_BYTES;
+    if (!hushi_base64_decode((const char *)v, text_n, bytes, &got) || got != key_bytes)
+        return HUSHI_VALIDATION_FAILED;
+    bool derived = key_bytes == HUSHI_MS_DERIVED_BYTES;
     return spill_bits_zero(v, text_n, (unsigned)key_bytes) &&
                    checksum_matches(bytes, key_bytes, kind->seeds, derived)
-               ? HUSH_VALIDATION_CHECKSUM
-               : HUSH_VALIDATION_FAILED;
+               ? HUSHI_VALIDATION_CHECKSUM
+               : HUSHI_VALIDATION_FAILED;
 }
 
 /* ---- common annotated keys ---------------------------------------------- */
 
-#define HUSH_CASK_SHORT_SIZE 84
-#define HUSH_CASK_LONG_SIZE 88
-#define HUSH_CASK_RANDOM_CHARS 52
-#define HUSH_CASK_FIXED "JQQJ9"
-#define HUSH_CASK_FIXED_SIZE 5
-#define HUSH_CASK_KIND_AT 57   /* '9': a key, 'D': a derived key */
-#define HUSH_CASK_MONTH_AT 59  /* 'A'..'L' */
-#define HUSH_CASK_SIGNATURE_AT 76
-#define HUSH_CASK_CHECKED_CHARS 80
-#define HUSH_CASK_CHECKED_BYTES 60
-#define HUSH_CASK_LONG_BYTES 64
+#define HUSHI_CASK_SHORT_SIZE 84
+#define HUSHI_CASK_LONG_SIZE 88
+#define HUSHI_CASK_RANDOM_CHARS 52
+#define HUSHI_CASK_FIXED "JQQJ9"
+#define HUSHI_CASK_FIXED_SIZE 5
+#define HUSHI_CASK_KIND_AT 57   /* '9': a key, 'D': a derived key */
+#define HUSHI_CASK_MONTH_AT 59  /* 'A'..'L' */
+#define HUSHI_CASK_SIGNATURE_AT 76
+#define HUSHI_CASK_CHECKED_CHARS 80
+#define HUSHI_CASK_CHECKED_BYTES 60
+#define HUSHI_CASK_LONG_BYTES 64
 
 static bool is_alnum(unsigned char c)
 {
@@ -223,54 +223,54 @@ static bool alnum_run(const unsigned char *v, size_t from, size_t to)
 /* The fixed parts of the format; false means "some other value". */
 static bool cask_shape(const unsigned char *v, size_t n)
 {
-    if (n != HUSH_CASK_SHORT_SIZE &&
-        !(n == HUSH_CASK_LONG_SIZE && v[n - 2] == '=' && v[n - 1] == '='))
+    if (n != HUSHI_CASK_SHORT_SIZE &&
+        !(n == HUSHI_CASK_LONG_SIZE && v[n - 2] == '=' && v[n - 1] == '='))
         return false;
-    size_t fixed_at = HUSH_CASK_RANDOM_CHARS;
+    size_t fixed_at = HUSHI_CASK_RANDOM_CHARS;
     return alnum_run(v, 0, fixed_at) &&
-           memcmp(v + fixed_at, HUSH_CASK_FIXED, HUSH_CASK_FIXED_SIZE) == 0 &&
-           v[HUSH_CASK_MONTH_AT] >= 'A' && v[HUSH_CASK_MONTH_AT] <= 'L' &&
-           alnum_run(v, HUSH_CASK_KIND_AT, n == HUSH_CASK_LONG_SIZE ? n - 2 : n);
+           memcmp(v + fixed_at, HUSHI_CASK_FIXED, HUSHI_CASK_FIXED_SIZE) == 0 &&
+           v[HUSHI_CASK_MONTH_AT] >= 'A' && v[HUSHI_CASK_MONTH_AT] <= 'L' &&
+           alnum_run(v, HUSHI_CASK_KIND_AT, n == HUSHI_CASK_LONG_SIZE ? n - 2 : n);
 }
 
-hush_validation_t hush_validate_ms_common_annotated_key(const unsigned char *v, size_t n)
+hushi_validation_t hushi_validate_ms_common_annotated_key(const unsigned char *v, size_t n)
 {
-    if (!cask_shape(v, n) || v[HUSH_CASK_KIND_AT] == 'D')
-        return HUSH_VALIDATION_NOT_APPLICABLE;
+    if (!cask_shape(v, n) || v[HUSHI_CASK_KIND_AT] == 'D')
+        return HUSHI_VALIDATION_NOT_APPLICABLE;
     /* "JQQJ9" then neither '9' nor 'D': an altered key, not one issued. */
-    if (v[HUSH_CASK_KIND_AT] != '9')
-        return HUSH_VALIDATION_FAILED;
-    if (n == HUSH_CASK_LONG_SIZE) {
+    if (v[HUSHI_CASK_KIND_AT] != '9')
+        return HUSHI_VALIDATION_FAILED;
+    if (n == HUSHI_CASK_LONG_SIZE) {
         uint64_t seeds[2] = {SEED_DEFAULT0, 0};
-        unsigned char bytes[HUSH_CASK_LONG_BYTES + 3];
+        unsigned char bytes[HUSHI_CASK_LONG_BYTES + 3];
         size_t got = 0;
-        bool ok = hush_base64_decode((const char *)v, n, bytes, &got) &&
-                  got == HUSH_CASK_LONG_BYTES && spill_bits_zero(v, n - 2, HUSH_CASK_LONG_BYTES) &&
+        bool ok = hushi_base64_decode((const char *)v, n, bytes, &got) &&
+                  got == HUSHI_CASK_LONG_BYTES && spill_bits_zero(v, n - 2, HUSHI_CASK_LONG_BYTES) &&
                   checksum_matches(bytes, got, seeds, false);
-        return ok ? HUSH_VALIDATION_CHECKSUM : HUSH_VALIDATION_FAILED;
+        return ok ? HUSHI_VALIDATION_CHECKSUM : HUSHI_VALIDATION_FAILED;
     }
-    unsigned char bytes[HUSH_CASK_CHECKED_BYTES + 3];
+    unsigned char bytes[HUSHI_CASK_CHECKED_BYTES + 3];
     size_t got = 0;
-    if (!hush_base64_decode((const char *)v, HUSH_CASK_CHECKED_CHARS, bytes, &got) ||
-        got != HUSH_CASK_CHECKED_BYTES)
-        return HUSH_VALIDATION_FAILED;
-    uint32_t sum = marvin_folded(bytes, HUSH_CASK_CHECKED_BYTES, SEED_DEFAULT0);
+    if (!hushi_base64_decode((const char *)v, HUSHI_CASK_CHECKED_CHARS, bytes, &got) ||
+        got != HUSHI_CASK_CHECKED_BYTES)
+        return HUSHI_VALIDATION_FAILED;
+    uint32_t sum = marvin_folded(bytes, HUSHI_CASK_CHECKED_BYTES, SEED_DEFAULT0);
     unsigned char le[3] = {(unsigned char)sum, (unsigned char)(sum >> 8),
                            (unsigned char)(sum >> 16)};
     char want[4];
     encode_b64(le, sizeof le, want); /* 3 bytes: exactly 4 characters */
-    return memcmp(want, v + HUSH_CASK_CHECKED_CHARS, sizeof want) == 0 ? HUSH_VALIDATION_CHECKSUM
-                                                                         : HUSH_VALIDATION_FAILED;
+    return memcmp(want, v + HUSHI_CASK_CHECKED_CHARS, sizeof want) == 0 ? HUSHI_VALIDATION_CHECKSUM
+                                                                         : HUSHI_VALIDATION_FAILED;
 }
 
 /* ---- Azure DevOps legacy PAT ------------------------------------------------ */
 
-#define HUSH_ADO_PAT_SIZE 52
-#define HUSH_ADO_PAT_BYTES 32
-#define HUSH_ADO_TOKEN_BYTES 28
+#define HUSHI_ADO_PAT_SIZE 52
+#define HUSHI_ADO_PAT_BYTES 32
+#define HUSHI_ADO_TOKEN_BYTES 28
 /* Per-kind constants XORed into the CRC: user PATs, application PATs. */
-#define HUSH_ADO_USER_MAGIC UINT32_C(0xE0B9692D)
-#define HUSH_ADO_APP_MAGIC UINT32_C(0x1019F92E)
+#define HUSHI_ADO_USER_MAGIC UINT32_C(0xE0B9692D)
+#define HUSHI_ADO_APP_MAGIC UINT32_C(0x1019F92E)
 
 static int base32_digit(unsigned char c)
 {
@@ -284,40 +284,40 @@ static int base32_digit(unsigned char c)
 }
 
 /* 52 characters of 5 bits fill 32 bytes; the last 4 bits are unused. */
-static bool decode_pat(const unsigned char *v, unsigned char out[HUSH_ADO_PAT_BYTES])
+static bool decode_pat(const unsigned char *v, unsigned char out[HUSHI_ADO_PAT_BYTES])
 {
     uint32_t acc = 0;
     unsigned bits = 0;
     size_t o = 0;
-    for (size_t i = 0; i < HUSH_ADO_PAT_SIZE; i++) {
+    for (size_t i = 0; i < HUSHI_ADO_PAT_SIZE; i++) {
         int d = base32_digit(v[i]);
         if (d < 0)
             return false;
         acc = (acc << 5) | (uint32_t)d;
         bits += 5;
-        if (bits >= 8 && o < HUSH_ADO_PAT_BYTES) {
+        if (bits >= 8 && o < HUSHI_ADO_PAT_BYTES) {
             bits -= 8;
             out[o++] = (unsigned char)(acc >> bits);
             acc &= (1u << bits) - 1u;
         }
     }
-    return o == HUSH_ADO_PAT_BYTES;
+    return o == HUSHI_ADO_PAT_BYTES;
 }
 
-hush_validation_t hush_validate_azure_devops_pat(const unsigned char *v, size_t n)
+hushi_validation_t hushi_validate_azure_devops_pat(const unsigned char *v, size_t n)
 {
-    unsigned char b[HUSH_ADO_PAT_BYTES];
-    if (n != HUSH_ADO_PAT_SIZE || !decode_pat(v, b))
-        return HUSH_VALIDATION_NOT_APPLICABLE;
+    unsigned char b[HUSHI_ADO_PAT_BYTES];
+    if (n != HUSHI_ADO_PAT_SIZE || !decode_pat(v, b))
+        return HUSHI_VALIDATION_NOT_APPLICABLE;
     /* The 28 bytes around the checksum bytes 2, 7, 8 and 22. */
-    unsigned char token[HUSH_ADO_TOKEN_BYTES];
+    unsigned char token[HUSHI_ADO_TOKEN_BYTES];
     memcpy(token, b, 2);
     memcpy(token + 2, b + 3, 4);
     memcpy(token + 6, b + 9, 13);
     memcpy(token + 19, b + 23, 9);
     uint32_t crc = (uint32_t)crc32(crc32(0L, Z_NULL, 0), token, sizeof token);
     uint32_t stored = (uint32_t)b[2] << 24 | (uint32_t)b[7] << 16 | (uint32_t)b[8] << 8 | b[22];
-    return stored == (crc ^ HUSH_ADO_USER_MAGIC) || stored == (crc ^ HUSH_ADO_APP_MAGIC)
-               ? HUSH_VALIDATION_CHECKSUM
-               : HUSH_VALIDATION_FAILED;
+    return stored == (crc ^ HUSHI_ADO_USER_MAGIC) || stored == (crc ^ HUSHI_ADO_APP_MAGIC)
+               ? HUSHI_VALIDATION_CHECKSUM
+               : HUSHI_VALIDATION_FAILED;
 }

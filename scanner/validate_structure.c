@@ -27,19 +27,19 @@
 /* ---- PEM private keys ------------------------------------------------------ */
 
 /* No private key is this large; longer values are not decoded. */
-#define HUSH_PEM_MAX_SIZE (64u * 1024u)
-#define HUSH_PEM_DASHES "-----"
-#define HUSH_PEM_BEGIN "-----BEGIN "
-#define HUSH_PEM_END "-----END "
-#define HUSH_DER_SEQUENCE 0x30
-#define HUSH_DER_INTEGER 0x02
-#define HUSH_DER_OCTET_STRING 0x04
+#define HUSHI_PEM_MAX_SIZE (64u * 1024u)
+#define HUSHI_PEM_DASHES "-----"
+#define HUSHI_PEM_BEGIN "-----BEGIN "
+#define HUSHI_PEM_END "-----END "
+#define HUSHI_DER_SEQUENCE 0x30
+#define HUSHI_DER_INTEGER 0x02
+#define HUSHI_DER_OCTET_STRING 0x04
 /* Long-form DER lengths up to 4 bytes (4 GiB) are read. */
-#define HUSH_DER_MAX_LENGTH_BYTES 4
-#define HUSH_OPENSSH_MAGIC "openssh-key-v1"
-#define HUSH_OPENSSH_MAGIC_SIZE 15 /* with its NUL */
+#define HUSHI_DER_MAX_LENGTH_BYTES 4
+#define HUSHI_OPENSSH_MAGIC "openssh-key-v1"
+#define HUSHI_OPENSSH_MAGIC_SIZE 15 /* with its NUL */
 /* OpenSSH writes one key per file; a few more are allowed. */
-#define HUSH_OPENSSH_MAX_KEYS 16
+#define HUSHI_OPENSSH_MAX_KEYS 16
 
 typedef enum pem_kind {
     PEM_UNKNOWN,
@@ -76,24 +76,24 @@ static pem_kind_t pem_kind(span_t label)
  * labels equal); false for anything else. */
 static bool split_pem(const unsigned char *v, size_t n, span_t *label, span_t *body)
 {
-    size_t begin = strlen(HUSH_PEM_BEGIN), dashes = strlen(HUSH_PEM_DASHES);
-    if (n < begin || memcmp(v, HUSH_PEM_BEGIN, begin) != 0)
+    size_t begin = strlen(HUSHI_PEM_BEGIN), dashes = strlen(HUSHI_PEM_DASHES);
+    if (n < begin || memcmp(v, HUSHI_PEM_BEGIN, begin) != 0)
         return false;
     const unsigned char *l = v + begin;
-    const unsigned char *l_end = memmem(l, n - begin, HUSH_PEM_DASHES, dashes);
+    const unsigned char *l_end = memmem(l, n - begin, HUSHI_PEM_DASHES, dashes);
     if (!l_end)
         return false;
     *label = (span_t){l, (size_t)(l_end - l)};
     const unsigned char *b = l_end + dashes;
     size_t rest = n - (size_t)(b - v);
-    const unsigned char *end = memmem(b, rest, HUSH_PEM_END, strlen(HUSH_PEM_END));
+    const unsigned char *end = memmem(b, rest, HUSHI_PEM_END, strlen(HUSHI_PEM_END));
     if (!end)
         return false;
     *body = (span_t){b, (size_t)(end - b)};
-    const unsigned char *end_label = end + strlen(HUSH_PEM_END);
+    const unsigned char *end_label = end + strlen(HUSHI_PEM_END);
     size_t tail = n - (size_t)(end_label - v);
     return tail == label->n + dashes && memcmp(end_label, label->p, label->n) == 0 &&
-           memcmp(end_label + label->n, HUSH_PEM_DASHES, dashes) == 0;
+           memcmp(end_label + label->n, HUSHI_PEM_DASHES, dashes) == 0;
 }
 
 /* The base64 characters of a body, without line breaks, indentation and the
@@ -142,7 +142,7 @@ static bool der_read(const unsigned char *p, size_t n, der_tlv_t *t)
     size_t header = 2;
     if (len & 0x80) {
         size_t count = len & 0x7f;
-        if (count == 0 || count > HUSH_DER_MAX_LENGTH_BYTES || n < 2 + count || p[2] == 0)
+        if (count == 0 || count > HUSHI_DER_MAX_LENGTH_BYTES || n < 2 + count || p[2] == 0)
             return false;
         len = 0;
         for (size_t i = 0; i < count; i++)
@@ -178,31 +178,31 @@ static bool der_children(const unsigned char *p, size_t n, unsigned char *tags, 
     return true;
 }
 
-#define HUSH_DER_MAX_CHILDREN 12
+#define HUSHI_DER_MAX_CHILDREN 12
 
 static bool der_key_ok(const unsigned char *der, size_t n, pem_kind_t kind)
 {
     der_tlv_t outer;
-    if (!der_read(der, n, &outer) || outer.tag != HUSH_DER_SEQUENCE ||
+    if (!der_read(der, n, &outer) || outer.tag != HUSHI_DER_SEQUENCE ||
         outer.header + outer.length != n)
         return false;
-    unsigned char tags[HUSH_DER_MAX_CHILDREN];
+    unsigned char tags[HUSHI_DER_MAX_CHILDREN];
     size_t count = 0;
-    if (!der_children(der + outer.header, outer.length, tags, HUSH_DER_MAX_CHILDREN, &count))
+    if (!der_children(der + outer.header, outer.length, tags, HUSHI_DER_MAX_CHILDREN, &count))
         return false;
     switch (kind) {
     case PEM_RSA:
-        return count >= 9 && tags[0] == HUSH_DER_INTEGER && tags[1] == HUSH_DER_INTEGER &&
-               tags[8] == HUSH_DER_INTEGER;
+        return count >= 9 && tags[0] == HUSHI_DER_INTEGER && tags[1] == HUSHI_DER_INTEGER &&
+               tags[8] == HUSHI_DER_INTEGER;
     case PEM_DSA:
-        return count == 6 && tags[0] == HUSH_DER_INTEGER && tags[5] == HUSH_DER_INTEGER;
+        return count == 6 && tags[0] == HUSHI_DER_INTEGER && tags[5] == HUSHI_DER_INTEGER;
     case PEM_EC:
-        return count >= 2 && tags[0] == HUSH_DER_INTEGER && tags[1] == HUSH_DER_OCTET_STRING;
+        return count >= 2 && tags[0] == HUSHI_DER_INTEGER && tags[1] == HUSHI_DER_OCTET_STRING;
     case PEM_PKCS8:
-        return count >= 3 && tags[0] == HUSH_DER_INTEGER && tags[1] == HUSH_DER_SEQUENCE &&
-               tags[2] == HUSH_DER_OCTET_STRING;
+        return count >= 3 && tags[0] == HUSHI_DER_INTEGER && tags[1] == HUSHI_DER_SEQUENCE &&
+               tags[2] == HUSHI_DER_OCTET_STRING;
     case PEM_ENCRYPTED:
-        return count == 2 && tags[0] == HUSH_DER_SEQUENCE && tags[1] == HUSH_DER_OCTET_STRING;
+        return count == 2 && tags[0] == HUSHI_DER_SEQUENCE && tags[1] == HUSHI_DER_OCTET_STRING;
     default:
         return false;
     }
@@ -231,14 +231,14 @@ static bool skip_ssh_string(const unsigned char *p, size_t n, size_t *at)
  * private section as one string that ends the blob. */
 static bool openssh_ok(const unsigned char *p, size_t n)
 {
-    if (n < HUSH_OPENSSH_MAGIC_SIZE || memcmp(p, HUSH_OPENSSH_MAGIC, HUSH_OPENSSH_MAGIC_SIZE) != 0)
+    if (n < HUSHI_OPENSSH_MAGIC_SIZE || memcmp(p, HUSHI_OPENSSH_MAGIC, HUSHI_OPENSSH_MAGIC_SIZE) != 0)
         return false;
-    size_t at = HUSH_OPENSSH_MAGIC_SIZE;
+    size_t at = HUSHI_OPENSSH_MAGIC_SIZE;
     uint32_t keys;
     for (int i = 0; i < 3; i++)
         if (!skip_ssh_string(p, n, &at))
             return false;
-    if (!read_be32(p, n, &at, &keys) || keys == 0 || keys > HUSH_OPENSSH_MAX_KEYS)
+    if (!read_be32(p, n, &at, &keys) || keys == 0 || keys > HUSHI_OPENSSH_MAX_KEYS)
         return false;
     for (uint32_t i = 0; i < keys; i++)
         if (!skip_ssh_string(p, n, &at))
@@ -246,26 +246,26 @@ static bool openssh_ok(const unsigned char *p, size_t n)
     return skip_ssh_string(p, n, &at) && at == n;
 }
 
-hush_validation_t hush_validate_pem_private_key(const unsigned char *v, size_t n)
+hushi_validation_t hushi_validate_pem_private_key(const unsigned char *v, size_t n)
 {
     span_t label, body;
-    if (n > HUSH_PEM_MAX_SIZE || !split_pem(v, n, &label, &body))
-        return HUSH_VALIDATION_NOT_APPLICABLE;
+    if (n > HUSHI_PEM_MAX_SIZE || !split_pem(v, n, &label, &body))
+        return HUSHI_VALIDATION_NOT_APPLICABLE;
     pem_kind_t kind = pem_kind(label);
     /* Legacy encrypted PEM has headers ("Proc-Type: 4,ENCRYPTED") and a
      * ciphertext body: nothing to parse. */
     if (kind == PEM_UNKNOWN || memchr(body.p, ':', body.n))
-        return HUSH_VALIDATION_NOT_APPLICABLE;
+        return HUSHI_VALIDATION_NOT_APPLICABLE;
     char *text = malloc(body.n + 1);
     unsigned char *der = malloc(body.n * 3 / 4 + 3);
-    hush_validation_t result = HUSH_VALIDATION_FAILED;
+    hushi_validation_t result = HUSHI_VALIDATION_FAILED;
     size_t text_n = 0, der_n = 0;
     if (!text || !der)
-        result = HUSH_VALIDATION_NOT_APPLICABLE;
+        result = HUSHI_VALIDATION_NOT_APPLICABLE;
     else if (collect_base64(body, text, &text_n) && text_n > 0 &&
-             hush_base64_decode(text, text_n, der, &der_n) &&
+             hushi_base64_decode(text, text_n, der, &der_n) &&
              (kind == PEM_OPENSSH ? openssh_ok(der, der_n) : der_key_ok(der, der_n, kind)))
-        result = HUSH_VALIDATION_STRUCTURE;
+        result = HUSHI_VALIDATION_STRUCTURE;
     free(text);
     free(der);
     return result;
@@ -273,18 +273,18 @@ hush_validation_t hush_validate_pem_private_key(const unsigned char *v, size_t n
 
 /* ---- PyPI upload tokens ------------------------------------------------------ */
 
-#define HUSH_PYPI_PREFIX "pypi-"
+#define HUSHI_PYPI_PREFIX "pypi-"
 /* Tokens are a few hundred characters; longer values are not decoded. */
-#define HUSH_PYPI_MAX_SIZE 8192u
-#define HUSH_MACAROON_V2 2
-#define HUSH_MACAROON_EOS 0
-#define HUSH_MACAROON_LOCATION 1
-#define HUSH_MACAROON_IDENTIFIER 2
-#define HUSH_MACAROON_VID 4
-#define HUSH_MACAROON_SIGNATURE 6
-#define HUSH_MACAROON_SIGNATURE_SIZE 32
+#define HUSHI_PYPI_MAX_SIZE 8192u
+#define HUSHI_MACAROON_V2 2
+#define HUSHI_MACAROON_EOS 0
+#define HUSHI_MACAROON_LOCATION 1
+#define HUSHI_MACAROON_IDENTIFIER 2
+#define HUSHI_MACAROON_VID 4
+#define HUSHI_MACAROON_SIGNATURE 6
+#define HUSHI_MACAROON_SIGNATURE_SIZE 32
 /* A varint of a field length: 4 bytes (28 bits) is far beyond any token. */
-#define HUSH_MACAROON_MAX_VARINT 4
+#define HUSHI_MACAROON_MAX_VARINT 4
 
 typedef struct macaroon_field {
     unsigned char type;
@@ -302,11 +302,11 @@ static bool read_field(reader_t *r, macaroon_field_t *f)
         return false;
     f->type = r->p[r->at++];
     f->data = (span_t){NULL, 0};
-    if (f->type == HUSH_MACAROON_EOS)
+    if (f->type == HUSHI_MACAROON_EOS)
         return true;
     size_t len = 0;
     for (int i = 0;; i++) {
-        if (i == HUSH_MACAROON_MAX_VARINT || r->at >= r->n)
+        if (i == HUSHI_MACAROON_MAX_VARINT || r->at >= r->n)
             return false;
         unsigned char c = r->p[r->at++];
         len |= (size_t)(c & 0x7f) << (7 * i);
@@ -339,14 +339,14 @@ static bool read_section(reader_t *r, unsigned allowed, macaroon_field_t *locati
         macaroon_field_t f;
         if (!read_field(r, &f))
             return false;
-        if (f.type == HUSH_MACAROON_EOS)
+        if (f.type == HUSHI_MACAROON_EOS)
             return true;
         if (f.type <= last || f.type > 7 || !(allowed & (1u << f.type)))
             return false;
         last = f.type;
-        if (f.type == HUSH_MACAROON_LOCATION && location)
+        if (f.type == HUSHI_MACAROON_LOCATION && location)
             *location = f;
-        if (f.type == HUSH_MACAROON_IDENTIFIER)
+        if (f.type == HUSHI_MACAROON_IDENTIFIER)
             *has_identifier = true;
     }
 }
@@ -355,18 +355,18 @@ static bool read_section(reader_t *r, unsigned allowed, macaroon_field_t *locati
 static bool macaroon_for_pypi(const unsigned char *p, size_t n)
 {
     reader_t r = {p, n, 0};
-    if (n == 0 || p[r.at++] != HUSH_MACAROON_V2)
+    if (n == 0 || p[r.at++] != HUSHI_MACAROON_V2)
         return false;
     macaroon_field_t location = {0};
     bool id = false;
-    unsigned header = 1u << HUSH_MACAROON_LOCATION | 1u << HUSH_MACAROON_IDENTIFIER;
-    unsigned caveat = header | 1u << HUSH_MACAROON_VID;
-    if (!read_section(&r, header, &location, &id) || !id || location.type != HUSH_MACAROON_LOCATION ||
+    unsigned header = 1u << HUSHI_MACAROON_LOCATION | 1u << HUSHI_MACAROON_IDENTIFIER;
+    unsigned caveat = header | 1u << HUSHI_MACAROON_VID;
+    if (!read_section(&r, header, &location, &id) || !id || location.type != HUSHI_MACAROON_LOCATION ||
         !is_pypi_location(location.data))
         return false;
     /* Caveats until an empty section. */
     for (;;) {
-        if (r.at < r.n && r.p[r.at] == HUSH_MACAROON_EOS) {
+        if (r.at < r.n && r.p[r.at] == HUSHI_MACAROON_EOS) {
             r.at++;
             break;
         }
@@ -374,25 +374,25 @@ static bool macaroon_for_pypi(const unsigned char *p, size_t n)
             return false;
     }
     macaroon_field_t sig;
-    return read_field(&r, &sig) && sig.type == HUSH_MACAROON_SIGNATURE &&
-           sig.data.n == HUSH_MACAROON_SIGNATURE_SIZE && r.at == r.n;
+    return read_field(&r, &sig) && sig.type == HUSHI_MACAROON_SIGNATURE &&
+           sig.data.n == HUSHI_MACAROON_SIGNATURE_SIZE && r.at == r.n;
 }
 
 /* Accepts the whole token or the part after "pypi-". */
-hush_validation_t hush_validate_pypi_token(const unsigned char *v, size_t n)
+hushi_validation_t hushi_validate_pypi_token(const unsigned char *v, size_t n)
 {
-    size_t prefix = strlen(HUSH_PYPI_PREFIX);
-    if (n >= prefix && memcmp(v, HUSH_PYPI_PREFIX, prefix) == 0) {
+    size_t prefix = strlen(HUSHI_PYPI_PREFIX);
+    if (n >= prefix && memcmp(v, HUSHI_PYPI_PREFIX, prefix) == 0) {
         v += prefix;
         n -= prefix;
     }
-    if (n == 0 || n > HUSH_PYPI_MAX_SIZE)
-        return HUSH_VALIDATION_NOT_APPLICABLE;
+    if (n == 0 || n > HUSHI_PYPI_MAX_SIZE)
+        return HUSHI_VALIDATION_NOT_APPLICABLE;
     unsigned char *bytes = malloc(n * 3 / 4 + 3);
     if (!bytes)
-        return HUSH_VALIDATION_NOT_APPLICABLE;
+        return HUSHI_VALIDATION_NOT_APPLICABLE;
     size_t got = 0;
-    bool ok = hush_base64_decode((const char *)v, n, bytes, &got) && macaroon_for_pypi(bytes, got);
+    bool ok = hushi_base64_decode((const char *)v, n, bytes, &got) && macaroon_for_pypi(bytes, got);
     free(bytes);
-    return ok ? HUSH_VALIDATION_STRUCTURE : HUSH_VALIDATION_FAILED;
+    return ok ? HUSHI_VALIDATION_STRUCTURE : HUSHI_VALIDATION_FAILED;
 }

@@ -1,6 +1,6 @@
 /* See view_lex.h.
  *
- * Each tokenizer is a state machine whose whole state lives in hush_lex_t,
+ * Each tokenizer is a state machine whose whole state lives in hushi_lex_t,
  * so a feed may end between any two bytes.  Only bytes that change the state
  * are looked at one by one: runs of string content, field content and
  * whitespace are skipped by a 16-byte vector scan, memchr or a class table.
@@ -118,17 +118,17 @@ static const unsigned char *csv_field_stop(const unsigned char *p, const unsigne
 /* ---- events ------------------------------------------------------------- */
 
 /* A byte order mark that breaks off is an error at base. */
-static int json_bom_error(hush_lex_t *lex)
+static int json_bom_error(hushi_lex_t *lex)
 {
-    hush_lex_event_t event = {.kind = HUSH_LEX_ERROR, .start = lex->token_start,
+    hushi_lex_event_t event = {.kind = HUSHI_LEX_ERROR, .start = lex->token_start,
                               .end = lex->token_start + 1};
     lex->state = JSON_SKIP_LINE;
     return lex->on_event(lex->ctx, &event);
 }
 
-static int csv_field(hush_lex_t *lex, uint64_t start, uint64_t end, bool quoted)
+static int csv_field(hushi_lex_t *lex, uint64_t start, uint64_t end, bool quoted)
 {
-    hush_lex_event_t event = {.kind = HUSH_LEX_FIELD,
+    hushi_lex_event_t event = {.kind = HUSHI_LEX_FIELD,
                               .start = start,
                               .end = end,
                               .escaped = quoted && lex->escaped,
@@ -138,7 +138,7 @@ static int csv_field(hush_lex_t *lex, uint64_t start, uint64_t end, bool quoted)
     return lex->on_event(lex->ctx, &event);
 }
 
-static void csv_next_column(hush_lex_t *lex)
+static void csv_next_column(hushi_lex_t *lex)
 {
     if (lex->column != UINT32_MAX)
         lex->column++;
@@ -146,9 +146,9 @@ static void csv_next_column(hush_lex_t *lex)
 }
 
 /* `end` is at + 1 for a '\n', at for the end of input. */
-static int csv_record_end(hush_lex_t *lex, uint64_t at, uint64_t end)
+static int csv_record_end(hushi_lex_t *lex, uint64_t at, uint64_t end)
 {
-    hush_lex_event_t event = {.kind = HUSH_LEX_RECORD_END, .start = at, .end = end,
+    hushi_lex_event_t event = {.kind = HUSHI_LEX_RECORD_END, .start = at, .end = end,
                               .record = lex->record};
     lex->record++;
     lex->column = 0;
@@ -161,7 +161,7 @@ static int csv_record_end(hush_lex_t *lex, uint64_t at, uint64_t end)
 /* True when only JSON whitespace lies between the last '\n' (or the start
  * of the input) and p; bytes of earlier pieces are summed up in line_fresh,
  * so the answer does not depend on how the input was split. */
-static bool line_fresh_before(const hush_lex_t *lex, const unsigned char *bytes,
+static bool line_fresh_before(const hushi_lex_t *lex, const unsigned char *bytes,
                               const unsigned char *p)
 {
     while (p > bytes) {
@@ -176,7 +176,7 @@ static bool line_fresh_before(const hush_lex_t *lex, const unsigned char *bytes,
 
 /* The hot state lives in locals while a piece is fed: the callback is
  * opaque, so state kept in *lex would be reloaded after every event. */
-static int json_feed(hush_lex_t *lex, const unsigned char *bytes, size_t size)
+static int json_feed(hushi_lex_t *lex, const unsigned char *bytes, size_t size)
 {
     const unsigned char *p = bytes;
     const unsigned char *const end = bytes + size;
@@ -191,7 +191,7 @@ static int json_feed(hush_lex_t *lex, const unsigned char *bytes, size_t size)
 #define IN_OBJECT (lex->objects[(depth - 1) / 8] >> ((depth - 1) % 8) & 1u)
 #define EMIT(...)                                         \
     do {                                                  \
-        hush_lex_event_t event_ = {__VA_ARGS__};          \
+        hushi_lex_event_t event_ = {__VA_ARGS__};          \
         if ((rc = lex->on_event(lex->ctx, &event_)) != 0) \
             goto out;                                     \
     } while (0)
@@ -207,7 +207,7 @@ next:
             if (*p == '"') {
                 uint64_t at = AT(p++);
                 state = is_key ? JSON_COLON : AFTER_VALUE;
-                EMIT(.kind = is_key ? HUSH_LEX_KEY : HUSH_LEX_STRING, .start = token_start,
+                EMIT(.kind = is_key ? HUSHI_LEX_KEY : HUSHI_LEX_STRING, .start = token_start,
                      .end = at, .depth = depth, .escaped = escaped);
                 goto between;
             }
@@ -234,7 +234,7 @@ next:
                 if (++p == end)
                     goto out;
             state = AFTER_VALUE;
-            EMIT(.kind = HUSH_LEX_SCALAR, .start = token_start, .end = AT(p), .depth = depth);
+            EMIT(.kind = HUSHI_LEX_SCALAR, .start = token_start, .end = AT(p), .depth = depth);
             goto between;
         case JSON_LITERAL: {
             const char *word = literals[lex->literal];
@@ -246,7 +246,7 @@ next:
                     goto out;
             }
             state = AFTER_VALUE;
-            EMIT(.kind = HUSH_LEX_SCALAR, .start = token_start, .end = AT(p), .depth = depth);
+            EMIT(.kind = HUSHI_LEX_SCALAR, .start = token_start, .end = AT(p), .depth = depth);
             goto between;
         }
         case JSON_SKIP_LINE: {
@@ -289,14 +289,14 @@ next:
                 token_start = at + 1;
                 escaped = false;
                 state = JSON_STRING;
-                EMIT(.kind = HUSH_LEX_STRING_OPEN, .start = at + 1, .end = at + 1, .depth = depth,
+                EMIT(.kind = HUSHI_LEX_STRING_OPEN, .start = at + 1, .end = at + 1, .depth = depth,
                      .is_key = is_key);
                 goto string;
             }
             switch (c) {
             case '{':
             case '[': {
-                if (!value_ok || depth == HUSH_LEX_MAX_DEPTH)
+                if (!value_ok || depth == HUSHI_LEX_MAX_DEPTH)
                     goto error;
                 uint8_t bit = (uint8_t)(1u << (depth % 8));
                 if (c == '{')
@@ -306,7 +306,7 @@ next:
                 depth++;
                 p++;
                 state = c == '{' ? JSON_KEY_OR_CLOSE : JSON_VALUE_OR_CLOSE;
-                EMIT(.kind = c == '{' ? HUSH_LEX_OBJECT_OPEN : HUSH_LEX_ARRAY_OPEN, .start = at,
+                EMIT(.kind = c == '{' ? HUSHI_LEX_OBJECT_OPEN : HUSHI_LEX_ARRAY_OPEN, .start = at,
                      .end = at + 1, .depth = depth);
                 goto between;
             }
@@ -320,7 +320,7 @@ next:
                 depth--;
                 p++;
                 state = AFTER_VALUE;
-                EMIT(.kind = object ? HUSH_LEX_OBJECT_CLOSE : HUSH_LEX_ARRAY_CLOSE, .start = at,
+                EMIT(.kind = object ? HUSHI_LEX_OBJECT_CLOSE : HUSHI_LEX_ARRAY_CLOSE, .start = at,
                      .end = at + 1, .depth = depth + 1);
                 goto between;
             }
@@ -370,7 +370,7 @@ error:
         bool restart = (*p == '{' || *p == '[') && line_fresh_before(lex, bytes, p);
         depth = 0;
         state = restart ? JSON_VALUE : JSON_SKIP_LINE;
-        EMIT(.kind = HUSH_LEX_ERROR, .start = AT(p), .end = AT(p) + 1, .depth = error_depth);
+        EMIT(.kind = HUSHI_LEX_ERROR, .start = AT(p), .end = AT(p) + 1, .depth = error_depth);
     }
     goto next;
 
@@ -390,7 +390,7 @@ out:
 
 /* ---- CSV ---------------------------------------------------------------- */
 
-static int csv_feed(hush_lex_t *lex, const unsigned char *bytes, size_t size)
+static int csv_feed(hushi_lex_t *lex, const unsigned char *bytes, size_t size)
 {
     const unsigned char *p = bytes, *end = bytes + size;
     const uint64_t origin = lex->offset;
@@ -482,7 +482,7 @@ static int csv_feed(hush_lex_t *lex, const unsigned char *bytes, size_t size)
 
 /* ---- entry points ------------------------------------------------------- */
 
-void hush_lex_init(hush_lex_t *lex, hush_lex_format_t format, uint64_t base, hush_lex_fn on_event,
+void hushi_lex_init(hushi_lex_t *lex, hushi_lex_format_t format, uint64_t base, hushi_lex_fn on_event,
                    void *ctx)
 {
     memset(lex, 0, sizeof *lex);
@@ -497,7 +497,7 @@ void hush_lex_init(hush_lex_t *lex, hush_lex_format_t format, uint64_t base, hus
 
 /* Consumes what matches a byte order mark at base.  On a mismatch after a
  * partial match, those bytes are a JSON error or the start of a CSV field. */
-static int lex_bom(hush_lex_t *lex, const unsigned char *bytes, size_t size, size_t *used)
+static int lex_bom(hushi_lex_t *lex, const unsigned char *bytes, size_t size, size_t *used)
 {
     size_t i = 0;
     while (i < size && lex->partial < sizeof bom && bytes[i] == bom[lex->partial]) {
@@ -505,7 +505,7 @@ static int lex_bom(hush_lex_t *lex, const unsigned char *bytes, size_t size, siz
         i++;
     }
     *used = i;
-    bool csv = lex->format == HUSH_LEX_CSV;
+    bool csv = lex->format == HUSHI_LEX_CSV;
     if (lex->partial == sizeof bom || (i < size && lex->partial == 0)) {
         lex->partial = 0;
         lex->state = csv ? CSV_FIELD_START : JSON_VALUE;
@@ -522,7 +522,7 @@ static int lex_bom(hush_lex_t *lex, const unsigned char *bytes, size_t size, siz
     return json_bom_error(lex);
 }
 
-int hush_lex_feed(hush_lex_t *lex, const unsigned char *bytes, size_t size)
+int hushi_lex_feed(hushi_lex_t *lex, const unsigned char *bytes, size_t size)
 {
     if (size == 0)
         return 0;
@@ -536,12 +536,12 @@ int hush_lex_feed(hush_lex_t *lex, const unsigned char *bytes, size_t size)
         if (rc != 0 || size == 0)
             return rc;
     }
-    rc = lex->format == HUSH_LEX_CSV ? csv_feed(lex, bytes, size) : json_feed(lex, bytes, size);
+    rc = lex->format == HUSHI_LEX_CSV ? csv_feed(lex, bytes, size) : json_feed(lex, bytes, size);
     lex->offset += size;
     return rc;
 }
 
-static int csv_end(hush_lex_t *lex)
+static int csv_end(hushi_lex_t *lex)
 {
     uint64_t at = lex->offset;
     int rc = 0;
@@ -572,14 +572,14 @@ static int csv_end(hush_lex_t *lex)
     return rc ? rc : csv_record_end(lex, at, at);
 }
 
-int hush_lex_end(hush_lex_t *lex)
+int hushi_lex_end(hushi_lex_t *lex)
 {
-    if (lex->format == HUSH_LEX_CSV)
+    if (lex->format == HUSHI_LEX_CSV)
         return csv_end(lex);
     if (lex->state != JSON_NUMBER)
         return 0;
     lex->state = lex->depth ? JSON_COMMA_OR_CLOSE : JSON_VALUE;
-    hush_lex_event_t event = {.kind = HUSH_LEX_SCALAR, .start = lex->token_start,
+    hushi_lex_event_t event = {.kind = HUSHI_LEX_SCALAR, .start = lex->token_start,
                               .end = lex->offset, .depth = lex->depth};
     return lex->on_event(lex->ctx, &event);
 }

@@ -10,7 +10,7 @@
  * memory is O(1) (the container stack is a fixed array).
  *
  * The tokenizers are lenient, like the exports they read: a JSON syntax
- * error produces one HUSH_LEX_ERROR event, then the lexer skips to the next
+ * error produces one HUSHI_LEX_ERROR event, then the lexer skips to the next
  * '\n' and starts again at depth 0 (so one bad JSON Lines record does not
  * lose the rest).  CSV has no errors: a stray quote inside an unquoted field
  * is part of the field; bytes between a closing quote and the next delimiter
@@ -24,7 +24,7 @@
  * a string escapes are not checked; raw bytes >= 0x20 and raw tabs are
  * content, any other control byte (a raw '\n' too) is an error, and the skip
  * to the next line then ends at that very '\n'.  A number is any run of
- * [-+.0-9eE] that starts with '-' or a digit.  At hush_lex_end a pending
+ * [-+.0-9eE] that starts with '-' or a digit.  At hushi_lex_end a pending
  * number is reported; a truncated string, literal or container is not.
  *
  * CSV: delimiter ',', records end at '\n'; a '\r' right before it (or right
@@ -32,46 +32,46 @@
  * a quoted field only as the field's first byte; inside quotes ',' '\r' and
  * '\n' are content and "" is an escaped quote.  Every record has at least
  * one field: an empty line is one empty FIELD, then RECORD_END.  At
- * hush_lex_end a last record without its '\n' is completed, a quoted field
+ * hushi_lex_end a last record without its '\n' is completed, a quoted field
  * still open ending at the end of input.
  */
-#ifndef HUSH_VIEW_LEX_H
-#define HUSH_VIEW_LEX_H
+#ifndef HUSHI_VIEW_LEX_H
+#define HUSHI_VIEW_LEX_H
 
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
 /* Deepest JSON nesting followed; deeper is an error (and a resync). */
-#define HUSH_LEX_MAX_DEPTH 256u
+#define HUSHI_LEX_MAX_DEPTH 256u
 
-typedef enum hush_lex_format {
-    HUSH_LEX_JSON = 0,
-    HUSH_LEX_CSV
-} hush_lex_format_t;
+typedef enum hushi_lex_format {
+    HUSHI_LEX_JSON = 0,
+    HUSHI_LEX_CSV
+} hushi_lex_format_t;
 
-typedef enum hush_lex_event_kind {
-    HUSH_LEX_OBJECT_OPEN,   /* JSON '{' at `start` (end = start + 1, as for the other
+typedef enum hushi_lex_event_kind {
+    HUSHI_LEX_OBJECT_OPEN,   /* JSON '{' at `start` (end = start + 1, as for the other
                                brackets); depth is the new depth (1 = top level) */
-    HUSH_LEX_OBJECT_CLOSE,  /* JSON '}' at `start`; depth is the depth being closed */
-    HUSH_LEX_ARRAY_OPEN,
-    HUSH_LEX_ARRAY_CLOSE,
-    HUSH_LEX_STRING_OPEN,   /* a key's or string value's opening quote was seen;
+    HUSHI_LEX_OBJECT_CLOSE,  /* JSON '}' at `start`; depth is the depth being closed */
+    HUSHI_LEX_ARRAY_OPEN,
+    HUSHI_LEX_ARRAY_CLOSE,
+    HUSHI_LEX_STRING_OPEN,   /* a key's or string value's opening quote was seen;
                                its content starts at `start` (end == start) */
-    HUSH_LEX_KEY,           /* JSON member name: content [start, end) between the quotes */
-    HUSH_LEX_STRING,        /* JSON string value: content [start, end) between the quotes */
-    HUSH_LEX_SCALAR,        /* JSON number, true, false or null: [start, end) */
-    HUSH_LEX_FIELD,         /* CSV field: [start, end) is the content (inside the quotes
+    HUSHI_LEX_KEY,           /* JSON member name: content [start, end) between the quotes */
+    HUSHI_LEX_STRING,        /* JSON string value: content [start, end) between the quotes */
+    HUSHI_LEX_SCALAR,        /* JSON number, true, false or null: [start, end) */
+    HUSHI_LEX_FIELD,         /* CSV field: [start, end) is the content (inside the quotes
                                when quoted, without a trailing '\r' when not) */
-    HUSH_LEX_RECORD_END,    /* CSV: the record ended (at `start`: the '\n', end = start + 1,
+    HUSHI_LEX_RECORD_END,    /* CSV: the record ended (at `start`: the '\n', end = start + 1,
                                or the end of input, end = start) */
-    HUSH_LEX_ERROR          /* JSON syntax error at the byte [start, start + 1), depth
+    HUSHI_LEX_ERROR          /* JSON syntax error at the byte [start, start + 1), depth
                                where it was found; skipping to the next line, then on
                                at depth 0 */
-} hush_lex_event_kind_t;
+} hushi_lex_event_kind_t;
 
-typedef struct hush_lex_event {
-    hush_lex_event_kind_t kind;
+typedef struct hushi_lex_event {
+    hushi_lex_event_kind_t kind;
     uint64_t start, end;   /* offsets in the fed input (the first byte fed is `base`) */
     uint32_t depth;        /* JSON: container depth of the token (0 = top level value) */
     bool is_key;           /* STRING_OPEN: the string is a member name */
@@ -80,15 +80,15 @@ typedef struct hush_lex_event {
     bool quoted;           /* FIELD: the field was quoted */
     uint32_t column;       /* FIELD: 0-based column in its record */
     uint64_t record;       /* FIELD, RECORD_END: 0-based record number */
-} hush_lex_event_t;
+} hushi_lex_event_t;
 
-/* Return non-zero to stop: hush_lex_feed (or hush_lex_end) returns that
+/* Return non-zero to stop: hushi_lex_feed (or hushi_lex_end) returns that
  * value at once; the lexer must then be initialised again before reuse. */
-typedef int (*hush_lex_fn)(void *ctx, const hush_lex_event_t *event);
+typedef int (*hushi_lex_fn)(void *ctx, const hushi_lex_event_t *event);
 
-typedef struct hush_lex {
-    hush_lex_format_t format;
-    hush_lex_fn on_event;
+typedef struct hushi_lex {
+    hushi_lex_format_t format;
+    hushi_lex_fn on_event;
     void *ctx;
     uint64_t offset;       /* offset of the next byte to be fed */
     /* private: see view_lex.c */
@@ -103,16 +103,16 @@ typedef struct hush_lex {
     uint32_t column;
     uint64_t record;
     uint64_t token_start;  /* open string, number, literal or field; during the BOM: base */
-    uint8_t objects[HUSH_LEX_MAX_DEPTH / 8]; /* bit d-1 set: the container at depth d is
+    uint8_t objects[HUSHI_LEX_MAX_DEPTH / 8]; /* bit d-1 set: the container at depth d is
                                                 an object, else an array */
-} hush_lex_t;
+} hushi_lex_t;
 
 /* Starts a tokenizer over input whose first byte has offset `base`. */
-void hush_lex_init(hush_lex_t *lex, hush_lex_format_t format, uint64_t base, hush_lex_fn on_event,
+void hushi_lex_init(hushi_lex_t *lex, hushi_lex_format_t format, uint64_t base, hushi_lex_fn on_event,
                    void *ctx);
 /* Feeds the next bytes.  Returns 0, or the callback's non-zero value. */
-int hush_lex_feed(hush_lex_t *lex, const unsigned char *bytes, size_t size);
+int hushi_lex_feed(hushi_lex_t *lex, const unsigned char *bytes, size_t size);
 /* End of input: completes a pending scalar, an unterminated CSV record. */
-int hush_lex_end(hush_lex_t *lex);
+int hushi_lex_end(hushi_lex_t *lex);
 
 #endif

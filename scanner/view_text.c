@@ -9,50 +9,50 @@
 
 /* Findings of one text are gathered before any is emitted, so that each
  * preview can mask the others; a sanity bound, far above any real text. */
-#define HUSH_VIEW_MAX_TEXT_FINDINGS (1u << 16)
+#define HUSHI_VIEW_MAX_TEXT_FINDINGS (1u << 16)
 /* Context shown before a structural finding's mask ("Authorization: "). */
-#define HUSH_VIEW_CONTEXT_SHOWN 40u
+#define HUSHI_VIEW_CONTEXT_SHOWN 40u
 
-struct hush_view_sink {
-    hush_view_sink_config_t config;
+struct hushi_view_sink {
+    hushi_view_sink_config_t config;
     hs_scratch_t *scratch;
-    hush_confirm_t confirm;
+    hushi_confirm_t confirm;
     uint8_t *reported;              /* per rule: detect reported it in this text */
-    hush_pending_t *found;
+    hushi_pending_t *found;
     size_t found_count, found_capacity;
-    const hush_region_t *region;    /* the text being scanned */
-    hush_bytes_t mask, encoded;     /* replacement being built, and its next encoding */
+    const hushi_region_t *region;    /* the text being scanned */
+    hushi_bytes_t mask, encoded;     /* replacement being built, and its next encoding */
     bool escape_slash;              /* the value writes '/' as "\/": keep its length */
-    hush_decoded_t value;           /* a percent-encoded parameter, decoded */
+    hushi_decoded_t value;           /* a percent-encoded parameter, decoded */
 };
 
 /* ---- chains ---------------------------------------------------------------- */
 
-const unsigned char *hush_chain_text(const hush_view_chain_t *chain, size_t *size)
+const unsigned char *hushi_chain_text(const hushi_view_chain_t *chain, size_t *size)
 {
     if (chain->count == 0) {
         *size = (size_t)(chain->container_end - chain->container_start);
         return chain->raw;
     }
-    const hush_decoded_t *top = chain->layers[chain->count - 1].dec;
+    const hushi_decoded_t *top = chain->layers[chain->count - 1].dec;
     *size = top->size;
     return top->bytes;
 }
 
-bool hush_chain_push(hush_view_chain_t *chain, hush_layer_kind_t kind, const hush_decoded_t *dec,
+bool hushi_chain_push(hushi_view_chain_t *chain, hushi_layer_kind_t kind, const hushi_decoded_t *dec,
                      uint64_t input_offset)
 {
-    if (chain->count == HUSH_VIEW_MAX_CHAIN)
+    if (chain->count == HUSHI_VIEW_MAX_CHAIN)
         return false;
     chain->layers[chain->count++] =
-        (hush_layer_t){.kind = kind, .dec = dec, .input_offset = input_offset};
+        (hushi_layer_t){.kind = kind, .dec = dec, .input_offset = input_offset};
     return true;
 }
 
-bool hush_label_append(char label[HUSH_ENCODING_MAX], const char *name)
+bool hushi_label_append(char label[HUSHI_ENCODING_MAX], const char *name)
 {
     size_t used = strlen(label), n = strlen(name);
-    if (used + 1 + n + 1 > HUSH_ENCODING_MAX)
+    if (used + 1 + n + 1 > HUSHI_ENCODING_MAX)
         return false;
     label[used] = '+';
     memcpy(label + used + 1, name, n + 1);
@@ -60,13 +60,13 @@ bool hush_label_append(char label[HUSH_ENCODING_MAX], const char *name)
 }
 
 /* Maps text span [*a, *b) of level `from` down to level `to` (< from). */
-static void map_down(const hush_view_chain_t *chain, size_t from, size_t to, uint64_t *a,
+static void map_down(const hushi_view_chain_t *chain, size_t from, size_t to, uint64_t *a,
                      uint64_t *b)
 {
     for (size_t k = from; k > to; k--) {
-        const hush_layer_t *layer = &chain->layers[k - 1];
-        uint64_t start = layer->input_offset + hush_map_start(layer->dec, (size_t)*a);
-        uint64_t end = *b > 0 ? layer->input_offset + hush_map_end(layer->dec, (size_t)*b)
+        const hushi_layer_t *layer = &chain->layers[k - 1];
+        uint64_t start = layer->input_offset + hushi_map_start(layer->dec, (size_t)*a);
+        uint64_t end = *b > 0 ? layer->input_offset + hushi_map_end(layer->dec, (size_t)*b)
                               : layer->input_offset;
         *a = start;
         *b = end;
@@ -75,43 +75,43 @@ static void map_down(const hush_view_chain_t *chain, size_t from, size_t to, uin
 
 /* ---- sink ------------------------------------------------------------------ */
 
-hush_status_t hush_view_sink_create(const hush_view_sink_config_t *config,
-                                    hush_view_sink_t **out)
+hush_status_t hushi_view_sink_create(const hushi_view_sink_config_t *config,
+                                    hushi_view_sink_t **out)
 {
     *out = NULL;
-    hush_view_sink_t *sink = calloc(1, sizeof *sink);
+    hushi_view_sink_t *sink = calloc(1, sizeof *sink);
     if (!sink)
         return HUSH_ERR_NOMEM;
     sink->config = *config;
     hush_status_t st = HUSH_OK;
     sink->reported = calloc(config->rules->count + 1, 1);
     if (!sink->reported ||
-        !hush_confirm_init(&sink->confirm, config->rules, config->message, config->message_size))
+        !hushi_confirm_init(&sink->confirm, config->rules, config->message, config->message_size))
         st = HUSH_ERR_NOMEM;
     if (st == HUSH_OK && config->use_hyperscan &&
         hs_alloc_scratch(config->rules->detect_db, &sink->scratch) != HS_SUCCESS)
         st = HUSH_ERR_HYPERSCAN;
     if (st != HUSH_OK) {
-        hush_view_sink_destroy(sink);
+        hushi_view_sink_destroy(sink);
         return st;
     }
     *out = sink;
     return HUSH_OK;
 }
 
-void hush_view_sink_destroy(hush_view_sink_t *sink)
+void hushi_view_sink_destroy(hushi_view_sink_t *sink)
 {
     if (!sink)
         return;
     hs_free_scratch(sink->scratch);
-    hush_confirm_free(&sink->confirm);
+    hushi_confirm_free(&sink->confirm);
     free(sink->reported);
     for (size_t i = 0; i < sink->found_count; i++)
-        hush_pending_release(&sink->found[i]);
+        hushi_pending_release(&sink->found[i]);
     free(sink->found);
-    hush_bytes_free(&sink->mask);
-    hush_bytes_free(&sink->encoded);
-    hush_decoded_free(&sink->value);
+    hushi_bytes_free(&sink->mask);
+    hushi_bytes_free(&sink->encoded);
+    hushi_decoded_free(&sink->value);
     free(sink);
 }
 
@@ -119,17 +119,17 @@ void hush_view_sink_destroy(hush_view_sink_t *sink)
 
 static int collect_mask(void *ctx, const void *data, size_t size)
 {
-    return hush_bytes_append(ctx, data, size, 0) != HUSH_OK;
+    return hushi_bytes_append(ctx, data, size, 0) != HUSH_OK;
 }
 
 /* Writes every '/' of b as "\/", in place: re-encoded base64 quads keep the
  * escape of the value they replace, and with it its length. */
-static hush_status_t escape_slashes(hush_bytes_t *b)
+static hush_status_t escape_slashes(hushi_bytes_t *b)
 {
     size_t slashes = 0, size = b->size;
     for (size_t i = 0; i < size; i++)
         slashes += b->data[i] == '/';
-    hush_status_t st = hush_bytes_append(b, NULL, slashes, 0);
+    hush_status_t st = hushi_bytes_append(b, NULL, slashes, 0);
     for (size_t from = size, to = b->size; st == HUSH_OK && from > 0;) {
         unsigned char c = b->data[--from];
         b->data[--to] = c;
@@ -140,32 +140,32 @@ static hush_status_t escape_slashes(hush_bytes_t *b)
 }
 
 /* Re-encodes sink->mask for the input of a layer of kind `kind`. */
-static hush_status_t encode_for(hush_view_sink_t *sink, hush_layer_kind_t kind)
+static hush_status_t encode_for(hushi_view_sink_t *sink, hushi_layer_kind_t kind)
 {
-    hush_bytes_t *in = &sink->mask, *out = &sink->encoded;
+    hushi_bytes_t *in = &sink->mask, *out = &sink->encoded;
     out->size = 0;
     hush_status_t st;
     switch (kind) {
-    case HUSH_LAYER_JSON:
-        st = hush_encode_json_string(in->data, in->size, out);
+    case HUSHI_LAYER_JSON:
+        st = hushi_encode_json_string(in->data, in->size, out);
         if (st == HUSH_OK && sink->escape_slash)
             st = escape_slashes(out);
         break;
-    case HUSH_LAYER_CSV:
-        st = hush_encode_csv_field(in->data, in->size, out);
+    case HUSHI_LAYER_CSV:
+        st = hushi_encode_csv_field(in->data, in->size, out);
         break;
-    case HUSH_LAYER_PERCENT:
-        st = hush_encode_percent(in->data, in->size, HUSH_PERCENT_KEEP_QUERY_VALUE, out);
+    case HUSHI_LAYER_PERCENT:
+        st = hushi_encode_percent(in->data, in->size, HUSHI_PERCENT_KEEP_QUERY_VALUE, out);
         break;
-    case HUSH_LAYER_BASE64:
+    case HUSHI_LAYER_BASE64:
     default:
         /* base64 inside base64: the outer one is not re-encoded; stars
          * keep its container (JSON, CSV) valid. */
-        st = hush_bytes_append(out, NULL, in->size, '*');
+        st = hushi_bytes_append(out, NULL, in->size, '*');
         break;
     }
     if (st == HUSH_OK) {
-        hush_bytes_t t = *in;
+        hushi_bytes_t t = *in;
         *in = *out;
         *out = t;
     }
@@ -181,10 +181,10 @@ typedef struct masked_span {
     bool percent_value;             /* the top text's bytes are percent-encoded */
 } masked_span_t;
 
-static int deepest_base64(const hush_view_chain_t *chain)
+static int deepest_base64(const hushi_view_chain_t *chain)
 {
     for (size_t k = chain->count; k > 0; k--)
-        if (chain->layers[k - 1].kind == HUSH_LAYER_BASE64)
+        if (chain->layers[k - 1].kind == HUSHI_LAYER_BASE64)
             return (int)k - 1;
     return -1;
 }
@@ -193,25 +193,25 @@ static int deepest_base64(const hush_view_chain_t *chain)
  * re-encoded: the body keeps its length and stays base64 whatever the mask
  * (a label would shift every later quad).  Leaves the quads' span at level
  * kb in *a, *b and their text in sink->mask. */
-static hush_status_t base64_replacement(hush_view_sink_t *sink, const hush_view_chain_t *chain,
+static hush_status_t base64_replacement(hushi_view_sink_t *sink, const hushi_view_chain_t *chain,
                                         size_t kb, uint64_t *a, uint64_t *b)
 {
     map_down(chain, chain->count, kb + 1, a, b);
-    const hush_decoded_t *dec = chain->layers[kb].dec;
-    size_t qa = hush_map_start(dec, (size_t)*a), qb = hush_map_end(dec, (size_t)*b);
+    const hushi_decoded_t *dec = chain->layers[kb].dec;
+    size_t qa = hushi_map_start(dec, (size_t)*a), qb = hushi_map_end(dec, (size_t)*b);
     size_t da = (size_t)*a, db = (size_t)*b;
-    while (da > 0 && hush_map_start(dec, da - 1) >= qa)
+    while (da > 0 && hushi_map_start(dec, da - 1) >= qa)
         da--;
-    while (db < dec->size && hush_map_end(dec, db + 1) <= qb)
+    while (db < dec->size && hushi_map_end(dec, db + 1) <= qb)
         db++;
-    hush_bytes_t *plain = &sink->encoded;
+    hushi_bytes_t *plain = &sink->encoded;
     plain->size = 0;
-    hush_status_t st = hush_bytes_append(plain, dec->bytes + da, db - da, 0);
+    hush_status_t st = hushi_bytes_append(plain, dec->bytes + da, db - da, 0);
     if (st != HUSH_OK)
         return st;
     memset(plain->data + (*a - da), '*', (size_t)(*b - *a));
     sink->mask.size = 0;
-    if ((st = hush_encode_base64(plain->data, plain->size, dec->url_safe, &sink->mask)) != HUSH_OK)
+    if ((st = hushi_encode_base64(plain->data, plain->size, dec->url_safe, &sink->mask)) != HUSH_OK)
         return st;
     while (!dec->padded && sink->mask.size && sink->mask.data[sink->mask.size - 1] == '=')
         sink->mask.size--;
@@ -223,42 +223,42 @@ static hush_status_t base64_replacement(hush_view_sink_t *sink, const hush_view_
 /* The mask text of a secret outside base64, as decoded text (label, hash)
  * or directly as raw bytes (stars, partial: same length as the raw span).
  * Sets *raw_level when the text needs no re-encoding. */
-static hush_status_t plain_mask(hush_view_sink_t *sink, const hush_view_chain_t *chain,
+static hush_status_t plain_mask(hushi_view_sink_t *sink, const hushi_view_chain_t *chain,
                                 const masked_span_t *m, uint64_t ra, uint64_t rb, bool *raw_level)
 {
-    hush_bytes_t *out = &sink->mask;
+    hushi_bytes_t *out = &sink->mask;
     out->size = 0;
     *raw_level = true;
     size_t raw_len = (size_t)(rb - ra);
     if (sink->config.mask == HUSH_MASK_STARS)
-        return hush_bytes_append(out, NULL, raw_len, '*');
+        return hushi_bytes_append(out, NULL, raw_len, '*');
     if (sink->config.mask == HUSH_MASK_PARTIAL) {
-        if (m->secret_size < HUSH_PARTIAL_MIN_LEN || m->percent_value)
-            return hush_bytes_append(out, NULL, raw_len, '*');
+        if (m->secret_size < HUSHI_PARTIAL_MIN_LEN || m->percent_value)
+            return hushi_bytes_append(out, NULL, raw_len, '*');
         /* The raw bytes that encode the first characters, whole. */
-        uint64_t ka = m->a + HUSH_PARTIAL_KEEP, kb = ka + 1;
+        uint64_t ka = m->a + HUSHI_PARTIAL_KEEP, kb = ka + 1;
         map_down(chain, chain->count, 0, &ka, &kb);
         size_t keep = (size_t)(chain->container_start + ka - ra);
         if (keep > raw_len)
             keep = raw_len;
         hush_status_t st =
-            hush_bytes_append(out, chain->raw + (ra - chain->container_start), keep, 0);
-        return st == HUSH_OK ? hush_bytes_append(out, NULL, raw_len - keep, '*') : st;
+            hushi_bytes_append(out, chain->raw + (ra - chain->container_start), keep, 0);
+        return st == HUSH_OK ? hushi_bytes_append(out, NULL, raw_len - keep, '*') : st;
     }
     *raw_level = false;
-    hush_mask_request_t req = {
+    hushi_mask_request_t req = {
         .mask = sink->config.mask,
         .rule_id = sink->config.rules->rules[m->rule].info.id,
         .fingerprint = m->fingerprint,
         .secret = m->secret,
         .size = m->secret_size,
     };
-    return hush_mask_emit(&req, collect_mask, out) ? HUSH_ERR_NOMEM : HUSH_OK;
+    return hushi_mask_emit(&req, collect_mask, out) ? HUSH_ERR_NOMEM : HUSH_OK;
 }
 
 /* Fills p's raw span and replacement for secret span m of the chain's top text. */
-static hush_status_t place(hush_view_sink_t *sink, const hush_view_chain_t *chain,
-                           const masked_span_t *m, hush_pending_t *p)
+static hush_status_t place(hushi_view_sink_t *sink, const hushi_view_chain_t *chain,
+                           const masked_span_t *m, hushi_pending_t *p)
 {
     uint64_t a = m->a, b = m->b;
     int kb = deepest_base64(chain);
@@ -277,7 +277,7 @@ static hush_status_t place(hush_view_sink_t *sink, const hush_view_chain_t *chai
                         &raw_level);
         encode_from = raw_level ? 0 : chain->count;
         if (st == HUSH_OK && !raw_level && m->percent_value)
-            st = encode_for(sink, HUSH_LAYER_PERCENT);
+            st = encode_for(sink, HUSHI_LAYER_PERCENT);
     }
     for (size_t k = encode_from; st == HUSH_OK && k > 0; k--)
         st = encode_for(sink, chain->layers[k - 1].kind);
@@ -292,17 +292,17 @@ static hush_status_t place(hush_view_sink_t *sink, const hush_view_chain_t *chai
     p->replacement_size = sink->mask.size;
     memcpy(p->encoding, chain->label, sizeof p->encoding);
     if (m->percent_value && sink->value.changed)
-        hush_label_append(p->encoding, "percent");
+        hushi_label_append(p->encoding, "percent");
     p->view_depth = (uint8_t)(1 + chain->count);
     p->container_start = chain->container_start;
     p->container_end = chain->container_end;
     return HUSH_OK;
 }
 
-static hush_status_t emit(hush_view_sink_t *sink, hush_pending_t *p)
+static hush_status_t emit(hushi_view_sink_t *sink, hushi_pending_t *p)
 {
     hush_status_t st = sink->config.emit(sink->config.ctx, p);
-    hush_pending_release(p);
+    hushi_pending_release(p);
     return st;
 }
 
@@ -314,22 +314,22 @@ static int on_detect(unsigned int id, unsigned long long from, unsigned long lon
     (void)from;
     (void)to;
     (void)flags;
-    hush_view_sink_t *sink = ctx;
+    hushi_view_sink_t *sink = ctx;
     if (id < sink->config.rules->count)
         sink->reported[id] = 1;
     return 0;
 }
 
-static hush_status_t on_text_candidate(void *ctx, const hush_candidate_t *c)
+static hush_status_t on_text_candidate(void *ctx, const hushi_candidate_t *c)
 {
-    hush_view_sink_t *sink = ctx;
-    hush_pending_t p;
-    if (!hush_finding_evaluate(sink->config.rules, sink->config.policy, sink->region, c, &p))
+    hushi_view_sink_t *sink = ctx;
+    hushi_pending_t p;
+    if (!hushi_finding_evaluate(sink->config.rules, sink->config.policy, sink->region, c, &p))
         return HUSH_OK;
     if (sink->found_count == sink->found_capacity) {
         hush_status_t st;
-        hush_pending_t *grown = hush_array_grow(sink->found, &sink->found_capacity, sizeof *grown,
-                                                16, HUSH_VIEW_MAX_TEXT_FINDINGS, &st);
+        hushi_pending_t *grown = hushi_array_grow(sink->found, &sink->found_capacity, sizeof *grown,
+                                                16, HUSHI_VIEW_MAX_TEXT_FINDINGS, &st);
         if (!grown)
             return st;
         sink->found = grown;
@@ -338,7 +338,7 @@ static hush_status_t on_text_candidate(void *ctx, const hush_candidate_t *c)
     return HUSH_OK;
 }
 
-static hush_status_t find_in_text(hush_view_sink_t *sink, const unsigned char *text, size_t size)
+static hush_status_t find_in_text(hushi_view_sink_t *sink, const unsigned char *text, size_t size)
 {
     const hush_rules_t *rules = sink->config.rules;
     if (sink->scratch) {
@@ -352,34 +352,34 @@ static hush_status_t find_in_text(hush_view_sink_t *sink, const unsigned char *t
         if (rules->rules[r].structure || (sink->scratch && !sink->reported[r]))
             continue;
         uint64_t next_start = 0;
-        st = hush_confirm_range(&sink->confirm, rules, r, sink->region, 0, size, &next_start,
+        st = hushi_confirm_range(&sink->confirm, rules, r, sink->region, 0, size, &next_start,
                                 on_text_candidate, sink);
     }
     return st;
 }
 
-hush_status_t hush_view_scan(hush_view_sink_t *sink, const hush_view_chain_t *chain)
+hush_status_t hushi_view_scan(hushi_view_sink_t *sink, const hushi_view_chain_t *chain)
 {
     size_t size;
-    const unsigned char *text = hush_chain_text(chain, &size);
+    const unsigned char *text = hushi_chain_text(chain, &size);
     if (size == 0 || size > UINT32_MAX)
         return HUSH_OK;
-    hush_region_t region = {.bytes = text, .base = 0, .end = size, .stream_end = true};
+    hushi_region_t region = {.bytes = text, .base = 0, .end = size, .stream_end = true};
     sink->region = &region;
     sink->found_count = 0;
     hush_status_t st = find_in_text(sink, text, size);
-    hush_finding_others_t others = {.before = sink->found, .before_count = sink->found_count};
+    hushi_finding_others_t others = {.before = sink->found, .before_count = sink->found_count};
     for (size_t i = 0; st == HUSH_OK && i < sink->found_count; i++) {
-        hush_pending_t *p = &sink->found[i];
+        hushi_pending_t *p = &sink->found[i];
         char preview[HUSH_PREVIEW_MAX + 1];
-        hush_finding_preview(sink->config.rules, &region, p, &others, preview);
+        hushi_finding_preview(sink->config.rules, &region, p, &others, preview);
         masked_span_t m = {.a = p->c.secret_start, .b = p->c.secret_end,
                            .secret = text + p->c.secret_start,
                            .secret_size = (size_t)(p->c.secret_end - p->c.secret_start),
                            .rule = p->c.rule, .fingerprint = p->fingerprint};
         uint64_t ma = p->c.match_start, mb = p->c.match_end;
         map_down(chain, chain->count, 0, &ma, &mb);
-        hush_pending_t out = *p;
+        hushi_pending_t out = *p;
         out.preview = strdup(preview);
         st = out.preview ? place(sink, chain, &m, &out) : HUSH_ERR_NOMEM;
         out.c.match_start = chain->container_start + ma;
@@ -388,7 +388,7 @@ hush_status_t hush_view_scan(hush_view_sink_t *sink, const hush_view_chain_t *ch
             out.c.match_start = out.c.secret_start;
         if (out.c.match_end < out.c.secret_end)
             out.c.match_end = out.c.secret_end;
-        st = st == HUSH_OK ? emit(sink, &out) : (hush_pending_release(&out), st);
+        st = st == HUSH_OK ? emit(sink, &out) : (hushi_pending_release(&out), st);
     }
     sink->found_count = 0;
     sink->region = NULL;
@@ -417,49 +417,49 @@ static bool is_expression(const unsigned char *v, size_t n)
 static void render_context(const char *context, const char *rule_id, char *out)
 {
     size_t n = 0;
-    for (const char *c = context; *c && n < HUSH_VIEW_CONTEXT_SHOWN; c++)
+    for (const char *c = context; *c && n < HUSHI_VIEW_CONTEXT_SHOWN; c++)
         out[n++] = *c >= 0x20 && *c < 0x7f ? *c : '.';
     snprintf(out + n, HUSH_PREVIEW_MAX + 1 - n, "%s[REDACTED:%s]", n ? ": " : "", rule_id);
 }
 
-hush_status_t hush_view_structural(hush_view_sink_t *sink, const hush_view_chain_t *chain,
+hush_status_t hushi_view_structural(hushi_view_sink_t *sink, const hushi_view_chain_t *chain,
                                    size_t start, size_t end, uint32_t rule, const char *context,
                                    bool percent_value)
 {
     size_t size;
-    const unsigned char *text = hush_chain_text(chain, &size);
+    const unsigned char *text = hushi_chain_text(chain, &size);
     if (end <= start || end > size)
         return HUSH_OK;
     const unsigned char *value = text + start;
     size_t value_size = end - start;
     sink->value.changed = false;
     if (percent_value && memchr(value, '%', value_size)) {
-        hush_status_t st = hush_decode_percent(value, value_size, false, &sink->value);
+        hush_status_t st = hushi_decode_percent(value, value_size, false, &sink->value);
         if (st != HUSH_OK)
             return st;
         value = sink->value.bytes;
         value_size = sink->value.size;
     }
-    const hush_rule_t *r = &sink->config.rules->rules[rule];
+    const hushi_rule_t *r = &sink->config.rules->rules[rule];
     /* A member value made of parts (a connection string: k=v;k=v) is judged
      * by its parts: pattern rules find its key or password, and one without
      * them (an Application Insights connection string) holds no secret.  A
      * Cookie header is also k=v; k=v, but every part of it is the secret. */
-    bool composite = r->structure == HUSH_STRUCTURE_JSON_KEY && memchr(value, '=', value_size) &&
+    bool composite = r->structure == HUSHI_STRUCTURE_JSON_KEY && memchr(value, '=', value_size) &&
                      memchr(value, ';', value_size);
     /* A scored rule (score.h) grades the value; its member name is the context. */
-    hush_score_context_t around = {.before = (const unsigned char *)context,
+    hushi_score_context_t around = {.before = (const unsigned char *)context,
                                    .before_size = context ? strlen(context) : 0};
-    hush_score_t score = hush_score_candidate(r->score, value, value_size, &around,
+    hushi_score_t score = hushi_score_candidate(r->score, value, value_size, &around,
                                               r->info.confidence);
     if (value_size == 0 || composite || is_expression(value, value_size) ||
-        (r->score == HUSH_SCORE_NONE && hush_is_placeholder(value, value_size)) || !score.keep ||
-        (r->info.entropy_min > 0 && hush_entropy_bits(value, value_size) < r->info.entropy_min) ||
+        (r->score == HUSHI_SCORE_NONE && hushi_is_placeholder(value, value_size)) || !score.keep ||
+        (r->info.entropy_min > 0 && hushi_entropy_bits(value, value_size) < r->info.entropy_min) ||
         score.confidence < sink->config.policy->min_confidence)
         return HUSH_OK;
-    hush_pending_t p = {.c = {.rule = rule}, .confidence = score.confidence,
+    hushi_pending_t p = {.c = {.rule = rule}, .confidence = score.confidence,
                         .redact = r->info.redact, .structural = true};
-    if (!hush_finding_identify(sink->config.policy, r->info.id, value, value_size, &p))
+    if (!hushi_finding_identify(sink->config.policy, r->info.id, value, value_size, &p))
         return HUSH_OK;
     char preview[HUSH_PREVIEW_MAX + 1];
     render_context(context, r->info.id, preview);
@@ -469,5 +469,5 @@ hush_status_t hush_view_structural(hush_view_sink_t *sink, const hush_view_chain
     hush_status_t st = p.preview ? place(sink, chain, &m, &p) : HUSH_ERR_NOMEM;
     p.c.match_start = p.c.secret_start;
     p.c.match_end = p.c.secret_end;
-    return st == HUSH_OK ? emit(sink, &p) : (hush_pending_release(&p), st);
+    return st == HUSH_OK ? emit(sink, &p) : (hushi_pending_release(&p), st);
 }

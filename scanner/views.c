@@ -11,14 +11,14 @@
 
 /* JSON tokenized inside a value inside a value...: the stream, a CSV field's
  * AuditData, a HAR body inside it. */
-#define HUSH_VIEW_MAX_NESTING 4u
+#define HUSHI_VIEW_MAX_NESTING 4u
 /* Slots of the structural-name table (a power of two, over twice the names). */
-#define HUSH_VIEW_NAME_SLOTS 1024u
+#define HUSHI_VIEW_NAME_SLOTS 1024u
 /* Characters of a member or header name shown in a preview. */
-#define HUSH_VIEW_SHOWN_NAME 40u
+#define HUSHI_VIEW_SHOWN_NAME 40u
 /* Top-level values remembered for labelling raw findings; a sanity bound
  * (they are dropped as output is released). */
-#define HUSH_VIEW_MAX_LABELS (1u << 24)
+#define HUSHI_VIEW_MAX_LABELS (1u << 24)
 #define NO_OFFSET UINT64_MAX
 
 typedef enum format {
@@ -36,12 +36,12 @@ typedef struct span {
 /* What is known about one open JSON container. */
 typedef struct frame {
     bool is_object;
-    char key[HUSH_MAX_STRUCTURE_NAME + 1];           /* member being read, normalised */
-    char shown_key[HUSH_VIEW_SHOWN_NAME + 1];        /* ...as written */
-    char container_key[HUSH_MAX_STRUCTURE_NAME + 1]; /* the member this container is */
+    char key[HUSHI_MAX_STRUCTURE_NAME + 1];           /* member being read, normalised */
+    char shown_key[HUSHI_VIEW_SHOWN_NAME + 1];        /* ...as written */
+    char container_key[HUSHI_MAX_STRUCTURE_NAME + 1]; /* the member this container is */
     int32_t key_rule;                                /* json-key rule for `key`, or -1 */
     int32_t name_rule;                               /* rule for this object's "name" */
-    char shown_name[HUSH_VIEW_SHOWN_NAME + 1];
+    char shown_name[HUSHI_VIEW_SHOWN_NAME + 1];
     span_t value;       /* "value" member, decided when the object closes */
     span_t body_value;  /* outputs.body.value of an action (this object) */
     span_t text;        /* "text" member, base64 when "encoding" says so */
@@ -51,18 +51,18 @@ typedef struct frame {
 } frame_t;
 
 typedef struct lexing {
-    hush_views_t *v;
+    hushi_views_t *v;
     unsigned nest;                    /* 0: the stream itself */
-    const hush_view_chain_t *chain;   /* nest > 0: the text being tokenized */
-    frame_t *frames;                  /* HUSH_LEX_MAX_DEPTH + 1 */
+    const hushi_view_chain_t *chain;   /* nest > 0: the text being tokenized */
+    frame_t *frames;                  /* HUSHI_LEX_MAX_DEPTH + 1 */
     uint32_t depth;
     hush_status_t status;
-    hush_lex_t lex;
+    hushi_lex_t lex;
 } lexing_t;
 
 typedef struct name_slot {
-    char name[HUSH_MAX_STRUCTURE_NAME + 1];
-    int32_t rule[HUSH_STRUCTURE_KEYVAULT_VALUE + 1]; /* per kind, -1 for none */
+    char name[HUSHI_MAX_STRUCTURE_NAME + 1];
+    int32_t rule[HUSHI_STRUCTURE_KEYVAULT_VALUE + 1]; /* per kind, -1 for none */
 } name_slot_t;
 
 typedef struct label_span {
@@ -70,22 +70,22 @@ typedef struct label_span {
     const char *label;
 } label_span_t;
 
-struct hush_views {
-    hush_views_config_t config;
-    hush_view_sink_t *sink;
+struct hushi_views {
+    hushi_views_config_t config;
+    hushi_view_sink_t *sink;
     format_t format;
-    const hush_region_t *region;       /* during feed/end */
+    const hushi_region_t *region;       /* during feed/end */
     uint64_t end;                      /* stream bytes read so far */
     uint64_t open_start;               /* content start of the open top-level value */
     lexing_t top;
-    lexing_t nested[HUSH_VIEW_MAX_NESTING];
-    hush_decoded_t pool[HUSH_VIEW_MAX_CHAIN + 1]; /* a layer's bytes, by chain depth */
-    hush_decoded_t name_scratch;       /* short values decoded for comparisons */
+    lexing_t nested[HUSHI_VIEW_MAX_NESTING];
+    hushi_decoded_t pool[HUSHI_VIEW_MAX_CHAIN + 1]; /* a layer's bytes, by chain depth */
+    hushi_decoded_t name_scratch;       /* short values decoded for comparisons */
 
-    name_slot_t *names;                /* HUSH_VIEW_NAME_SLOTS */
+    name_slot_t *names;                /* HUSHI_VIEW_NAME_SLOTS */
     struct wildcard {
         const char *name;
-        hush_structure_kind_t kind;
+        hushi_structure_kind_t kind;
         int32_t rule;
     } *wildcards;
     size_t wildcard_count;
@@ -105,7 +105,7 @@ static void copy_string(char *out, size_t size, const char *in)
     out[n] = '\0';
 }
 
-static hush_status_t fail(hush_views_t *v, hush_status_t st, const char *why)
+static hush_status_t fail(hushi_views_t *v, hush_status_t st, const char *why)
 {
     if (st != HUSH_OK && why && v->config.message && !v->config.message[0])
         snprintf(v->config.message, v->config.message_size, "%s", why);
@@ -124,8 +124,8 @@ static uint32_t name_hash(const char *s)
 
 static name_slot_t *name_slot(name_slot_t *table, const char *name, bool create)
 {
-    for (uint32_t i = name_hash(name), n = 0; n < HUSH_VIEW_NAME_SLOTS; i++, n++) {
-        name_slot_t *slot = &table[i & (HUSH_VIEW_NAME_SLOTS - 1)];
+    for (uint32_t i = name_hash(name), n = 0; n < HUSHI_VIEW_NAME_SLOTS; i++, n++) {
+        name_slot_t *slot = &table[i & (HUSHI_VIEW_NAME_SLOTS - 1)];
         if (!slot->name[0]) {
             if (!create)
                 return NULL;
@@ -138,11 +138,11 @@ static name_slot_t *name_slot(name_slot_t *table, const char *name, bool create)
     return NULL;
 }
 
-static hush_status_t index_names(hush_views_t *v)
+static hush_status_t index_names(hushi_views_t *v)
 {
     const hush_rules_t *rules = v->config.rules;
     v->keyvault_rule = -1;
-    v->names = calloc(HUSH_VIEW_NAME_SLOTS, sizeof *v->names);
+    v->names = calloc(HUSHI_VIEW_NAME_SLOTS, sizeof *v->names);
     size_t wildcards = 0, names = 0;
     for (size_t r = 0; r < rules->count; r++)
         for (size_t i = 0; i < rules->rules[r].structure_name_count; i++, names++)
@@ -150,11 +150,11 @@ static hush_status_t index_names(hush_views_t *v)
     v->wildcards = calloc(wildcards + 1, sizeof *v->wildcards);
     if (!v->names || !v->wildcards)
         return HUSH_ERR_NOMEM;
-    if (names * 2 > HUSH_VIEW_NAME_SLOTS)
+    if (names * 2 > HUSHI_VIEW_NAME_SLOTS)
         return fail(v, HUSH_ERR_LIMIT, "structural rules list more than 512 names");
     for (uint32_t r = 0; r < rules->count; r++) {
-        const hush_rule_t *rule = &rules->rules[r];
-        if (rule->structure == HUSH_STRUCTURE_KEYVAULT_VALUE && v->keyvault_rule < 0)
+        const hushi_rule_t *rule = &rules->rules[r];
+        if (rule->structure == HUSHI_STRUCTURE_KEYVAULT_VALUE && v->keyvault_rule < 0)
             v->keyvault_rule = (int32_t)r;
         for (size_t i = 0; i < rule->structure_name_count; i++) {
             const char *name = rule->structure_names[i];
@@ -165,7 +165,7 @@ static hush_status_t index_names(hush_views_t *v)
             }
             name_slot_t *slot = name_slot(v->names, name, true);
             if (slot->rule[0] == 0 && slot->rule[1] == 0) /* fresh */
-                for (size_t k = 0; k <= HUSH_STRUCTURE_KEYVAULT_VALUE; k++)
+                for (size_t k = 0; k <= HUSHI_STRUCTURE_KEYVAULT_VALUE; k++)
                     slot->rule[k] = -1;
             if (slot->rule[rule->structure] < 0) /* the first rule listing it names it */
                 slot->rule[rule->structure] = (int32_t)r;
@@ -185,7 +185,7 @@ static bool wildcard_match(const char *pattern, const char *name)
 }
 
 /* The rule of kind `kind` naming `name` (normalised), or -1. */
-static int32_t rule_named(const hush_views_t *v, hush_structure_kind_t kind, const char *name)
+static int32_t rule_named(const hushi_views_t *v, hushi_structure_kind_t kind, const char *name)
 {
     if (!name[0])
         return -1;
@@ -200,7 +200,7 @@ static int32_t rule_named(const hush_views_t *v, hush_structure_kind_t kind, con
 
 /* ---- labels for raw findings ------------------------------------------------- */
 
-static hush_status_t label_add(hush_views_t *v, uint64_t start, uint64_t end, const char *label)
+static hush_status_t label_add(hushi_views_t *v, uint64_t start, uint64_t end, const char *label)
 {
     if (end <= start)
         return HUSH_OK;
@@ -210,8 +210,8 @@ static hush_status_t label_add(hush_views_t *v, uint64_t start, uint64_t end, co
     }
     if (v->label_head + v->label_count == v->label_capacity) {
         hush_status_t st;
-        label_span_t *grown = hush_array_grow(v->labels, &v->label_capacity, sizeof *grown, 256,
-                                              HUSH_VIEW_MAX_LABELS, &st);
+        label_span_t *grown = hushi_array_grow(v->labels, &v->label_capacity, sizeof *grown, 256,
+                                              HUSHI_VIEW_MAX_LABELS, &st);
         if (!grown)
             return st;
         v->labels = grown;
@@ -221,7 +221,7 @@ static hush_status_t label_add(hush_views_t *v, uint64_t start, uint64_t end, co
     return HUSH_OK;
 }
 
-const char *hush_views_label(const hush_views_t *v, uint64_t start, uint64_t end)
+const char *hushi_views_label(const hushi_views_t *v, uint64_t start, uint64_t end)
 {
     if (!v)
         return NULL;
@@ -237,7 +237,7 @@ const char *hush_views_label(const hush_views_t *v, uint64_t start, uint64_t end
     return lo > 0 && l[lo - 1].end >= end ? l[lo - 1].label : NULL;
 }
 
-void hush_views_forget_before(hush_views_t *v, uint64_t offset)
+void hushi_views_forget_before(hushi_views_t *v, uint64_t offset)
 {
     while (v && v->label_count && v->labels[v->label_head].end <= offset) {
         v->label_head++;
@@ -247,7 +247,7 @@ void hush_views_forget_before(hush_views_t *v, uint64_t offset)
 
 /* ---- values ------------------------------------------------------------------ */
 
-static const unsigned char *stream_at(const hush_views_t *v, uint64_t offset)
+static const unsigned char *stream_at(const hushi_views_t *v, uint64_t offset)
 {
     return v->region->bytes + (offset - v->region->base);
 }
@@ -255,10 +255,10 @@ static const unsigned char *stream_at(const hush_views_t *v, uint64_t offset)
 /* The chain for value [s, e) of what `lx` tokenizes, and the value's span
  * in the chain's top text. */
 static void value_chain(const lexing_t *lx, uint64_t s, uint64_t e, const char *label,
-                        hush_view_chain_t *chain, size_t *ts, size_t *te)
+                        hushi_view_chain_t *chain, size_t *ts, size_t *te)
 {
     if (lx->nest == 0) {
-        memset(chain, 0, offsetof(hush_view_chain_t, layers));
+        memset(chain, 0, offsetof(hushi_view_chain_t, layers));
         chain->raw = stream_at(lx->v, s);
         chain->container_start = s;
         chain->container_end = e;
@@ -275,21 +275,21 @@ static void value_chain(const lexing_t *lx, uint64_t s, uint64_t e, const char *
 
 /* Adds a JSON-unescaping layer when the value has escapes: [*ts, *te)
  * becomes the whole decoded text. */
-static hush_status_t unescape_layer(hush_views_t *v, hush_view_chain_t *chain, size_t *ts,
-                                    size_t *te, bool escaped, hush_layer_kind_t kind)
+static hush_status_t unescape_layer(hushi_views_t *v, hushi_view_chain_t *chain, size_t *ts,
+                                    size_t *te, bool escaped, hushi_layer_kind_t kind)
 {
     if (!escaped)
         return HUSH_OK;
-    if (chain->count == HUSH_VIEW_MAX_CHAIN)
+    if (chain->count == HUSHI_VIEW_MAX_CHAIN)
         return HUSH_ERR_LIMIT;
     size_t size;
-    const unsigned char *text = hush_chain_text(chain, &size);
-    hush_decoded_t *dec = &v->pool[chain->count];
-    hush_status_t st = kind == HUSH_LAYER_CSV ? hush_decode_csv_field(text + *ts, *te - *ts, dec)
-                                              : hush_decode_json_string(text + *ts, *te - *ts, dec);
+    const unsigned char *text = hushi_chain_text(chain, &size);
+    hushi_decoded_t *dec = &v->pool[chain->count];
+    hush_status_t st = kind == HUSHI_LAYER_CSV ? hushi_decode_csv_field(text + *ts, *te - *ts, dec)
+                                              : hushi_decode_json_string(text + *ts, *te - *ts, dec);
     if (st != HUSH_OK)
         return st;
-    hush_chain_push(chain, kind, dec, *ts);
+    hushi_chain_push(chain, kind, dec, *ts);
     *ts = 0;
     *te = dec->size;
     return HUSH_OK;
@@ -328,47 +328,47 @@ static bool looks_binary(const unsigned char *p, size_t n)
  * (JSON string or CSV field, by `kind`) when it has escapes, and its span
  * [*ts, *te) in the chain's top text. */
 static hush_status_t value_view(lexing_t *lx, uint64_t s, uint64_t e, bool escaped,
-                                hush_layer_kind_t kind, hush_view_chain_t *chain, size_t *ts,
+                                hushi_layer_kind_t kind, hushi_view_chain_t *chain, size_t *ts,
                                 size_t *te)
 {
-    value_chain(lx, s, e, kind == HUSH_LAYER_CSV ? "csv" : "json", chain, ts, te);
+    value_chain(lx, s, e, kind == HUSHI_LAYER_CSV ? "csv" : "json", chain, ts, te);
     return unescape_layer(lx->v, chain, ts, te, escaped, kind);
 }
 
 /* Adds a layer decoding [ts, te) of the chain's top text as base64, when it
  * is base64 of text (not of an image).  False when it is not, or when the
  * chain is full. */
-static bool push_base64_layer(hush_views_t *v, hush_view_chain_t *chain, size_t ts, size_t te)
+static bool push_base64_layer(hushi_views_t *v, hushi_view_chain_t *chain, size_t ts, size_t te)
 {
-    if (chain->count == HUSH_VIEW_MAX_CHAIN)
+    if (chain->count == HUSHI_VIEW_MAX_CHAIN)
         return false;
     size_t size;
-    const unsigned char *text = hush_chain_text(chain, &size);
-    hush_decoded_t *dec = &v->pool[chain->count];
-    if (hush_decode_base64(text + ts, te - ts, dec) != HUSH_OK || dec->size == 0 ||
+    const unsigned char *text = hushi_chain_text(chain, &size);
+    hushi_decoded_t *dec = &v->pool[chain->count];
+    if (hushi_decode_base64(text + ts, te - ts, dec) != HUSH_OK || dec->size == 0 ||
         looks_binary(dec->bytes, dec->size))
         return false;
-    char label[HUSH_ENCODING_MAX];
+    char label[HUSHI_ENCODING_MAX];
     memcpy(label, chain->label, sizeof label);
-    if (!hush_label_append(label, "base64"))
+    if (!hushi_label_append(label, "base64"))
         return false;
-    hush_chain_push(chain, HUSH_LAYER_BASE64, dec, ts);
+    hushi_chain_push(chain, HUSHI_LAYER_BASE64, dec, ts);
     memcpy(chain->label, label, sizeof label);
     return true;
 }
 
 
-static hush_status_t lex_nested(hush_views_t *v, const hush_view_chain_t *chain, unsigned nest);
+static hush_status_t lex_nested(hushi_views_t *v, const hushi_view_chain_t *chain, unsigned nest);
 
 /* Scans a text that decoding changed, and tokenizes it when it is JSON. */
-static hush_status_t examine_text(hush_views_t *v, const hush_view_chain_t *chain, unsigned nest)
+static hush_status_t examine_text(hushi_views_t *v, const hushi_view_chain_t *chain, unsigned nest)
 {
-    hush_status_t st = hush_view_scan(v->sink, chain);
+    hush_status_t st = hushi_view_scan(v->sink, chain);
     size_t size;
-    const unsigned char *text = hush_chain_text(chain, &size);
-    if (st == HUSH_OK && nest + 1 < HUSH_VIEW_MAX_NESTING && looks_like_json(text, size)) {
-        hush_view_chain_t inner = *chain;
-        if (hush_label_append(inner.label, "json"))
+    const unsigned char *text = hushi_chain_text(chain, &size);
+    if (st == HUSH_OK && nest + 1 < HUSHI_VIEW_MAX_NESTING && looks_like_json(text, size)) {
+        hushi_view_chain_t inner = *chain;
+        if (hushi_label_append(inner.label, "json"))
             st = lex_nested(v, &inner, nest + 1);
     }
     return st;
@@ -384,7 +384,7 @@ static bool ends_url(unsigned char c)
 
 /* Parameters of the query starting at p[i] (just after '?', or the start of
  * a form body), up to the end of the URL. */
-static hush_status_t query_parameters(hush_views_t *v, const hush_view_chain_t *chain, size_t ts,
+static hush_status_t query_parameters(hushi_views_t *v, const hushi_view_chain_t *chain, size_t ts,
                                       const unsigned char *p, size_t n, size_t i)
 {
     hush_status_t st = HUSH_OK;
@@ -402,18 +402,18 @@ static hush_status_t query_parameters(hush_views_t *v, const hush_view_chain_t *
         size_t value_start = ++i;
         while (i < n && p[i] != '&' && p[i] != '#' && !ends_url(p[i]))
             i++;
-        char name[HUSH_MAX_STRUCTURE_NAME + 1];
+        char name[HUSHI_MAX_STRUCTURE_NAME + 1];
         int32_t rule = -1;
-        if (hush_structure_name_normalize(p + name_start, name_end - name_start, name,
+        if (hushi_structure_name_normalize(p + name_start, name_end - name_start, name,
                                           sizeof name))
-            rule = rule_named(v, HUSH_STRUCTURE_QUERY_PARAMETER, name);
+            rule = rule_named(v, HUSHI_STRUCTURE_QUERY_PARAMETER, name);
         if (rule >= 0) {
-            char shown[HUSH_VIEW_SHOWN_NAME + 1];
-            size_t k = name_end - name_start < HUSH_VIEW_SHOWN_NAME ? name_end - name_start
-                                                                     : HUSH_VIEW_SHOWN_NAME;
+            char shown[HUSHI_VIEW_SHOWN_NAME + 1];
+            size_t k = name_end - name_start < HUSHI_VIEW_SHOWN_NAME ? name_end - name_start
+                                                                     : HUSHI_VIEW_SHOWN_NAME;
             memcpy(shown, p + name_start, k);
             shown[k] = '\0';
-            st = hush_view_structural(v->sink, chain, ts + value_start, ts + i, (uint32_t)rule,
+            st = hushi_view_structural(v->sink, chain, ts + value_start, ts + i, (uint32_t)rule,
                                       shown, true);
         }
         if (i >= n || p[i] != '&')
@@ -425,11 +425,11 @@ static hush_status_t query_parameters(hush_views_t *v, const hush_view_chain_t *
 
 /* URL query or form parameters named by a query-parameter rule: in every
  * URL query of the value, or in the whole value when it is a form body. */
-static hush_status_t find_parameters(hush_views_t *v, const hush_view_chain_t *chain, size_t ts,
+static hush_status_t find_parameters(hushi_views_t *v, const hushi_view_chain_t *chain, size_t ts,
                                      size_t te)
 {
     size_t size;
-    const unsigned char *p = hush_chain_text(chain, &size) + ts;
+    const unsigned char *p = hushi_chain_text(chain, &size) + ts;
     size_t n = te - ts;
     const unsigned char *q = memchr(p, '?', n);
     if (!q) {
@@ -449,27 +449,27 @@ static hush_status_t find_parameters(hush_views_t *v, const hush_view_chain_t *c
 static hush_status_t examine_value(lexing_t *lx, const frame_t *f, uint64_t s, uint64_t e,
                                    bool escaped)
 {
-    hush_views_t *v = lx->v;
-    if (e - s > HUSH_VIEW_MAX_VALUE)
+    hushi_views_t *v = lx->v;
+    if (e - s > HUSHI_VIEW_MAX_VALUE)
         return HUSH_OK;
-    hush_view_chain_t chain;
+    hushi_view_chain_t chain;
     size_t ts, te;
-    hush_status_t st = value_view(lx, s, e, escaped, HUSH_LAYER_JSON, &chain, &ts, &te);
+    hush_status_t st = value_view(lx, s, e, escaped, HUSHI_LAYER_JSON, &chain, &ts, &te);
     if (st == HUSH_OK && escaped && chain.layers[chain.count - 1].dec->changed)
         st = examine_text(v, &chain, lx->nest);
     size_t size;
-    const unsigned char *text = hush_chain_text(&chain, &size);
+    const unsigned char *text = hushi_chain_text(&chain, &size);
     if (st == HUSH_OK && has_percent_escape(text + ts, te - ts) &&
-        chain.count < HUSH_VIEW_MAX_CHAIN) {
-        hush_view_chain_t decoded = chain;
-        hush_decoded_t *dec = &v->pool[decoded.count];
-        st = hush_decode_percent(text + ts, te - ts, false, dec);
-        if (st == HUSH_OK && hush_chain_push(&decoded, HUSH_LAYER_PERCENT, dec, ts) &&
-            hush_label_append(decoded.label, "percent"))
-            st = hush_view_scan(v->sink, &decoded);
+        chain.count < HUSHI_VIEW_MAX_CHAIN) {
+        hushi_view_chain_t decoded = chain;
+        hushi_decoded_t *dec = &v->pool[decoded.count];
+        st = hushi_decode_percent(text + ts, te - ts, false, dec);
+        if (st == HUSH_OK && hushi_chain_push(&decoded, HUSHI_LAYER_PERCENT, dec, ts) &&
+            hushi_label_append(decoded.label, "percent"))
+            st = hushi_view_scan(v->sink, &decoded);
     }
     if (st == HUSH_OK && f && f->key_rule >= 0)
-        st = hush_view_structural(v->sink, &chain, ts, te, (uint32_t)f->key_rule, f->shown_key,
+        st = hushi_view_structural(v->sink, &chain, ts, te, (uint32_t)f->key_rule, f->shown_key,
                                   false);
     if (st == HUSH_OK && memchr(text + ts, '=', te - ts))
         st = find_parameters(v, &chain, ts, te);
@@ -488,12 +488,12 @@ static const unsigned char *short_value(lexing_t *lx, uint64_t s, uint64_t e, bo
         p = stream_at(lx->v, s);
     } else {
         size_t n;
-        p = hush_chain_text(lx->chain, &n) + s;
+        p = hushi_chain_text(lx->chain, &n) + s;
     }
     *size = (size_t)(e - s);
     if (!escaped)
         return p;
-    if (hush_decode_json_string(p, *size, &lx->v->name_scratch) != HUSH_OK)
+    if (hushi_decode_json_string(p, *size, &lx->v->name_scratch) != HUSH_OK)
         return NULL;
     *size = lx->v->name_scratch.size;
     return lx->v->name_scratch.bytes;
@@ -501,8 +501,8 @@ static const unsigned char *short_value(lexing_t *lx, uint64_t s, uint64_t e, bo
 
 static void copy_shown(char *out, const unsigned char *p, size_t n)
 {
-    if (n > HUSH_VIEW_SHOWN_NAME)
-        n = HUSH_VIEW_SHOWN_NAME;
+    if (n > HUSHI_VIEW_SHOWN_NAME)
+        n = HUSHI_VIEW_SHOWN_NAME;
     memcpy(out, p, n);
     out[n] = '\0';
 }
@@ -540,7 +540,7 @@ static void remember(span_t *span, uint64_t s, uint64_t e, bool escaped)
 static void note_member(lexing_t *lx, frame_t *f, uint32_t depth, uint64_t s, uint64_t e,
                         bool escaped)
 {
-    hush_views_t *v = lx->v;
+    hushi_views_t *v = lx->v;
     const char *key = f->key;
     size_t n;
     const unsigned char *p;
@@ -552,14 +552,14 @@ static void note_member(lexing_t *lx, frame_t *f, uint32_t depth, uint64_t s, ui
     } else if (strcmp(key, "text") == 0) {
         remember(&f->text, s, e, escaped);
     } else if (strcmp(key, "name") == 0 &&
-               (p = short_value(lx, s, e, escaped, HUSH_MAX_STRUCTURE_NAME * 2, &n))) {
-        char name[HUSH_MAX_STRUCTURE_NAME + 1];
+               (p = short_value(lx, s, e, escaped, HUSHI_MAX_STRUCTURE_NAME * 2, &n))) {
+        char name[HUSHI_MAX_STRUCTURE_NAME + 1];
         copy_shown(f->shown_name, p, n);
         f->name_rule = -1;
-        if (hush_structure_name_normalize(p, n, name, sizeof name)) {
-            static const hush_structure_kind_t kinds[] = {HUSH_STRUCTURE_NAME_VALUE,
-                                                          HUSH_STRUCTURE_QUERY_PARAMETER,
-                                                          HUSH_STRUCTURE_JSON_KEY};
+        if (hushi_structure_name_normalize(p, n, name, sizeof name)) {
+            static const hushi_structure_kind_t kinds[] = {HUSHI_STRUCTURE_NAME_VALUE,
+                                                          HUSHI_STRUCTURE_QUERY_PARAMETER,
+                                                          HUSHI_STRUCTURE_JSON_KEY};
             for (size_t k = 0; k < 3 && f->name_rule < 0; k++)
                 f->name_rule = rule_named(v, kinds[k], name);
         }
@@ -593,23 +593,23 @@ static size_t scheme_length(const unsigned char *p, size_t n)
  * readable), and the decoded pair is scanned, so a token used as the
  * password (an Azure DevOps PAT) is named by its own rule.  *done is false
  * when the value does not decode to such a pair. */
-static hush_status_t basic_credential(lexing_t *lx, const hush_view_chain_t *outer, size_t ts,
+static hush_status_t basic_credential(lexing_t *lx, const hushi_view_chain_t *outer, size_t ts,
                                       size_t te, int32_t rule, const char *context, bool *done)
 {
-    hush_views_t *v = lx->v;
-    hush_view_chain_t chain = *outer;
+    hushi_views_t *v = lx->v;
+    hushi_view_chain_t chain = *outer;
     *done = false;
     if (!push_base64_layer(v, &chain, ts, te))
         return HUSH_OK;
-    const hush_decoded_t *dec = chain.layers[chain.count - 1].dec;
+    const hushi_decoded_t *dec = chain.layers[chain.count - 1].dec;
     const unsigned char *colon = memchr(dec->bytes, ':', dec->size);
     if (!colon)
         return HUSH_OK;
     *done = true;
-    hush_status_t st = hush_view_scan(v->sink, &chain);
+    hush_status_t st = hushi_view_scan(v->sink, &chain);
     size_t password = (size_t)(colon - dec->bytes) + 1;
     if (st == HUSH_OK)
-        st = hush_view_structural(v->sink, &chain, password, dec->size, (uint32_t)rule, context,
+        st = hushi_view_structural(v->sink, &chain, password, dec->size, (uint32_t)rule, context,
                                   false);
     return st;
 }
@@ -617,17 +617,17 @@ static hush_status_t basic_credential(lexing_t *lx, const hush_view_chain_t *out
 static hush_status_t structural_value(lexing_t *lx, const span_t *span, int32_t rule,
                                       const char *context)
 {
-    hush_views_t *v = lx->v;
-    hush_view_chain_t chain;
+    hushi_views_t *v = lx->v;
+    hushi_view_chain_t chain;
     size_t ts, te;
     hush_status_t st =
-        value_view(lx, span->start, span->end, span->escaped, HUSH_LAYER_JSON, &chain, &ts, &te);
+        value_view(lx, span->start, span->end, span->escaped, HUSHI_LAYER_JSON, &chain, &ts, &te);
     if (st != HUSH_OK)
         return st;
-    hush_structure_kind_t kind = v->config.rules->rules[rule].structure;
-    if (kind == HUSH_STRUCTURE_NAME_VALUE) {
+    hushi_structure_kind_t kind = v->config.rules->rules[rule].structure;
+    if (kind == HUSHI_STRUCTURE_NAME_VALUE) {
         size_t size;
-        const unsigned char *text = hush_chain_text(&chain, &size);
+        const unsigned char *text = hushi_chain_text(&chain, &size);
         size_t scheme = scheme_length(text + ts, te - ts);
         if (scheme == 6 && strncasecmp((const char *)text + ts, "basic ", 6) == 0) {
             bool done = false;
@@ -637,17 +637,17 @@ static hush_status_t structural_value(lexing_t *lx, const span_t *span, int32_t 
         }
         ts += scheme;
     }
-    return hush_view_structural(v->sink, &chain, ts, te, (uint32_t)rule, context,
-                                kind == HUSH_STRUCTURE_QUERY_PARAMETER);
+    return hushi_view_structural(v->sink, &chain, ts, te, (uint32_t)rule, context,
+                                kind == HUSHI_STRUCTURE_QUERY_PARAMETER);
 }
 
 /* A HAR body whose "encoding" is base64: decoded, and scanned when text. */
 static hush_status_t base64_value(lexing_t *lx, const span_t *span)
 {
-    hush_view_chain_t chain;
+    hushi_view_chain_t chain;
     size_t ts, te;
     hush_status_t st =
-        value_view(lx, span->start, span->end, span->escaped, HUSH_LAYER_JSON, &chain, &ts, &te);
+        value_view(lx, span->start, span->end, span->escaped, HUSHI_LAYER_JSON, &chain, &ts, &te);
     if (st != HUSH_OK || !push_base64_layer(lx->v, &chain, ts, te))
         return st; /* not base64 after all, or an image */
     return examine_text(lx->v, &chain, lx->nest);
@@ -658,13 +658,13 @@ static hush_status_t base64_value(lexing_t *lx, const span_t *span)
  * split of the input. */
 static bool waited_too_long(const lexing_t *lx, const span_t *span, uint64_t close)
 {
-    return lx->nest == 0 && close - span->start > HUSH_VIEW_MAX_VALUE;
+    return lx->nest == 0 && close - span->start > HUSHI_VIEW_MAX_VALUE;
 }
 
 /* An object closed: decisions that waited for its siblings. */
 static hush_status_t decide(lexing_t *lx, frame_t *f, uint64_t close)
 {
-    hush_views_t *v = lx->v;
+    hushi_views_t *v = lx->v;
     hush_status_t st = HUSH_OK;
     if (f->value.set && !waited_too_long(lx, &f->value, close)) {
         if (f->name_rule >= 0)
@@ -682,7 +682,7 @@ static hush_status_t decide(lexing_t *lx, frame_t *f, uint64_t close)
 
 static void open_frame(lexing_t *lx, uint32_t depth, bool is_object)
 {
-    if (depth > HUSH_LEX_MAX_DEPTH)
+    if (depth > HUSHI_LEX_MAX_DEPTH)
         return;
     const frame_t *parent = &lx->frames[depth - 1];
     frame_t *f = &lx->frames[depth];
@@ -697,50 +697,50 @@ static void open_frame(lexing_t *lx, uint32_t depth, bool is_object)
     lx->depth = depth;
 }
 
-static void set_key(lexing_t *lx, frame_t *f, const hush_lex_event_t *ev)
+static void set_key(lexing_t *lx, frame_t *f, const hushi_lex_event_t *ev)
 {
     size_t n;
     const unsigned char *p =
-        short_value(lx, ev->start, ev->end, ev->escaped, HUSH_MAX_STRUCTURE_NAME * 2, &n);
+        short_value(lx, ev->start, ev->end, ev->escaped, HUSHI_MAX_STRUCTURE_NAME * 2, &n);
     f->key[0] = '\0';
     f->shown_key[0] = '\0';
     f->key_rule = -1;
-    if (!p || !hush_structure_name_normalize(p, n, f->key, sizeof f->key))
+    if (!p || !hushi_structure_name_normalize(p, n, f->key, sizeof f->key))
         return;
     copy_shown(f->shown_key, p, n);
-    f->key_rule = rule_named(lx->v, HUSH_STRUCTURE_JSON_KEY, f->key);
+    f->key_rule = rule_named(lx->v, HUSHI_STRUCTURE_JSON_KEY, f->key);
 }
 
-static int on_json_event(void *ctx, const hush_lex_event_t *ev)
+static int on_json_event(void *ctx, const hushi_lex_event_t *ev)
 {
     lexing_t *lx = ctx;
-    hush_views_t *v = lx->v;
-    frame_t *f = ev->depth <= HUSH_LEX_MAX_DEPTH ? &lx->frames[ev->depth] : NULL;
+    hushi_views_t *v = lx->v;
+    frame_t *f = ev->depth <= HUSHI_LEX_MAX_DEPTH ? &lx->frames[ev->depth] : NULL;
     hush_status_t st = HUSH_OK;
     switch (ev->kind) {
-    case HUSH_LEX_OBJECT_OPEN:
-    case HUSH_LEX_ARRAY_OPEN:
-        open_frame(lx, ev->depth, ev->kind == HUSH_LEX_OBJECT_OPEN);
+    case HUSHI_LEX_OBJECT_OPEN:
+    case HUSHI_LEX_ARRAY_OPEN:
+        open_frame(lx, ev->depth, ev->kind == HUSHI_LEX_OBJECT_OPEN);
         break;
-    case HUSH_LEX_OBJECT_CLOSE:
+    case HUSHI_LEX_OBJECT_CLOSE:
         if (f)
             st = decide(lx, f, ev->start);
         lx->depth = ev->depth ? ev->depth - 1 : 0;
         break;
-    case HUSH_LEX_ARRAY_CLOSE:
+    case HUSHI_LEX_ARRAY_CLOSE:
         lx->depth = ev->depth ? ev->depth - 1 : 0;
         break;
-    case HUSH_LEX_STRING_OPEN:
+    case HUSHI_LEX_STRING_OPEN:
         if (lx->nest == 0)
             v->open_start = ev->start;
         break;
-    case HUSH_LEX_KEY:
+    case HUSHI_LEX_KEY:
         if (lx->nest == 0)
             v->open_start = NO_OFFSET;
         if (f && f->is_object)
             set_key(lx, f, ev);
         break;
-    case HUSH_LEX_STRING: {
+    case HUSHI_LEX_STRING: {
         if (lx->nest == 0) {
             v->open_start = NO_OFFSET;
             st = label_add(v, ev->start, ev->end, "json");
@@ -752,7 +752,7 @@ static int on_json_event(void *ctx, const hush_lex_event_t *ev)
             note_member(lx, f, ev->depth, ev->start, ev->end, ev->escaped);
         break;
     }
-    case HUSH_LEX_ERROR:
+    case HUSHI_LEX_ERROR:
         lx->depth = 0;
         if (lx->nest == 0)
             v->open_start = NO_OFFSET;
@@ -770,22 +770,22 @@ static int on_json_event(void *ctx, const hush_lex_event_t *ev)
  * next field can start at the earliest: just after the previous one (or
  * record) ended.  A quoted field's content starts one byte later, hence the
  * strict bound on what is decoded. */
-static int on_csv_event(void *ctx, const hush_lex_event_t *ev)
+static int on_csv_event(void *ctx, const hushi_lex_event_t *ev)
 {
     lexing_t *lx = ctx;
-    hush_views_t *v = lx->v;
+    hushi_views_t *v = lx->v;
     hush_status_t st = HUSH_OK;
-    if (ev->kind == HUSH_LEX_RECORD_END) {
+    if (ev->kind == HUSHI_LEX_RECORD_END) {
         v->open_start = ev->start + 1;
-    } else if (ev->kind == HUSH_LEX_FIELD) {
+    } else if (ev->kind == HUSHI_LEX_FIELD) {
         v->open_start = ev->end + 1;
         if (ev->quoted)
             st = label_add(v, ev->start, ev->end, "csv");
         if (st == HUSH_OK && ev->quoted && ev->escaped &&
-            ev->end - ev->start < HUSH_VIEW_MAX_VALUE) {
-            hush_view_chain_t chain;
+            ev->end - ev->start < HUSHI_VIEW_MAX_VALUE) {
+            hushi_view_chain_t chain;
             size_t ts, te;
-            st = value_view(lx, ev->start, ev->end, true, HUSH_LAYER_CSV, &chain, &ts, &te);
+            st = value_view(lx, ev->start, ev->end, true, HUSHI_LAYER_CSV, &chain, &ts, &te);
             if (st == HUSH_OK)
                 st = examine_text(v, &chain, 0);
         }
@@ -796,7 +796,7 @@ static int on_csv_event(void *ctx, const hush_lex_event_t *ev)
 
 /* ---- tokenizing --------------------------------------------------------------- */
 
-static hush_status_t lex_nested(hush_views_t *v, const hush_view_chain_t *chain, unsigned nest)
+static hush_status_t lex_nested(hushi_views_t *v, const hushi_view_chain_t *chain, unsigned nest)
 {
     lexing_t *lx = &v->nested[nest];
     lx->chain = chain;
@@ -804,10 +804,10 @@ static hush_status_t lex_nested(hush_views_t *v, const hush_view_chain_t *chain,
     lx->status = HUSH_OK;
     memset(&lx->frames[0], 0, sizeof lx->frames[0]);
     size_t size;
-    const unsigned char *text = hush_chain_text(chain, &size);
-    hush_lex_init(&lx->lex, HUSH_LEX_JSON, 0, on_json_event, lx);
-    if (!hush_lex_feed(&lx->lex, text, size))
-        hush_lex_end(&lx->lex);
+    const unsigned char *text = hushi_chain_text(chain, &size);
+    hushi_lex_init(&lx->lex, HUSHI_LEX_JSON, 0, on_json_event, lx);
+    if (!hushi_lex_feed(&lx->lex, text, size))
+        hushi_lex_end(&lx->lex);
     return lx->status;
 }
 
@@ -823,7 +823,7 @@ static bool is_csv_header(const unsigned char *p, size_t n)
         while (j < n && (p[j] == '_' || p[j] == ' ' || p[j] == '.' || p[j] == '-' ||
                          (p[j] >= '0' && p[j] <= '9') || ((p[j] | 0x20) >= 'a' && (p[j] | 0x20) <= 'z')))
             j++;
-        bool named = j > start && j - start <= HUSH_MAX_STRUCTURE_NAME && p[start] != ' ' &&
+        bool named = j > start && j - start <= HUSHI_MAX_STRUCTURE_NAME && p[start] != ' ' &&
                      !(p[start] >= '0' && p[start] <= '9');
         if (quoted && (j >= n || p[j] != '"'))
             return false;
@@ -843,9 +843,9 @@ static format_t sniff(const unsigned char *p, size_t n, bool complete)
     while (i < n && is_space(p[i]))
         i++;
     if (i == n)
-        return complete || n >= HUSH_VIEW_SNIFF_MAX ? FORMAT_PLAIN : FORMAT_UNDECIDED;
+        return complete || n >= HUSHI_VIEW_SNIFF_MAX ? FORMAT_PLAIN : FORMAT_UNDECIDED;
     const unsigned char *nl = memchr(p + i, '\n', n - i);
-    if (!nl && !complete && n < HUSH_VIEW_SNIFF_MAX)
+    if (!nl && !complete && n < HUSHI_VIEW_SNIFF_MAX)
         return FORMAT_UNDECIDED;
     size_t line_end = nl ? (size_t)(nl - p) : n;
     if (p[i] == '{')
@@ -860,7 +860,7 @@ static format_t sniff(const unsigned char *p, size_t n, bool complete)
     return is_csv_header(p + i, header_end - i) ? FORMAT_CSV : FORMAT_PLAIN;
 }
 
-static hush_status_t lex_stream(hush_views_t *v, const hush_region_t *region, uint64_t from)
+static hush_status_t lex_stream(hushi_views_t *v, const hushi_region_t *region, uint64_t from)
 {
     v->region = region;
     if (v->format == FORMAT_UNDECIDED) {
@@ -870,7 +870,7 @@ static hush_status_t lex_stream(hush_views_t *v, const hush_region_t *region, ui
             v->end = region->end;
             return HUSH_OK;
         }
-        hush_lex_init(&v->top.lex, v->format == FORMAT_CSV ? HUSH_LEX_CSV : HUSH_LEX_JSON, 0,
+        hushi_lex_init(&v->top.lex, v->format == FORMAT_CSV ? HUSHI_LEX_CSV : HUSHI_LEX_JSON, 0,
                       v->format == FORMAT_CSV ? on_csv_event : on_json_event, &v->top);
         v->open_start = v->format == FORMAT_CSV ? 0 : NO_OFFSET;
         from = 0;
@@ -880,7 +880,7 @@ static hush_status_t lex_stream(hush_views_t *v, const hush_region_t *region, ui
         return HUSH_OK;
     }
     v->top.status = HUSH_OK;
-    hush_lex_feed(&v->top.lex, region->bytes + (from - region->base),
+    hushi_lex_feed(&v->top.lex, region->bytes + (from - region->base),
                   (size_t)(region->end - from));
     v->end = region->end;
     return v->top.status;
@@ -888,59 +888,59 @@ static hush_status_t lex_stream(hush_views_t *v, const hush_region_t *region, ui
 
 /* ---- public -------------------------------------------------------------------- */
 
-hush_status_t hush_views_create(const hush_views_config_t *config, hush_views_t **out)
+hush_status_t hushi_views_create(const hushi_views_config_t *config, hushi_views_t **out)
 {
     *out = NULL;
-    hush_views_t *v = calloc(1, sizeof *v);
+    hushi_views_t *v = calloc(1, sizeof *v);
     if (!v)
         return HUSH_ERR_NOMEM;
     v->config = *config;
-    hush_view_sink_config_t sink = {.rules = config->rules, .policy = config->policy,
+    hushi_view_sink_config_t sink = {.rules = config->rules, .policy = config->policy,
                                     .mask = config->mask, .use_hyperscan = config->use_hyperscan,
                                     .emit = config->on_finding, .ctx = config->ctx,
                                     .message = config->message,
                                     .message_size = config->message_size};
-    hush_status_t st = hush_view_sink_create(&sink, &v->sink);
-    lexing_t *all[HUSH_VIEW_MAX_NESTING + 1] = {&v->top};
-    for (unsigned i = 0; i < HUSH_VIEW_MAX_NESTING; i++)
+    hush_status_t st = hushi_view_sink_create(&sink, &v->sink);
+    lexing_t *all[HUSHI_VIEW_MAX_NESTING + 1] = {&v->top};
+    for (unsigned i = 0; i < HUSHI_VIEW_MAX_NESTING; i++)
         all[i + 1] = &v->nested[i];
     /* nested[0] is unused: nest 0 is the stream (top). */
-    for (unsigned i = 0; st == HUSH_OK && i <= HUSH_VIEW_MAX_NESTING; i++) {
+    for (unsigned i = 0; st == HUSH_OK && i <= HUSHI_VIEW_MAX_NESTING; i++) {
         all[i]->v = v;
         all[i]->nest = i == 0 ? 0 : i - 1; /* nested[k] tokenizes at nest k */
-        all[i]->frames = calloc(HUSH_LEX_MAX_DEPTH + 1, sizeof *all[i]->frames);
+        all[i]->frames = calloc(HUSHI_LEX_MAX_DEPTH + 1, sizeof *all[i]->frames);
         if (!all[i]->frames)
             st = HUSH_ERR_NOMEM;
     }
     if (st == HUSH_OK)
         st = index_names(v);
     if (st != HUSH_OK) {
-        hush_views_destroy(v);
+        hushi_views_destroy(v);
         return st;
     }
-    hush_views_reset(v);
+    hushi_views_reset(v);
     *out = v;
     return HUSH_OK;
 }
 
-void hush_views_destroy(hush_views_t *v)
+void hushi_views_destroy(hushi_views_t *v)
 {
     if (!v)
         return;
-    hush_view_sink_destroy(v->sink);
+    hushi_view_sink_destroy(v->sink);
     free(v->top.frames);
-    for (unsigned i = 0; i < HUSH_VIEW_MAX_NESTING; i++)
+    for (unsigned i = 0; i < HUSHI_VIEW_MAX_NESTING; i++)
         free(v->nested[i].frames);
-    for (size_t i = 0; i <= HUSH_VIEW_MAX_CHAIN; i++)
-        hush_decoded_free(&v->pool[i]);
-    hush_decoded_free(&v->name_scratch);
+    for (size_t i = 0; i <= HUSHI_VIEW_MAX_CHAIN; i++)
+        hushi_decoded_free(&v->pool[i]);
+    hushi_decoded_free(&v->name_scratch);
     free(v->names);
     free(v->wildcards);
     free(v->labels);
     free(v);
 }
 
-void hush_views_reset(hush_views_t *v)
+void hushi_views_reset(hushi_views_t *v)
 {
     if (!v)
         return;
@@ -953,20 +953,20 @@ void hush_views_reset(hush_views_t *v)
     v->region = NULL;
 }
 
-hush_status_t hush_views_feed(hush_views_t *v, const hush_region_t *region, uint64_t from)
+hush_status_t hushi_views_feed(hushi_views_t *v, const hushi_region_t *region, uint64_t from)
 {
     hush_status_t st = lex_stream(v, region, from);
     v->region = NULL;
     return st;
 }
 
-hush_status_t hush_views_end(hush_views_t *v, const hush_region_t *region)
+hush_status_t hushi_views_end(hushi_views_t *v, const hushi_region_t *region)
 {
     hush_status_t st = lex_stream(v, region, v->end);
     if (st == HUSH_OK && (v->format == FORMAT_JSON || v->format == FORMAT_CSV)) {
         v->region = region;
         v->top.status = HUSH_OK;
-        hush_lex_end(&v->top.lex);
+        hushi_lex_end(&v->top.lex);
         st = v->top.status;
     }
     v->region = NULL;
@@ -977,12 +977,12 @@ hush_status_t hush_views_end(hush_views_t *v, const hush_region_t *region)
 
 static uint64_t earlier(uint64_t hold, uint64_t end, const span_t *span)
 {
-    if (span->set && end - span->start <= HUSH_VIEW_MAX_VALUE && span->start < hold)
+    if (span->set && end - span->start <= HUSHI_VIEW_MAX_VALUE && span->start < hold)
         return span->start;
     return hold;
 }
 
-uint64_t hush_views_hold(const hush_views_t *v)
+uint64_t hushi_views_hold(const hushi_views_t *v)
 {
     if (!v || v->format == FORMAT_PLAIN)
         return NO_OFFSET;
@@ -990,9 +990,9 @@ uint64_t hush_views_hold(const hush_views_t *v)
         return 0;
     uint64_t hold = NO_OFFSET;
     if (v->open_start != NO_OFFSET && v->open_start <= v->end &&
-        v->end - v->open_start <= HUSH_VIEW_MAX_VALUE)
+        v->end - v->open_start <= HUSHI_VIEW_MAX_VALUE)
         hold = v->open_start;
-    for (uint32_t d = 1; d <= v->top.depth && d <= HUSH_LEX_MAX_DEPTH; d++) {
+    for (uint32_t d = 1; d <= v->top.depth && d <= HUSHI_LEX_MAX_DEPTH; d++) {
         const frame_t *f = &v->top.frames[d];
         hold = earlier(hold, v->end, &f->value);
         hold = earlier(hold, v->end, &f->body_value);
@@ -1001,7 +1001,7 @@ uint64_t hush_views_hold(const hush_views_t *v)
     return hold;
 }
 
-bool hush_views_active(const hush_views_t *v)
+bool hushi_views_active(const hushi_views_t *v)
 {
     return v && (v->format == FORMAT_JSON || v->format == FORMAT_CSV || v->label_count);
 }

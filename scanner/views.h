@@ -27,60 +27,60 @@
  * Why findings do not depend on how input was split: the tokenizer's events
  * do not, and every decision is made on whole values (or whole objects) from
  * their bytes.  The scanner keeps the bytes of an open value in its window:
- * hush_views_hold() says from where.  A value longer than
- * HUSH_VIEW_MAX_VALUE (or an object waited on for longer) is left to the
+ * hushi_views_hold() says from where.  A value longer than
+ * HUSHI_VIEW_MAX_VALUE (or an object waited on for longer) is left to the
  * raw scan, decided by its length alone.
  */
-#ifndef HUSH_VIEWS_H
-#define HUSH_VIEWS_H
+#ifndef HUSHI_VIEWS_H
+#define HUSHI_VIEWS_H
 
 #include "finding.h"
 
 /* Longest value decoded (and object waited on for a sibling); the window
  * grows by up to this much while one is open. */
-#define HUSH_VIEW_MAX_VALUE (8u << 20)
+#define HUSHI_VIEW_MAX_VALUE (8u << 20)
 /* The format is decided on the first line, or this many bytes of it. */
-#define HUSH_VIEW_SNIFF_MAX 4096u
+#define HUSHI_VIEW_SNIFF_MAX 4096u
 
-typedef struct hush_views hush_views_t;
+typedef struct hushi_views hushi_views_t;
 
 /* Receives a finding made in a view; takes ownership of what it owns. */
-typedef hush_status_t (*hush_view_finding_fn)(void *ctx, hush_pending_t *finding);
+typedef hush_status_t (*hushi_view_finding_fn)(void *ctx, hushi_pending_t *finding);
 
-typedef struct hush_views_config {
+typedef struct hushi_views_config {
     const hush_rules_t *rules;
-    const hush_finding_policy_t *policy;
+    const hushi_finding_policy_t *policy;
     hush_mask_t mask;
     bool use_hyperscan;          /* false: PCRE2 alone (the reference engine) */
-    hush_view_finding_fn on_finding;
+    hushi_view_finding_fn on_finding;
     void *ctx;
     char *message;               /* filled on error */
     size_t message_size;
-} hush_views_config_t;
+} hushi_views_config_t;
 
-hush_status_t hush_views_create(const hush_views_config_t *config, hush_views_t **out);
-void hush_views_destroy(hush_views_t *v);
+hush_status_t hushi_views_create(const hushi_views_config_t *config, hushi_views_t **out);
+void hushi_views_destroy(hushi_views_t *v);
 /* Forgets the current stream. */
-void hush_views_reset(hush_views_t *v);
+void hushi_views_reset(hushi_views_t *v);
 
 /* Reads the stream bytes [from, region->end): region must hold every byte
- * from hush_views_hold() (as returned before this call) on. */
-hush_status_t hush_views_feed(hush_views_t *v, const hush_region_t *region, uint64_t from);
+ * from hushi_views_hold() (as returned before this call) on. */
+hush_status_t hushi_views_feed(hushi_views_t *v, const hushi_region_t *region, uint64_t from);
 /* The stream ended at region->end: completes what is open. */
-hush_status_t hush_views_end(hush_views_t *v, const hush_region_t *region);
+hush_status_t hushi_views_end(hushi_views_t *v, const hushi_region_t *region);
 
 /* Earliest stream offset a future view finding may touch (UINT64_MAX when
  * none: plain text, or nothing open). */
-uint64_t hush_views_hold(const hush_views_t *v);
+uint64_t hushi_views_hold(const hushi_views_t *v);
 
 /* The view holding raw bytes [start, end), for findings of the raw scan:
  * "json" inside a JSON string, "csv" inside a quoted CSV field, else NULL.
- * Valid for spans after the last hush_views_forget_before. */
-const char *hush_views_label(const hush_views_t *v, uint64_t start, uint64_t end);
+ * Valid for spans after the last hushi_views_forget_before. */
+const char *hushi_views_label(const hushi_views_t *v, uint64_t start, uint64_t end);
 /* Raw findings will not start before `offset` any more. */
-void hush_views_forget_before(hush_views_t *v, uint64_t offset);
+void hushi_views_forget_before(hushi_views_t *v, uint64_t offset);
 
 /* True once the stream was recognised as JSON or CSV. */
-bool hush_views_active(const hush_views_t *v);
+bool hushi_views_active(const hushi_views_t *v);
 
 #endif

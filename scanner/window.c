@@ -4,7 +4,7 @@
 
 #include "window.h"
 
-bool hush_window_init(hush_window_t *w, size_t capacity)
+bool hushi_window_init(hushi_window_t *w, size_t capacity)
 {
     memset(w, 0, sizeof *w);
     w->data = malloc(capacity);
@@ -12,23 +12,23 @@ bool hush_window_init(hush_window_t *w, size_t capacity)
     return w->data != NULL;
 }
 
-void hush_window_free(hush_window_t *w)
+void hushi_window_free(hushi_window_t *w)
 {
     free(w->data);
     memset(w, 0, sizeof *w);
 }
 
-void hush_window_reset(hush_window_t *w)
+void hushi_window_reset(hushi_window_t *w)
 {
     w->size = 0;
     w->base = 0;
 }
 
-void hush_window_discard_before(hush_window_t *w, uint64_t offset)
+void hushi_window_discard_before(hushi_window_t *w, uint64_t offset)
 {
     if (offset <= w->base)
         return;
-    uint64_t end = hush_window_end(w);
+    uint64_t end = hushi_window_end(w);
     if (offset > end)
         offset = end;
     size_t drop = (size_t)(offset - w->base);

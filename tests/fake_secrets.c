@@ -1,6 +1,6 @@
 /*
  * Deterministic FAKE secrets for tests (see fake_secrets.h).  Checksums come
- * from the library's own hush_entra_checksum / hush_github_checksum; the
+ * from the library's own hushi_entra_checksum / hushi_github_checksum; the
  * known-answer tests in test_validate.c pin those to published values, so a
  * fault there cannot hide behind generator and validator agreeing.
  */
@@ -25,12 +25,12 @@
 #define JWT_SIGNATURE_BYTES 256
 #define JWT_JSON_MAX 512
 
-void hush_fake_rng_init(hush_fake_rng_t *rng, uint64_t seed)
+void fake_rng_init(fake_rng_t *rng, uint64_t seed)
 {
     rng->state = seed;
 }
 
-uint64_t hush_fake_rng_next(hush_fake_rng_t *rng)
+uint64_t fake_rng_next(fake_rng_t *rng)
 {
     uint64_t z = (rng->state += UINT64_C(0x9E3779B97F4A7C15));
     z = (z ^ (z >> 30)) * UINT64_C(0xBF58476D1CE4E5B9);
@@ -40,20 +40,20 @@ uint64_t hush_fake_rng_next(hush_fake_rng_t *rng)
 
 /* Rejection sampling keeps every character equally likely, which matters:
  * the placeholder tests reason about the odds of random values. */
-uint32_t hush_fake_rng_below(hush_fake_rng_t *rng, uint32_t bound)
+uint32_t fake_rng_below(fake_rng_t *rng, uint32_t bound)
 {
     uint64_t limit = UINT64_MAX - UINT64_MAX % bound;
     uint64_t x;
     do
-        x = hush_fake_rng_next(rng);
+        x = fake_rng_next(rng);
     while (x >= limit);
     return (uint32_t)(x % bound);
 }
 
-void hush_fake_bytes(hush_fake_rng_t *rng, unsigned char *out, size_t size)
+void fake_bytes(fake_rng_t *rng, unsigned char *out, size_t size)
 {
     for (size_t i = 0; i < size; i++)
-        out[i] = (unsigned char)hush_fake_rng_next(rng);
+        out[i] = (unsigned char)fake_rng_next(rng);
 }
 
 /* ---- building blocks ------------------------------------------------------ */
@@ -67,15 +67,15 @@ static bool fits(size_t len, char *out, size_t cap)
     return false;
 }
 
-static void random_chars(hush_fake_rng_t *rng, const char *alphabet, char *out, size_t n)
+static void random_chars(fake_rng_t *rng, const char *alphabet, char *out, size_t n)
 {
     uint32_t base = (uint32_t)strlen(alphabet);
     for (size_t i = 0; i < n; i++)
-        out[i] = alphabet[hush_fake_rng_below(rng, base)];
+        out[i] = alphabet[fake_rng_below(rng, base)];
 }
 
 /* Value made of `prefix` then `n` characters of `alphabet`. */
-static size_t prefixed(hush_fake_rng_t *rng, const char *prefix, const char *alphabet, size_t n,
+static size_t prefixed(fake_rng_t *rng, const char *prefix, const char *alphabet, size_t n,
                        char *out, size_t cap)
 {
     size_t p = strlen(prefix), len = p + n;
@@ -120,7 +120,7 @@ static size_t base64_encode(const unsigned char *in, size_t size, const char *al
     return o;
 }
 
-size_t hush_fake_base64_encode(const void *data, size_t size, bool url_safe, bool pad, char *out,
+size_t fake_base64_encode(const void *data, size_t size, bool url_safe, bool pad, char *out,
                                size_t cap)
 {
     if (!fits(base64_size(size, pad), out, cap))
@@ -128,31 +128,31 @@ size_t hush_fake_base64_encode(const void *data, size_t size, bool url_safe, boo
     return base64_encode(data, size, url_safe ? BASE64_URL : BASE64_STD, pad, out);
 }
 
-static size_t random_base64_bytes(hush_fake_rng_t *rng, size_t bytes, char *out, size_t cap)
+static size_t random_base64_bytes(fake_rng_t *rng, size_t bytes, char *out, size_t cap)
 {
     unsigned char raw[STORAGE_KEY_BYTES];
     if (bytes > sizeof raw || !fits(base64_size(bytes, true), out, cap))
         return 0;
-    hush_fake_bytes(rng, raw, bytes);
+    fake_bytes(rng, raw, bytes);
     return base64_encode(raw, bytes, BASE64_STD, true, out);
 }
 
 /* prefix + 30 base62 + 6 base62 CRC32 of those 30. */
-static size_t crc32_token(hush_fake_rng_t *rng, const char *prefix, char *out, size_t cap)
+static size_t crc32_token(fake_rng_t *rng, const char *prefix, char *out, size_t cap)
 {
-    if (!fits(strlen(prefix) + HUSH_GITHUB_RANDOM_SIZE + HUSH_GITHUB_CHECKSUM_SIZE, out, cap))
+    if (!fits(strlen(prefix) + HUSHI_GITHUB_RANDOM_SIZE + HUSHI_GITHUB_CHECKSUM_SIZE, out, cap))
         return 0;
-    size_t len = prefixed(rng, prefix, ALNUM, HUSH_GITHUB_RANDOM_SIZE, out, cap);
+    size_t len = prefixed(rng, prefix, ALNUM, HUSHI_GITHUB_RANDOM_SIZE, out, cap);
     const unsigned char *random = (const unsigned char *)out + strlen(prefix);
-    hush_github_checksum(random, HUSH_GITHUB_RANDOM_SIZE, out + len);
-    len += HUSH_GITHUB_CHECKSUM_SIZE;
+    hushi_github_checksum(random, HUSHI_GITHUB_RANDOM_SIZE, out + len);
+    len += HUSHI_GITHUB_CHECKSUM_SIZE;
     out[len] = '\0';
     return len;
 }
 
 /* ---- providers ------------------------------------------------------------ */
 
-size_t hush_fake_github_token(hush_fake_rng_t *rng, const char *prefix, char *out, size_t cap)
+size_t fake_github_token(fake_rng_t *rng, const char *prefix, char *out, size_t cap)
 {
     static const char *const prefixes[] = {"ghp_", "gho_", "ghu_", "ghs_", "ghr_"};
     if (!prefix)
@@ -165,12 +165,12 @@ size_t hush_fake_github_token(hush_fake_rng_t *rng, const char *prefix, char *ou
     return 0;
 }
 
-size_t hush_fake_npm_token(hush_fake_rng_t *rng, char *out, size_t cap)
+size_t fake_npm_token(fake_rng_t *rng, char *out, size_t cap)
 {
     return crc32_token(rng, "npm_", out, cap);
 }
 
-static size_t entra_form(hush_fake_rng_t *rng, char version, size_t random_tail, char *out,
+static size_t entra_form(fake_rng_t *rng, char version, size_t random_tail, char *out,
                          size_t cap)
 {
     size_t len = 3 + 3 + random_tail;
@@ -185,31 +185,31 @@ static size_t entra_form(hush_fake_rng_t *rng, char version, size_t random_tail,
     return len;
 }
 
-size_t hush_fake_entra_secret(hush_fake_rng_t *rng, char *out, size_t cap)
+size_t fake_entra_secret(fake_rng_t *rng, char *out, size_t cap)
 {
-    if (!fits(HUSH_ENTRA_SECRET_SIZE, out, cap))
+    if (!fits(HUSHI_ENTRA_SECRET_SIZE, out, cap))
         return 0;
-    size_t len = entra_form(rng, '8', HUSH_ENTRA_CHECKSUMMED_SIZE - 6, out, cap);
-    hush_entra_checksum((const unsigned char *)out, len, out + len);
-    out[HUSH_ENTRA_SECRET_SIZE] = '\0';
-    return HUSH_ENTRA_SECRET_SIZE;
+    size_t len = entra_form(rng, '8', HUSHI_ENTRA_CHECKSUMMED_SIZE - 6, out, cap);
+    hushi_entra_checksum((const unsigned char *)out, len, out + len);
+    out[HUSHI_ENTRA_SECRET_SIZE] = '\0';
+    return HUSHI_ENTRA_SECRET_SIZE;
 }
 
-size_t hush_fake_entra_secret_legacy(hush_fake_rng_t *rng, char *out, size_t cap)
+size_t fake_entra_secret_legacy(fake_rng_t *rng, char *out, size_t cap)
 {
     return entra_form(rng, '7', 37 - 6, out, cap);
 }
 
-static void fake_guid(hush_fake_rng_t *rng, char out[37])
+static void fake_guid(fake_rng_t *rng, char out[37])
 {
     unsigned char b[16];
-    hush_fake_bytes(rng, b, sizeof b);
+    fake_bytes(rng, b, sizeof b);
     snprintf(out, 37, "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
              b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12],
              b[13], b[14], b[15]);
 }
 
-size_t hush_fake_jwt(hush_fake_rng_t *rng, int64_t exp, char *out, size_t cap)
+size_t fake_jwt(fake_rng_t *rng, int64_t exp, char *out, size_t cap)
 {
     static const char header[] = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
     char tid[37], payload[JWT_JSON_MAX];
@@ -226,7 +226,7 @@ size_t hush_fake_jwt(hush_fake_rng_t *rng, int64_t exp, char *out, size_t cap)
     if (!fits(len, out, cap))
         return 0;
     unsigned char sig[JWT_SIGNATURE_BYTES];
-    hush_fake_bytes(rng, sig, sizeof sig);
+    fake_bytes(rng, sig, sizeof sig);
     size_t o = base64_encode((const unsigned char *)header, sizeof header - 1, BASE64_URL, false, out);
     out[o++] = '.';
     o += base64_encode((const unsigned char *)payload, (size_t)n, BASE64_URL, false, out + o);
@@ -235,27 +235,27 @@ size_t hush_fake_jwt(hush_fake_rng_t *rng, int64_t exp, char *out, size_t cap)
     return o;
 }
 
-size_t hush_fake_aws_access_key_id(hush_fake_rng_t *rng, char *out, size_t cap)
+size_t fake_aws_access_key_id(fake_rng_t *rng, char *out, size_t cap)
 {
     return prefixed(rng, "AKIA", BASE32_UPPER, 16, out, cap);
 }
 
-size_t hush_fake_aws_secret_key(hush_fake_rng_t *rng, char *out, size_t cap)
+size_t fake_aws_secret_key(fake_rng_t *rng, char *out, size_t cap)
 {
     return prefixed(rng, "", BASE64_STD, 40, out, cap);
 }
 
-size_t hush_fake_storage_key(hush_fake_rng_t *rng, char *out, size_t cap)
+size_t fake_storage_key(fake_rng_t *rng, char *out, size_t cap)
 {
     return random_base64_bytes(rng, STORAGE_KEY_BYTES, out, cap);
 }
 
-size_t hush_fake_sas_sig(hush_fake_rng_t *rng, char *out, size_t cap)
+size_t fake_sas_sig(fake_rng_t *rng, char *out, size_t cap)
 {
     return random_base64_bytes(rng, SAS_SIG_BYTES, out, cap);
 }
 
-size_t hush_fake_slack_bot_token(hush_fake_rng_t *rng, char *out, size_t cap)
+size_t fake_slack_bot_token(fake_rng_t *rng, char *out, size_t cap)
 {
     size_t len = 5 + 11 + 1 + 13 + 1 + 24;
     if (!fits(len, out, cap))
@@ -274,37 +274,37 @@ size_t hush_fake_slack_bot_token(hush_fake_rng_t *rng, char *out, size_t cap)
     return len;
 }
 
-size_t hush_fake_stripe_key(hush_fake_rng_t *rng, bool live, char *out, size_t cap)
+size_t fake_stripe_key(fake_rng_t *rng, bool live, char *out, size_t cap)
 {
     return prefixed(rng, live ? "sk_live_" : "sk_test_", ALNUM, 24, out, cap);
 }
 
-size_t hush_fake_google_api_key(hush_fake_rng_t *rng, char *out, size_t cap)
+size_t fake_google_api_key(fake_rng_t *rng, char *out, size_t cap)
 {
     return prefixed(rng, "AIza", ALNUM "-_", 35, out, cap);
 }
 
-size_t hush_fake_base64(hush_fake_rng_t *rng, size_t len, bool url_safe, char *out, size_t cap)
+size_t fake_base64(fake_rng_t *rng, size_t len, bool url_safe, char *out, size_t cap)
 {
     return prefixed(rng, "", url_safe ? BASE64_URL : BASE64_STD, len, out, cap);
 }
 
-size_t hush_fake_hex(hush_fake_rng_t *rng, size_t len, char *out, size_t cap)
+size_t fake_hex(fake_rng_t *rng, size_t len, char *out, size_t cap)
 {
     return prefixed(rng, "", HEX_LOWER, len, out, cap);
 }
 
-size_t hush_fake_alnum(hush_fake_rng_t *rng, size_t len, char *out, size_t cap)
+size_t fake_alnum(fake_rng_t *rng, size_t len, char *out, size_t cap)
 {
     return prefixed(rng, "", ALNUM, len, out, cap);
 }
 
-void hush_fake_flip(hush_fake_rng_t *rng, char *value, size_t pos, const char *alphabet)
+void fake_flip(fake_rng_t *rng, char *value, size_t pos, const char *alphabet)
 {
     size_t n = strlen(alphabet);
     char c;
     do
-        c = alphabet[hush_fake_rng_below(rng, (uint32_t)n)];
+        c = alphabet[fake_rng_below(rng, (uint32_t)n)];
     while (c == value[pos]);
     value[pos] = c;
 }

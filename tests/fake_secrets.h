@@ -4,76 +4,76 @@
  * secret, but is drawn from a seeded PRNG, so the same seed always gives the
  * same values and none of them was ever issued by a provider.
  *
- * Every hush_fake_* writer puts a NUL-terminated value into `out` and
+ * Every fake_* writer puts a NUL-terminated value into `out` and
  * returns its length, or 0 (with out[0] = '\0' when cap > 0) when `cap`
- * cannot hold the value and its terminator.  HUSH_FAKE_MAX_SIZE is enough
+ * cannot hold the value and its terminator.  FAKE_MAX_SIZE is enough
  * for every fixed-shape value.
  */
-#ifndef HUSH_FAKE_SECRETS_H
-#define HUSH_FAKE_SECRETS_H
+#ifndef FAKE_SECRETS_H
+#define FAKE_SECRETS_H
 
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
-#define HUSH_FAKE_MAX_SIZE 1024
+#define FAKE_MAX_SIZE 1024
 
 /* splitmix64 state; no hidden globals, so tests can run in parallel. */
-typedef struct hush_fake_rng {
+typedef struct fake_rng {
     uint64_t state;
-} hush_fake_rng_t;
+} fake_rng_t;
 
-void hush_fake_rng_init(hush_fake_rng_t *rng, uint64_t seed);
-uint64_t hush_fake_rng_next(hush_fake_rng_t *rng);
+void fake_rng_init(fake_rng_t *rng, uint64_t seed);
+uint64_t fake_rng_next(fake_rng_t *rng);
 /* Uniform in [0, bound); bound must be > 0. */
-uint32_t hush_fake_rng_below(hush_fake_rng_t *rng, uint32_t bound);
-void hush_fake_bytes(hush_fake_rng_t *rng, unsigned char *out, size_t size);
+uint32_t fake_rng_below(fake_rng_t *rng, uint32_t bound);
+void fake_bytes(fake_rng_t *rng, unsigned char *out, size_t size);
 
 /* GitHub classic token: prefix ("ghp_", "gho_", "ghu_", "ghs_" or "ghr_";
  * NULL means "ghp_") + 30 base62 + 6 base62 CRC32.  0 for another prefix. */
-size_t hush_fake_github_token(hush_fake_rng_t *rng, const char *prefix, char *out, size_t cap);
+size_t fake_github_token(fake_rng_t *rng, const char *prefix, char *out, size_t cap);
 
 /* Entra ID client secret, current 40-character "xxx8Q~" form with a valid
  * checksum, and the legacy 37-character "xxx7Q~" form (no checksum). */
-size_t hush_fake_entra_secret(hush_fake_rng_t *rng, char *out, size_t cap);
-size_t hush_fake_entra_secret_legacy(hush_fake_rng_t *rng, char *out, size_t cap);
+size_t fake_entra_secret(fake_rng_t *rng, char *out, size_t cap);
+size_t fake_entra_secret_legacy(fake_rng_t *rng, char *out, size_t cap);
 
 /* JWT: header {"alg":"RS256","typ":"JWT"}, payload with iss/tid/aud/exp
  * (v2 Entra issuer for a random tenant id, aud "api://hush-test", the given
  * exp in seconds since the epoch) and a random 256-byte "signature". */
-size_t hush_fake_jwt(hush_fake_rng_t *rng, int64_t exp, char *out, size_t cap);
+size_t fake_jwt(fake_rng_t *rng, int64_t exp, char *out, size_t cap);
 
 /* AWS: access key id "AKIA" + 16 of [A-Z2-7]; secret key 40 of base64. */
-size_t hush_fake_aws_access_key_id(hush_fake_rng_t *rng, char *out, size_t cap);
-size_t hush_fake_aws_secret_key(hush_fake_rng_t *rng, char *out, size_t cap);
+size_t fake_aws_access_key_id(fake_rng_t *rng, char *out, size_t cap);
+size_t fake_aws_secret_key(fake_rng_t *rng, char *out, size_t cap);
 
 /* Azure storage account key: 64 random bytes in base64 (88 chars, "=="). */
-size_t hush_fake_storage_key(hush_fake_rng_t *rng, char *out, size_t cap);
+size_t fake_storage_key(fake_rng_t *rng, char *out, size_t cap);
 /* SAS `sig`: 32 random bytes in base64 (44 chars, one '='), not percent-encoded. */
-size_t hush_fake_sas_sig(hush_fake_rng_t *rng, char *out, size_t cap);
+size_t fake_sas_sig(fake_rng_t *rng, char *out, size_t cap);
 
 /* Slack bot token: "xoxb-" + 11 digits + "-" + 13 digits + "-" + 24 alnum. */
-size_t hush_fake_slack_bot_token(hush_fake_rng_t *rng, char *out, size_t cap);
+size_t fake_slack_bot_token(fake_rng_t *rng, char *out, size_t cap);
 /* Stripe secret key: "sk_live_" or "sk_test_" + 24 alnum. */
-size_t hush_fake_stripe_key(hush_fake_rng_t *rng, bool live, char *out, size_t cap);
+size_t fake_stripe_key(fake_rng_t *rng, bool live, char *out, size_t cap);
 /* Google API key: "AIza" + 35 of [0-9A-Za-z_-]. */
-size_t hush_fake_google_api_key(hush_fake_rng_t *rng, char *out, size_t cap);
+size_t fake_google_api_key(fake_rng_t *rng, char *out, size_t cap);
 /* npm token: "npm_" + 30 base62 + 6 base62 CRC32 (same scheme as GitHub). */
-size_t hush_fake_npm_token(hush_fake_rng_t *rng, char *out, size_t cap);
+size_t fake_npm_token(fake_rng_t *rng, char *out, size_t cap);
 
 /* Random strings of exactly `len` characters: base64 (standard or url-safe
  * alphabet, no padding), lower-case hex, and [0-9A-Za-z]. */
-size_t hush_fake_base64(hush_fake_rng_t *rng, size_t len, bool url_safe, char *out, size_t cap);
-size_t hush_fake_hex(hush_fake_rng_t *rng, size_t len, char *out, size_t cap);
-size_t hush_fake_alnum(hush_fake_rng_t *rng, size_t len, char *out, size_t cap);
+size_t fake_base64(fake_rng_t *rng, size_t len, bool url_safe, char *out, size_t cap);
+size_t fake_hex(fake_rng_t *rng, size_t len, char *out, size_t cap);
+size_t fake_alnum(fake_rng_t *rng, size_t len, char *out, size_t cap);
 
 /* Base64 of `size` bytes (standard or url-safe alphabet, with or without
  * '=' padding), for tests that build encoded inputs such as JWT parts. */
-size_t hush_fake_base64_encode(const void *data, size_t size, bool url_safe, bool pad, char *out,
+size_t fake_base64_encode(const void *data, size_t size, bool url_safe, bool pad, char *out,
                                size_t cap);
 
 /* Replaces value[pos] with a different character of `alphabet` (a checksum
  * that held must then fail). */
-void hush_fake_flip(hush_fake_rng_t *rng, char *value, size_t pos, const char *alphabet);
+void fake_flip(fake_rng_t *rng, char *value, size_t pos, const char *alphabet);
 
 #endif

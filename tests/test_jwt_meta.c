@@ -36,25 +36,25 @@ typedef struct fake_token {
     char signature[FAKE_SIGNATURE_CHARS + 1];
 } fake_token_t;
 
-static void fake_guid(hush_fake_rng_t *rng, char out[40])
+static void fake_guid(fake_rng_t *rng, char out[40])
 {
     unsigned char b[16];
-    hush_fake_bytes(rng, b, sizeof b);
+    fake_bytes(rng, b, sizeof b);
     snprintf(out, 40, "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
              b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12],
              b[13], b[14], b[15]);
 }
 
 /* header.payload.signature from JSON texts; the signature is random. */
-static void make_jwt(hush_fake_rng_t *rng, const char *header, const char *payload,
+static void make_jwt(fake_rng_t *rng, const char *header, const char *payload,
                      fake_token_t *t)
 {
-    assert_true(hush_fake_base64(rng, FAKE_SIGNATURE_CHARS, true, t->signature,
+    assert_true(fake_base64(rng, FAKE_SIGNATURE_CHARS, true, t->signature,
                                  sizeof t->signature) > 0);
-    size_t o = hush_fake_base64_encode(header, strlen(header), true, false, t->text, TOKEN_MAX);
+    size_t o = fake_base64_encode(header, strlen(header), true, false, t->text, TOKEN_MAX);
     assert_true(o > 0);
     t->text[o++] = '.';
-    size_t p = hush_fake_base64_encode(payload, strlen(payload), true, false, t->text + o,
+    size_t p = fake_base64_encode(payload, strlen(payload), true, false, t->text + o,
                                        TOKEN_MAX - o);
     assert_true(p > 0);
     o += p;
@@ -63,7 +63,7 @@ static void make_jwt(hush_fake_rng_t *rng, const char *header, const char *paylo
 
 /* An Entra v2 access token for a fake tenant, with the claims about a
  * person that a real one carries (which must never be copied). */
-static void make_entra_token(hush_fake_rng_t *rng, int64_t exp, fake_token_t *t)
+static void make_entra_token(fake_rng_t *rng, int64_t exp, fake_token_t *t)
 {
     fake_guid(rng, t->tid);
     snprintf(t->iss, sizeof t->iss, "https://login.microsoftonline.com/%s/v2.0", t->tid);
@@ -79,26 +79,26 @@ static void make_entra_token(hush_fake_rng_t *rng, int64_t exp, fake_token_t *t)
 
 static bool read_meta(const char *value, int64_t now, hush_finding_meta_t *m)
 {
-    return hush_jwt_meta_read((const unsigned char *)value, strlen(value), now, m);
+    return hushi_jwt_meta_read((const unsigned char *)value, strlen(value), now, m);
 }
 
 /* Meta of a token made from these JSON texts, at time 1000. */
 static bool meta_of(const char *header, const char *payload, hush_finding_meta_t *m)
 {
-    hush_fake_rng_t rng;
-    hush_fake_rng_init(&rng, TEST_SEED);
+    fake_rng_t rng;
+    fake_rng_init(&rng, TEST_SEED);
     fake_token_t t;
     make_jwt(&rng, header, payload, &t);
     return read_meta(t.text, 1000, m);
 }
 
-/* ---- hush_jwt_meta_read ---------------------------------------------------- */
+/* ---- hushi_jwt_meta_read ---------------------------------------------------- */
 
 static void test_entra_token_claims(void **state)
 {
     (void)state;
-    hush_fake_rng_t rng;
-    hush_fake_rng_init(&rng, TEST_SEED);
+    fake_rng_t rng;
+    fake_rng_init(&rng, TEST_SEED);
     fake_token_t t;
     make_entra_token(&rng, FUTURE_EXP, &t);
     hush_finding_meta_t m;
@@ -122,8 +122,8 @@ static void test_entra_token_claims(void **state)
 static void test_clock_when_now_is_zero(void **state)
 {
     (void)state;
-    hush_fake_rng_t rng;
-    hush_fake_rng_init(&rng, TEST_SEED + 1);
+    fake_rng_t rng;
+    fake_rng_init(&rng, TEST_SEED + 1);
     fake_token_t past, future;
     make_entra_token(&rng, PAST_EXP, &past);
     make_entra_token(&rng, FUTURE_EXP, &future);
@@ -137,8 +137,8 @@ static void test_clock_when_now_is_zero(void **state)
 static void test_bearer_scheme_skipped(void **state)
 {
     (void)state;
-    hush_fake_rng_t rng;
-    hush_fake_rng_init(&rng, TEST_SEED + 2);
+    fake_rng_t rng;
+    fake_rng_init(&rng, TEST_SEED + 2);
     fake_token_t t;
     make_entra_token(&rng, FUTURE_EXP, &t);
     /* What comes before and after the token. */
@@ -280,8 +280,8 @@ typedef struct fixture {
 static int setup(void **state)
 {
     static fixture_t fx;
-    hush_fake_rng_t rng;
-    hush_fake_rng_init(&rng, TEST_SEED + 9);
+    fake_rng_t rng;
+    fake_rng_init(&rng, TEST_SEED + 9);
     fake_token_t example;
     make_entra_token(&rng, FUTURE_EXP, &example);
     static char rules_json[TOKEN_MAX * 2];
@@ -324,7 +324,7 @@ typedef struct seen {
     char rule[MAX_SEEN][64];
     bool has_meta[MAX_SEEN];
     hush_finding_meta_t meta[MAX_SEEN];
-    hush_report_t *report; /* also rendered, while the meta pointer is valid */
+    cli_report_t *report; /* also rendered, while the meta pointer is valid */
 } seen_t;
 
 static int on_finding(void *ctx, const hush_finding_t *f)
@@ -337,7 +337,7 @@ static int on_finding(void *ctx, const hush_finding_t *f)
         s->meta[s->count] = *f->meta;
     s->count++;
     if (s->report)
-        assert_true(hush_report_finding(s->report, "hush-test.log", f));
+        assert_true(cli_report_finding(s->report, "hush-test.log", f));
     return 0;
 }
 
@@ -366,8 +366,8 @@ static void make_input(const fake_token_t *a, const fake_token_t *b, char *out, 
 static void test_scanner_attaches_meta(void **state)
 {
     const hush_rules_t *rules = ((fixture_t *)*state)->rules;
-    hush_fake_rng_t rng;
-    hush_fake_rng_init(&rng, TEST_SEED + 3);
+    fake_rng_t rng;
+    fake_rng_init(&rng, TEST_SEED + 3);
     fake_token_t past, future;
     make_entra_token(&rng, PAST_EXP, &past);
     make_entra_token(&rng, FUTURE_EXP, &future);
@@ -401,8 +401,8 @@ static void test_scanner_attaches_meta(void **state)
 static void test_structural_bearer_value(void **state)
 {
     const hush_rules_t *rules = ((fixture_t *)*state)->rules;
-    hush_fake_rng_t rng;
-    hush_fake_rng_init(&rng, TEST_SEED + 4);
+    fake_rng_t rng;
+    fake_rng_init(&rng, TEST_SEED + 4);
     fake_token_t t;
     /* A short signature: no pattern rule here takes it, only the member. */
     char payload[JSON_MAX];
@@ -424,17 +424,17 @@ static void test_structural_bearer_value(void **state)
 }
 
 /* Scans the input with a report of `format` attached; returns what it wrote. */
-static char *render(const hush_rules_t *rules, hush_report_format_t format, const char *text)
+static char *render(const hush_rules_t *rules, cli_report_format_t format, const char *text)
 {
     char *out = NULL;
     size_t size = 0;
     FILE *file = open_memstream(&out, &size);
     assert_non_null(file);
-    seen_t seen = {.report = hush_report_create(file, format, false)};
+    seen_t seen = {.report = cli_report_create(file, format, false)};
     assert_non_null(seen.report);
     scan_text(rules, HUSH_ENGINE_HYPERSCAN, PAST_EXP + 1, text, &seen);
-    assert_true(hush_report_finish(seen.report));
-    hush_report_destroy(seen.report);
+    assert_true(cli_report_finish(seen.report));
+    cli_report_destroy(seen.report);
     assert_int_equal(fclose(file), 0);
     return out;
 }
@@ -454,14 +454,14 @@ static void assert_nothing_personal(const char *report, const fake_token_t *t)
 static void test_report_jsonl_meta(void **state)
 {
     const hush_rules_t *rules = ((fixture_t *)*state)->rules;
-    hush_fake_rng_t rng;
-    hush_fake_rng_init(&rng, TEST_SEED + 5);
+    fake_rng_t rng;
+    fake_rng_init(&rng, TEST_SEED + 5);
     fake_token_t past, future;
     make_entra_token(&rng, PAST_EXP, &past);
     make_entra_token(&rng, FUTURE_EXP, &future);
     static char text[TOKEN_MAX * 3];
     make_input(&past, &future, text, sizeof text);
-    char *report = render(rules, HUSH_REPORT_JSONL, text);
+    char *report = render(rules, CLI_REPORT_JSONL, text);
     assert_nothing_personal(report, &past);
     assert_nothing_personal(report, &future);
 
@@ -502,15 +502,15 @@ static void test_report_jsonl_meta(void **state)
 static void test_report_text_and_csv(void **state)
 {
     const hush_rules_t *rules = ((fixture_t *)*state)->rules;
-    hush_fake_rng_t rng;
-    hush_fake_rng_init(&rng, TEST_SEED + 6);
+    fake_rng_t rng;
+    fake_rng_init(&rng, TEST_SEED + 6);
     fake_token_t past, future;
     make_entra_token(&rng, PAST_EXP, &past);
     make_entra_token(&rng, FUTURE_EXP, &future);
     static char text[TOKEN_MAX * 3];
     make_input(&past, &future, text, sizeof text);
 
-    char *report = render(rules, HUSH_REPORT_TEXT, text);
+    char *report = render(rules, CLI_REPORT_TEXT, text);
     assert_nothing_personal(report, &past);
     char want[256];
     snprintf(want, sizeof want, "[REDACTED:test.jwt] (exp 2001-09-09T01:46:40Z expired, iss %s)\n",
@@ -524,7 +524,7 @@ static void test_report_text_and_csv(void **state)
     free(report);
 
     /* CSV keeps its columns: meta is left out. */
-    report = render(rules, HUSH_REPORT_CSV, text);
+    report = render(rules, CLI_REPORT_CSV, text);
     assert_nothing_personal(report, &past);
     assert_null(strstr(report, past.tid));
     assert_non_null(strstr(report, "path,line,column,offset,length,rule,name,confidence,encoding,"

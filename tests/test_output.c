@@ -117,9 +117,9 @@ static int teardown(void **state)
     return rc == 0 ? 0 : -1;
 }
 
-static void write_all_or_fail(hush_output_t *out, const void *data, size_t size)
+static void write_all_or_fail(cli_output_t *out, const void *data, size_t size)
 {
-    assert_int_equal(hush_output_write(out, data, size), 0);
+    assert_int_equal(cli_output_write(out, data, size), 0);
 }
 
 /* ---- in place ----------------------------------------------------------- */
@@ -131,15 +131,15 @@ static void test_in_place_replaces_content_and_keeps_mode(void **state)
     path_in(f, path, "app.log");
     write_file(path, ORIGINAL, strlen(ORIGINAL), 0640);
 
-    hush_output_t *out = NULL;
+    cli_output_t *out = NULL;
     hush_error_t err = {{0}};
-    assert_int_equal(hush_output_open_in_place(path, NULL, false, &out, &err), HUSH_OK);
+    assert_int_equal(cli_output_open_in_place(path, NULL, false, &out, &err), HUSH_OK);
     /* While writing, the original is still there, untouched. */
     assert_int_equal(count_temporaries(f->dir), 1);
     write_all_or_fail(out, REDACTED, 20);
     write_all_or_fail(out, REDACTED + 20, strlen(REDACTED) - 20);
     assert_file_equals(path, ORIGINAL);
-    assert_int_equal(hush_output_close(out, true, &err), HUSH_OK);
+    assert_int_equal(cli_output_close(out, true, &err), HUSH_OK);
 
     assert_file_equals(path, REDACTED);
     struct stat st;
@@ -156,11 +156,11 @@ static void test_in_place_backup_keeps_original(void **state)
     path_in(f, backup, "app.log.bak");
     write_file(path, ORIGINAL, strlen(ORIGINAL), 0600);
 
-    hush_output_t *out = NULL;
+    cli_output_t *out = NULL;
     hush_error_t err = {{0}};
-    assert_int_equal(hush_output_open_in_place(path, ".bak", false, &out, &err), HUSH_OK);
+    assert_int_equal(cli_output_open_in_place(path, ".bak", false, &out, &err), HUSH_OK);
     write_all_or_fail(out, REDACTED, strlen(REDACTED));
-    assert_int_equal(hush_output_close(out, true, &err), HUSH_OK);
+    assert_int_equal(cli_output_close(out, true, &err), HUSH_OK);
 
     assert_file_equals(path, REDACTED);
     assert_file_equals(backup, ORIGINAL);
@@ -176,9 +176,9 @@ static void test_in_place_existing_backup_is_an_error(void **state)
     write_file(path, ORIGINAL, strlen(ORIGINAL), 0600);
     write_file(backup, "older backup\n", 13, 0600);
 
-    hush_output_t *out = NULL;
+    cli_output_t *out = NULL;
     hush_error_t err = {{0}};
-    assert_int_equal(hush_output_open_in_place(path, ".bak", false, &out, &err), HUSH_ERR_IO);
+    assert_int_equal(cli_output_open_in_place(path, ".bak", false, &out, &err), HUSH_ERR_IO);
     assert_null(out);
     assert_non_null(strstr(err.message, "backup exists"));
     assert_true(strncmp(err.message, path, strlen(path)) == 0);
@@ -196,12 +196,12 @@ static void test_in_place_backup_appearing_late_is_an_error(void **state)
     path_in(f, backup, "app.log.bak");
     write_file(path, ORIGINAL, strlen(ORIGINAL), 0600);
 
-    hush_output_t *out = NULL;
+    cli_output_t *out = NULL;
     hush_error_t err = {{0}};
-    assert_int_equal(hush_output_open_in_place(path, ".bak", false, &out, &err), HUSH_OK);
+    assert_int_equal(cli_output_open_in_place(path, ".bak", false, &out, &err), HUSH_OK);
     write_all_or_fail(out, REDACTED, strlen(REDACTED));
     write_file(backup, "older backup\n", 13, 0600);
-    assert_int_equal(hush_output_close(out, true, &err), HUSH_ERR_IO);
+    assert_int_equal(cli_output_close(out, true, &err), HUSH_ERR_IO);
     assert_non_null(strstr(err.message, "backup exists"));
     assert_file_equals(path, ORIGINAL);
     assert_file_equals(backup, "older backup\n");
@@ -216,11 +216,11 @@ static void test_close_without_commit_leaves_original(void **state)
     path_in(f, backup, "app.log.orig");
     write_file(path, ORIGINAL, strlen(ORIGINAL), 0644);
 
-    hush_output_t *out = NULL;
+    cli_output_t *out = NULL;
     hush_error_t err = {{0}};
-    assert_int_equal(hush_output_open_in_place(path, ".orig", false, &out, &err), HUSH_OK);
+    assert_int_equal(cli_output_open_in_place(path, ".orig", false, &out, &err), HUSH_OK);
     write_all_or_fail(out, REDACTED, strlen(REDACTED));
-    assert_int_equal(hush_output_close(out, false, &err), HUSH_OK);
+    assert_int_equal(cli_output_close(out, false, &err), HUSH_OK);
 
     assert_file_equals(path, ORIGINAL);
     assert_int_equal(access(backup, F_OK), -1);
@@ -236,19 +236,19 @@ static void test_remove_temporaries_cleans_up(void **state)
     path_in(f, path, "app.log");
     write_file(path, ORIGINAL, strlen(ORIGINAL), 0644);
 
-    hush_output_t *out = NULL;
+    cli_output_t *out = NULL;
     hush_error_t err = {{0}};
-    assert_int_equal(hush_output_open_in_place(path, NULL, false, &out, &err), HUSH_OK);
+    assert_int_equal(cli_output_open_in_place(path, NULL, false, &out, &err), HUSH_OK);
     write_all_or_fail(out, REDACTED, strlen(REDACTED));
     assert_int_equal(count_temporaries(f->dir), 1);
-    hush_output_remove_temporaries();
+    cli_output_remove_temporaries();
     assert_int_equal(count_temporaries(f->dir), 0);
 
-    assert_int_equal(hush_output_close(out, true, &err), HUSH_ERR_IO);
+    assert_int_equal(cli_output_close(out, true, &err), HUSH_ERR_IO);
     assert_true(strncmp(err.message, path, strlen(path)) == 0);
     assert_file_equals(path, ORIGINAL);
     /* The slot was released: a later run of the handler removes nothing new. */
-    hush_output_remove_temporaries();
+    cli_output_remove_temporaries();
     assert_file_equals(path, ORIGINAL);
 }
 
@@ -261,11 +261,11 @@ static void test_in_place_through_symlink_keeps_link(void **state)
     write_file(real, ORIGINAL, strlen(ORIGINAL), 0644);
     assert_int_equal(symlink("real.log", link_path), 0);
 
-    hush_output_t *out = NULL;
+    cli_output_t *out = NULL;
     hush_error_t err = {{0}};
-    assert_int_equal(hush_output_open_in_place(link_path, NULL, false, &out, &err), HUSH_OK);
+    assert_int_equal(cli_output_open_in_place(link_path, NULL, false, &out, &err), HUSH_OK);
     write_all_or_fail(out, REDACTED, strlen(REDACTED));
-    assert_int_equal(hush_output_close(out, true, &err), HUSH_OK);
+    assert_int_equal(cli_output_close(out, true, &err), HUSH_OK);
 
     struct stat st;
     assert_int_equal(lstat(link_path, &st), 0);
@@ -276,18 +276,18 @@ static void test_in_place_through_symlink_keeps_link(void **state)
 static void test_in_place_refuses_stdin_and_directories(void **state)
 {
     fixture_t *f = *state;
-    hush_output_t *out = NULL;
+    cli_output_t *out = NULL;
     hush_error_t err = {{0}};
-    assert_int_equal(hush_output_open_in_place("-", NULL, false, &out, &err), HUSH_ERR_ARGUMENT);
+    assert_int_equal(cli_output_open_in_place("-", NULL, false, &out, &err), HUSH_ERR_ARGUMENT);
     assert_null(out);
-    assert_int_equal(hush_output_open_in_place(f->dir, NULL, false, &out, &err),
+    assert_int_equal(cli_output_open_in_place(f->dir, NULL, false, &out, &err),
                      HUSH_ERR_ARGUMENT);
     assert_non_null(strstr(err.message, "not a regular file"));
     assert_null(out);
 
     char missing[PATH_MAX];
     path_in(f, missing, "missing.log");
-    assert_int_equal(hush_output_open_in_place(missing, NULL, false, &out, &err), HUSH_ERR_IO);
+    assert_int_equal(cli_output_open_in_place(missing, NULL, false, &out, &err), HUSH_ERR_IO);
     assert_non_null(strstr(err.message, strerror(ENOENT)));
 }
 
@@ -301,13 +301,13 @@ static void test_mirror_creates_nested_directories(void **state)
     assert_int_equal(mkdir("in/sub", 0755), 0);
     write_file("in/sub/private.log", ORIGINAL, strlen(ORIGINAL), 0600);
 
-    hush_output_t *out = NULL;
+    cli_output_t *out = NULL;
     hush_error_t err = {{0}};
-    assert_int_equal(hush_output_open_mirror("out/clean", "./in//sub/private.log", false, &out,
+    assert_int_equal(cli_output_open_mirror("out/clean", "./in//sub/private.log", false, &out,
                                              &err),
                      HUSH_OK);
     write_all_or_fail(out, REDACTED, strlen(REDACTED));
-    assert_int_equal(hush_output_close(out, true, &err), HUSH_OK);
+    assert_int_equal(cli_output_close(out, true, &err), HUSH_OK);
 
     assert_file_equals("out/clean/in/sub/private.log", REDACTED);
     assert_file_equals("in/sub/private.log", ORIGINAL);
@@ -325,17 +325,17 @@ static void test_mirror_places_absolute_and_stdin_paths(void **state)
     path_in(f, out_dir, "mirror");
     write_file(input, ORIGINAL, strlen(ORIGINAL), 0644);
 
-    hush_output_t *out = NULL;
+    cli_output_t *out = NULL;
     hush_error_t err = {{0}};
-    assert_int_equal(hush_output_open_mirror(out_dir, input, false, &out, &err), HUSH_OK);
+    assert_int_equal(cli_output_open_mirror(out_dir, input, false, &out, &err), HUSH_OK);
     write_all_or_fail(out, REDACTED, strlen(REDACTED));
-    assert_int_equal(hush_output_close(out, true, &err), HUSH_OK);
+    assert_int_equal(cli_output_close(out, true, &err), HUSH_OK);
     snprintf(expected, sizeof expected, "%s%s", out_dir, input);
     assert_file_equals(expected, REDACTED);
 
-    assert_int_equal(hush_output_open_mirror(out_dir, "-", false, &out, &err), HUSH_OK);
+    assert_int_equal(cli_output_open_mirror(out_dir, "-", false, &out, &err), HUSH_OK);
     write_all_or_fail(out, "from stdin\n", 11);
-    assert_int_equal(hush_output_close(out, true, &err), HUSH_OK);
+    assert_int_equal(cli_output_close(out, true, &err), HUSH_OK);
     snprintf(expected, sizeof expected, "%s/stdin", out_dir);
     assert_file_equals(expected, "from stdin\n");
 }
@@ -350,11 +350,11 @@ static void test_mirror_keeps_dotdot_inside_out_dir(void **state)
     write_file("up.log", ORIGINAL, strlen(ORIGINAL), 0644);
     assert_int_equal(chdir("work"), 0);
 
-    hush_output_t *out = NULL;
+    cli_output_t *out = NULL;
     hush_error_t err = {{0}};
-    assert_int_equal(hush_output_open_mirror("m", "../up.log", false, &out, &err), HUSH_OK);
+    assert_int_equal(cli_output_open_mirror("m", "../up.log", false, &out, &err), HUSH_OK);
     write_all_or_fail(out, REDACTED, strlen(REDACTED));
-    assert_int_equal(hush_output_close(out, true, &err), HUSH_OK);
+    assert_int_equal(cli_output_close(out, true, &err), HUSH_OK);
 
     char real_dir[PATH_MAX];
     assert_non_null(realpath(f->dir, real_dir));
@@ -371,9 +371,9 @@ static void test_mirror_refuses_to_overwrite_input(void **state)
     write_file(input, ORIGINAL, strlen(ORIGINAL), 0644);
 
     /* --out-dir / maps an absolute path onto itself. */
-    hush_output_t *out = NULL;
+    cli_output_t *out = NULL;
     hush_error_t err = {{0}};
-    assert_int_equal(hush_output_open_mirror("/", input, false, &out, &err), HUSH_ERR_ARGUMENT);
+    assert_int_equal(cli_output_open_mirror("/", input, false, &out, &err), HUSH_ERR_ARGUMENT);
     assert_null(out);
     char expected[PATH_MAX + 64];
     snprintf(expected, sizeof expected, "%s: output would overwrite the input", input);
@@ -383,7 +383,7 @@ static void test_mirror_refuses_to_overwrite_input(void **state)
     assert_int_equal(chdir(f->dir), 0);
     assert_int_equal(mkdir("m", 0755), 0);
     assert_int_equal(link("same.log", "m/same.log"), 0);
-    assert_int_equal(hush_output_open_mirror("m", "same.log", false, &out, &err),
+    assert_int_equal(cli_output_open_mirror("m", "same.log", false, &out, &err),
                      HUSH_ERR_ARGUMENT);
     assert_string_equal(err.message, "same.log: output would overwrite the input");
     assert_file_equals("same.log", ORIGINAL);
@@ -426,16 +426,16 @@ static void test_gzip_output_decompresses_to_what_was_written(void **state)
     write_file(path, "not really gzip\n", 16, 0644);
 
     unsigned char *text = make_text(BIG_SIZE);
-    hush_output_t *out = NULL;
+    cli_output_t *out = NULL;
     hush_error_t err = {{0}};
-    assert_int_equal(hush_output_open_in_place(path, NULL, true, &out, &err), HUSH_OK);
+    assert_int_equal(cli_output_open_in_place(path, NULL, true, &out, &err), HUSH_OK);
     /* Small writes, an empty one, a --line-buffered flush, then one large write. */
     write_all_or_fail(out, text, 100);
     write_all_or_fail(out, text + 100, 0);
-    assert_int_equal(hush_output_flush(out, &err), HUSH_OK);
+    assert_int_equal(cli_output_flush(out, &err), HUSH_OK);
     write_all_or_fail(out, text + 100, 1000);
     write_all_or_fail(out, text + 1100, BIG_SIZE - 1100);
-    assert_int_equal(hush_output_close(out, true, &err), HUSH_OK);
+    assert_int_equal(cli_output_close(out, true, &err), HUSH_OK);
 
     size_t raw_size;
     char *raw = read_file(path, &raw_size);
@@ -461,9 +461,9 @@ static void test_plain_output_is_byte_identical_for_any_write_sizes(void **state
     write_file(path, ORIGINAL, strlen(ORIGINAL), 0644);
 
     unsigned char *text = make_text(3 * BIG_SIZE);
-    hush_output_t *out = NULL;
+    cli_output_t *out = NULL;
     hush_error_t err = {{0}};
-    assert_int_equal(hush_output_open_in_place(path, NULL, false, &out, &err), HUSH_OK);
+    assert_int_equal(cli_output_open_in_place(path, NULL, false, &out, &err), HUSH_OK);
     /* Sizes that fill the buffer exactly, overflow it and bypass it. */
     static const size_t steps[] = {1, 7, 262143, 1, 262144, 300000, 4096, 1u << 20};
     size_t at = 0;
@@ -472,7 +472,7 @@ static void test_plain_output_is_byte_identical_for_any_write_sizes(void **state
         write_all_or_fail(out, text + at, n);
         at += n;
     }
-    assert_int_equal(hush_output_close(out, true, &err), HUSH_OK);
+    assert_int_equal(cli_output_close(out, true, &err), HUSH_OK);
 
     size_t size;
     char *back = read_file(path, &size);
@@ -510,17 +510,17 @@ static void test_stdout_buffers_until_flush_and_close(void **state)
     int saved = redirect_stdout(fd);
     close(fd);
 
-    hush_output_t *out = NULL;
+    cli_output_t *out = NULL;
     hush_error_t err = {{0}};
-    hush_status_t open_status = hush_output_open_stdout(&out, &err);
-    int w1 = hush_output_write(out, "line one\n", 9);
+    hush_status_t open_status = cli_output_open_stdout(&out, &err);
+    int w1 = cli_output_write(out, "line one\n", 9);
     struct stat before_flush;
     int st1 = stat(path, &before_flush);
-    hush_status_t flush_status = hush_output_flush(out, &err);
+    hush_status_t flush_status = cli_output_flush(out, &err);
     struct stat after_flush;
     int st2 = stat(path, &after_flush);
-    int w2 = hush_output_write(out, "line two\n", 9);
-    hush_status_t close_status = hush_output_close(out, true, &err);
+    int w2 = cli_output_write(out, "line two\n", 9);
+    hush_status_t close_status = cli_output_close(out, true, &err);
     restore_stdout(saved);
 
     assert_int_equal(open_status, HUSH_OK);
@@ -545,16 +545,16 @@ static void test_stdout_broken_pipe_stops_quietly(void **state)
     int saved = redirect_stdout(fds[1]);
     close(fds[1]);
 
-    hush_output_t *out = NULL;
+    cli_output_t *out = NULL;
     hush_error_t err = {{0}};
-    hush_status_t open_status = hush_output_open_stdout(&out, &err);
-    int w1 = hush_output_write(out, "buffered\n", 9);
-    hush_status_t flush_status = hush_output_flush(out, &err);
-    bool broken = hush_output_broken_pipe(out);
-    int w2 = hush_output_write(out, "more\n", 5);
-    const char *message = hush_output_message(out);
+    hush_status_t open_status = cli_output_open_stdout(&out, &err);
+    int w1 = cli_output_write(out, "buffered\n", 9);
+    hush_status_t flush_status = cli_output_flush(out, &err);
+    bool broken = cli_output_broken_pipe(out);
+    int w2 = cli_output_write(out, "more\n", 5);
+    const char *message = cli_output_message(out);
     bool message_empty = message[0] == '\0';
-    hush_status_t close_status = hush_output_close(out, true, &err);
+    hush_status_t close_status = cli_output_close(out, true, &err);
     restore_stdout(saved);
     sigaction(SIGPIPE, &old, NULL);
 
@@ -577,14 +577,14 @@ static void test_stdout_disk_full_is_reported(void **state)
     int saved = redirect_stdout(fd);
     close(fd);
 
-    hush_output_t *out = NULL;
+    cli_output_t *out = NULL;
     hush_error_t err = {{0}};
-    hush_status_t open_status = hush_output_open_stdout(&out, &err);
-    int w1 = hush_output_write(out, "x\n", 2);
-    hush_status_t flush_status = hush_output_flush(out, &err);
-    bool broken = hush_output_broken_pipe(out);
-    int w2 = hush_output_write(out, "y\n", 2);
-    hush_status_t close_status = hush_output_close(out, true, &err);
+    hush_status_t open_status = cli_output_open_stdout(&out, &err);
+    int w1 = cli_output_write(out, "x\n", 2);
+    hush_status_t flush_status = cli_output_flush(out, &err);
+    bool broken = cli_output_broken_pipe(out);
+    int w2 = cli_output_write(out, "y\n", 2);
+    hush_status_t close_status = cli_output_close(out, true, &err);
     restore_stdout(saved);
 
     assert_int_equal(open_status, HUSH_OK);

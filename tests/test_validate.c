@@ -24,16 +24,16 @@
 /* 2100-01-01, so generated tokens read as unexpired wherever they end up. */
 #define FAR_FUTURE_EXP INT64_C(4102444800)
 
-static hush_validation_t run(const char *validator, const char *value)
+static hushi_validation_t run(const char *validator, const char *value)
 {
-    hush_validator_fn fn = hush_validator_lookup(validator);
+    hushi_validator_fn fn = hushi_validator_lookup(validator);
     assert_non_null(fn);
     return fn((const unsigned char *)value, strlen(value));
 }
 
 static bool placeholder(const char *value)
 {
-    return hush_is_placeholder((const unsigned char *)value, strlen(value));
+    return hushi_is_placeholder((const unsigned char *)value, strlen(value));
 }
 
 /* ---- Marvin32 known answers ------------------------------------------------
@@ -102,7 +102,7 @@ static void test_marvin32_dotnet_vectors(void **state)
     for (size_t i = 0; i < sizeof marvin_vectors / sizeof marvin_vectors[0]; i++) {
         unsigned char data[16];
         size_t n = hex_to_bytes(marvin_vectors[i].hex, data);
-        uint64_t got = hush_marvin32(data, n, marvin_vectors[i].seed);
+        uint64_t got = hushi_marvin32(data, n, marvin_vectors[i].seed);
         if (got != marvin_vectors[i].expected)
             fail_msg("Marvin32 vector %zu (%s): got %016llx, want %016llx", i,
                      marvin_vectors[i].hex, (unsigned long long)got,
@@ -117,13 +117,13 @@ static void test_marvin32_every_byte_counts(void **state)
     (void)state;
     unsigned char data[37];
     memset(data, 'z', sizeof data);
-    uint64_t base = hush_marvin32(data, sizeof data, SEED1);
+    uint64_t base = hushi_marvin32(data, sizeof data, SEED1);
     for (size_t i = 0; i < sizeof data; i++) {
         data[i] = 'y';
-        assert_true(hush_marvin32(data, sizeof data, SEED1) != base);
+        assert_true(hushi_marvin32(data, sizeof data, SEED1) != base);
         data[i] = 'z';
     }
-    assert_true(hush_marvin32(data, sizeof data - 1, SEED1) != base);
+    assert_true(hushi_marvin32(data, sizeof data - 1, SEED1) != base);
 }
 
 /* ---- Entra ID client secrets -------------------------------------------- */
@@ -134,23 +134,23 @@ static void test_marvin32_every_byte_counts(void **state)
 static void test_entra_microsoft_sample(void **state)
 {
     (void)state;
-    char sample[HUSH_ENTRA_SECRET_SIZE + 1];
+    char sample[HUSHI_ENTRA_SECRET_SIZE + 1];
     memcpy(sample, "zzz8Q~", 6);
     memset(sample + 6, 'z', 31);
     memcpy(sample + 37, "blP", 4);
-    char sum[HUSH_ENTRA_CHECKSUM_SIZE];
-    hush_entra_checksum((const unsigned char *)sample, HUSH_ENTRA_CHECKSUMMED_SIZE, sum);
+    char sum[HUSHI_ENTRA_CHECKSUM_SIZE];
+    hushi_entra_checksum((const unsigned char *)sample, HUSHI_ENTRA_CHECKSUMMED_SIZE, sum);
     assert_memory_equal(sum, "blP", 3);
-    assert_int_equal(run("entra-client-secret", sample), HUSH_VALIDATION_CHECKSUM);
+    assert_int_equal(run("entra-client-secret", sample), HUSHI_VALIDATION_CHECKSUM);
     sample[39] = 'Q';
-    assert_int_equal(run("entra-client-secret", sample), HUSH_VALIDATION_FAILED);
+    assert_int_equal(run("entra-client-secret", sample), HUSHI_VALIDATION_FAILED);
 
     /* Microsoft's legacy sample: "yyy7Q~" + 31 'y', no checksum to check. */
     char legacy[38];
     memcpy(legacy, "yyy7Q~", 6);
     memset(legacy + 6, 'y', 31);
     legacy[37] = '\0';
-    assert_int_equal(run("entra-client-secret", legacy), HUSH_VALIDATION_NOT_APPLICABLE);
+    assert_int_equal(run("entra-client-secret", legacy), HUSHI_VALIDATION_NOT_APPLICABLE);
 }
 
 /* A checksum whose base-66 value needs fewer than 6 digits is left-padded
@@ -161,12 +161,12 @@ static void test_entra_checksum_padding(void **state)
 {
     (void)state;
     assert_int_equal(run("entra-client-secret", "hus8Q~hush.test.fake.entra.0000000002a3c"),
-                     HUSH_VALIDATION_CHECKSUM);
+                     HUSHI_VALIDATION_CHECKSUM);
     /* The same value without padding would end "3c0": that must not pass. */
     assert_int_equal(run("entra-client-secret", "hus8Q~hush.test.fake.entra.00000000023c0"),
-                     HUSH_VALIDATION_FAILED);
+                     HUSHI_VALIDATION_FAILED);
     assert_int_equal(run("entra-client-secret", "hus8Q~hush.test.fake.entra.0000000000bUp"),
-                     HUSH_VALIDATION_CHECKSUM);
+                     HUSHI_VALIDATION_CHECKSUM);
 }
 
 static const char entra_chars[] =
@@ -176,18 +176,18 @@ static const char entra_chars[] =
 static void test_entra_generated(void **state)
 {
     (void)state;
-    hush_fake_rng_t rng;
-    hush_fake_rng_init(&rng, TEST_SEED);
-    char s[HUSH_FAKE_MAX_SIZE];
+    fake_rng_t rng;
+    fake_rng_init(&rng, TEST_SEED);
+    char s[FAKE_MAX_SIZE];
     for (int i = 0; i < GENERATED_PER_KIND; i++) {
-        assert_int_equal(hush_fake_entra_secret(&rng, s, sizeof s), HUSH_ENTRA_SECRET_SIZE);
-        if (run("entra-client-secret", s) != HUSH_VALIDATION_CHECKSUM)
+        assert_int_equal(fake_entra_secret(&rng, s, sizeof s), HUSHI_ENTRA_SECRET_SIZE);
+        if (run("entra-client-secret", s) != HUSHI_VALIDATION_CHECKSUM)
             fail_msg("generated Entra secret %d does not validate", i);
         /* Any position but the "8Q~" signature, which makes it another form. */
-        size_t pos = hush_fake_rng_below(&rng, 37);
+        size_t pos = fake_rng_below(&rng, 37);
         pos = pos < 3 ? pos : pos + 3;
-        hush_fake_flip(&rng, s, pos, entra_chars);
-        if (run("entra-client-secret", s) != HUSH_VALIDATION_FAILED)
+        fake_flip(&rng, s, pos, entra_chars);
+        if (run("entra-client-secret", s) != HUSHI_VALIDATION_FAILED)
             fail_msg("Entra secret %d with position %zu changed still validates", i, pos);
     }
 }
@@ -195,25 +195,25 @@ static void test_entra_generated(void **state)
 static void test_entra_not_applicable(void **state)
 {
     (void)state;
-    hush_fake_rng_t rng;
-    hush_fake_rng_init(&rng, TEST_SEED + 1);
-    char s[HUSH_FAKE_MAX_SIZE];
+    fake_rng_t rng;
+    fake_rng_init(&rng, TEST_SEED + 1);
+    char s[FAKE_MAX_SIZE];
     for (int i = 0; i < 100; i++) {
-        assert_int_equal(hush_fake_entra_secret_legacy(&rng, s, sizeof s), 37);
-        assert_int_equal(run("entra-client-secret", s), HUSH_VALIDATION_NOT_APPLICABLE);
+        assert_int_equal(fake_entra_secret_legacy(&rng, s, sizeof s), 37);
+        assert_int_equal(run("entra-client-secret", s), HUSHI_VALIDATION_NOT_APPLICABLE);
     }
-    hush_fake_entra_secret(&rng, s, sizeof s);
-    char copy[HUSH_FAKE_MAX_SIZE];
+    fake_entra_secret(&rng, s, sizeof s);
+    char copy[FAKE_MAX_SIZE];
     strcpy(copy, s);
     copy[39] = '\0'; /* 39 characters */
-    assert_int_equal(run("entra-client-secret", copy), HUSH_VALIDATION_NOT_APPLICABLE);
+    assert_int_equal(run("entra-client-secret", copy), HUSHI_VALIDATION_NOT_APPLICABLE);
     strcpy(copy, s);
     copy[3] = '9'; /* unknown version */
-    assert_int_equal(run("entra-client-secret", copy), HUSH_VALIDATION_NOT_APPLICABLE);
+    assert_int_equal(run("entra-client-secret", copy), HUSHI_VALIDATION_NOT_APPLICABLE);
     strcpy(copy, s);
     copy[10] = '+'; /* outside the secret alphabet */
-    assert_int_equal(run("entra-client-secret", copy), HUSH_VALIDATION_NOT_APPLICABLE);
-    assert_int_equal(run("entra-client-secret", ""), HUSH_VALIDATION_NOT_APPLICABLE);
+    assert_int_equal(run("entra-client-secret", copy), HUSHI_VALIDATION_NOT_APPLICABLE);
+    assert_int_equal(run("entra-client-secret", ""), HUSHI_VALIDATION_NOT_APPLICABLE);
 }
 
 /* ---- GitHub tokens --------------------------------------------------------- */
@@ -224,16 +224,16 @@ static void test_entra_not_applicable(void **state)
 static void test_github_checksum_known_answers(void **state)
 {
     (void)state;
-    char sum[HUSH_GITHUB_CHECKSUM_SIZE];
-    hush_github_checksum((const unsigned char *)"123456789", 9, sum);
+    char sum[HUSHI_GITHUB_CHECKSUM_SIZE];
+    hushi_github_checksum((const unsigned char *)"123456789", 9, sum);
     assert_memory_equal(sum, "3jZRME", 6);
     assert_int_equal(run("github-crc32", "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"),
-                     HUSH_VALIDATION_CHECKSUM);
+                     HUSHI_VALIDATION_CHECKSUM);
     /* A small CRC is left-padded with '0'. */
     assert_int_equal(run("github-crc32", "ghs_hushtestpad00000000000000000010UNRFe"),
-                     HUSH_VALIDATION_CHECKSUM);
+                     HUSHI_VALIDATION_CHECKSUM);
     assert_int_equal(run("github-crc32", "ghs_hushtestpad0000000000000000001UNRFe0"),
-                     HUSH_VALIDATION_FAILED);
+                     HUSHI_VALIDATION_FAILED);
 }
 
 static const char base62_chars[] =
@@ -243,20 +243,20 @@ static void test_github_generated(void **state)
 {
     (void)state;
     static const char *const prefixes[] = {"ghp_", "gho_", "ghu_", "ghs_", "ghr_"};
-    hush_fake_rng_t rng;
-    hush_fake_rng_init(&rng, TEST_SEED + 2);
-    char s[HUSH_FAKE_MAX_SIZE];
+    fake_rng_t rng;
+    fake_rng_init(&rng, TEST_SEED + 2);
+    char s[FAKE_MAX_SIZE];
     for (int i = 0; i < GENERATED_PER_KIND; i++) {
         const char *prefix = prefixes[i % 5];
-        assert_int_equal(hush_fake_github_token(&rng, prefix, s, sizeof s), 40);
+        assert_int_equal(fake_github_token(&rng, prefix, s, sizeof s), 40);
         assert_memory_equal(s, prefix, 4);
-        if (run("github-crc32", s) != HUSH_VALIDATION_CHECKSUM)
+        if (run("github-crc32", s) != HUSHI_VALIDATION_CHECKSUM)
             fail_msg("generated GitHub token %d does not validate", i);
-        if (run("github-crc32", s + 4) != HUSH_VALIDATION_CHECKSUM)
+        if (run("github-crc32", s + 4) != HUSHI_VALIDATION_CHECKSUM)
             fail_msg("body of generated GitHub token %d does not validate", i);
-        size_t pos = 4 + hush_fake_rng_below(&rng, 36);
-        hush_fake_flip(&rng, s, pos, base62_chars);
-        if (run("github-crc32", s) != HUSH_VALIDATION_FAILED)
+        size_t pos = 4 + fake_rng_below(&rng, 36);
+        fake_flip(&rng, s, pos, base62_chars);
+        if (run("github-crc32", s) != HUSHI_VALIDATION_FAILED)
             fail_msg("GitHub token %d with position %zu changed still validates", i, pos);
     }
 }
@@ -264,21 +264,21 @@ static void test_github_generated(void **state)
 static void test_github_not_applicable(void **state)
 {
     (void)state;
-    hush_fake_rng_t rng;
-    hush_fake_rng_init(&rng, TEST_SEED + 3);
-    char s[HUSH_FAKE_MAX_SIZE], copy[HUSH_FAKE_MAX_SIZE];
-    hush_fake_github_token(&rng, "ghp_", s, sizeof s);
+    fake_rng_t rng;
+    fake_rng_init(&rng, TEST_SEED + 3);
+    char s[FAKE_MAX_SIZE], copy[FAKE_MAX_SIZE];
+    fake_github_token(&rng, "ghp_", s, sizeof s);
     strcpy(copy, s);
     memcpy(copy, "ghx_", 4); /* unknown prefix */
-    assert_int_equal(run("github-crc32", copy), HUSH_VALIDATION_NOT_APPLICABLE);
+    assert_int_equal(run("github-crc32", copy), HUSHI_VALIDATION_NOT_APPLICABLE);
     strcpy(copy, s);
     copy[39] = '\0';
-    assert_int_equal(run("github-crc32", copy), HUSH_VALIDATION_NOT_APPLICABLE);
+    assert_int_equal(run("github-crc32", copy), HUSHI_VALIDATION_NOT_APPLICABLE);
     strcpy(copy, s);
     copy[20] = '_';
-    assert_int_equal(run("github-crc32", copy), HUSH_VALIDATION_NOT_APPLICABLE);
-    assert_int_equal(run("github-crc32", "github_pat_hush_test"), HUSH_VALIDATION_NOT_APPLICABLE);
-    assert_int_equal(run("github-crc32", ""), HUSH_VALIDATION_NOT_APPLICABLE);
+    assert_int_equal(run("github-crc32", copy), HUSHI_VALIDATION_NOT_APPLICABLE);
+    assert_int_equal(run("github-crc32", "github_pat_hush_test"), HUSHI_VALIDATION_NOT_APPLICABLE);
+    assert_int_equal(run("github-crc32", ""), HUSHI_VALIDATION_NOT_APPLICABLE);
 }
 
 /* ---- JWT ------------------------------------------------------------------ */
@@ -287,16 +287,16 @@ static void test_github_not_applicable(void **state)
 static void make_jwt(const char *header, const char *payload, const char *sig, char *out,
                      size_t cap)
 {
-    size_t o = hush_fake_base64_encode(header, strlen(header), true, false, out, cap);
+    size_t o = fake_base64_encode(header, strlen(header), true, false, out, cap);
     out[o++] = '.';
-    o += hush_fake_base64_encode(payload, strlen(payload), true, false, out + o, cap - o);
+    o += fake_base64_encode(payload, strlen(payload), true, false, out + o, cap - o);
     snprintf(out + o, cap - o, ".%s", sig);
 }
 
 static const char jwt_payload[] = "{\"iss\":\"hush test\",\"aud\":\"api://hush-test\",\"exp\":1}";
 static const char jwt_sig[] = "aHVzaCB0ZXN0IGZha2Ugc2lnbmF0dXJl";
 
-static hush_validation_t jwt_of(const char *header, const char *payload, const char *sig)
+static hushi_validation_t jwt_of(const char *header, const char *payload, const char *sig)
 {
     char token[2048];
     make_jwt(header, payload, sig, token, sizeof token);
@@ -306,13 +306,13 @@ static hush_validation_t jwt_of(const char *header, const char *payload, const c
 static void test_jwt_generated(void **state)
 {
     (void)state;
-    hush_fake_rng_t rng;
-    hush_fake_rng_init(&rng, TEST_SEED + 4);
-    char s[HUSH_FAKE_MAX_SIZE];
+    fake_rng_t rng;
+    fake_rng_init(&rng, TEST_SEED + 4);
+    char s[FAKE_MAX_SIZE];
     for (int i = 0; i < 1000; i++) {
-        assert_true(hush_fake_jwt(&rng, FAR_FUTURE_EXP, s, sizeof s) > 0);
+        assert_true(fake_jwt(&rng, FAR_FUTURE_EXP, s, sizeof s) > 0);
         assert_memory_equal(s, "eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.", 37);
-        if (run("jwt", s) != HUSH_VALIDATION_STRUCTURE)
+        if (run("jwt", s) != HUSHI_VALIDATION_STRUCTURE)
             fail_msg("generated JWT %d is not a JWT", i);
     }
 }
@@ -321,22 +321,22 @@ static void test_jwt_structure(void **state)
 {
     (void)state;
     const char *ok_header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
-    assert_int_equal(jwt_of(ok_header, jwt_payload, jwt_sig), HUSH_VALIDATION_STRUCTURE);
+    assert_int_equal(jwt_of(ok_header, jwt_payload, jwt_sig), HUSHI_VALIDATION_STRUCTURE);
     /* Unsecured JWT: empty signature. */
-    assert_int_equal(jwt_of("{\"alg\":\"none\"}", jwt_payload, ""), HUSH_VALIDATION_STRUCTURE);
+    assert_int_equal(jwt_of("{\"alg\":\"none\"}", jwt_payload, ""), HUSHI_VALIDATION_STRUCTURE);
     /* Whitespace inside and after the JSON is still JSON. */
     assert_int_equal(jwt_of("{ \"alg\" : \"HS256\" }\n", jwt_payload, jwt_sig),
-                     HUSH_VALIDATION_STRUCTURE);
+                     HUSHI_VALIDATION_STRUCTURE);
 
-    assert_int_equal(jwt_of("{\"typ\":\"JWT\"}", jwt_payload, jwt_sig), HUSH_VALIDATION_FAILED);
-    assert_int_equal(jwt_of("{\"alg\":256}", jwt_payload, jwt_sig), HUSH_VALIDATION_FAILED);
-    assert_int_equal(jwt_of("[\"alg\",\"RS256\"]", jwt_payload, jwt_sig), HUSH_VALIDATION_FAILED);
-    assert_int_equal(jwt_of("hush test, not json", jwt_payload, jwt_sig), HUSH_VALIDATION_FAILED);
+    assert_int_equal(jwt_of("{\"typ\":\"JWT\"}", jwt_payload, jwt_sig), HUSHI_VALIDATION_FAILED);
+    assert_int_equal(jwt_of("{\"alg\":256}", jwt_payload, jwt_sig), HUSHI_VALIDATION_FAILED);
+    assert_int_equal(jwt_of("[\"alg\",\"RS256\"]", jwt_payload, jwt_sig), HUSHI_VALIDATION_FAILED);
+    assert_int_equal(jwt_of("hush test, not json", jwt_payload, jwt_sig), HUSHI_VALIDATION_FAILED);
     assert_int_equal(jwt_of("{\"alg\":\"RS256\"} trailing", jwt_payload, jwt_sig),
-                     HUSH_VALIDATION_FAILED);
-    assert_int_equal(jwt_of(ok_header, "hush test payload", jwt_sig), HUSH_VALIDATION_FAILED);
-    assert_int_equal(jwt_of(ok_header, "\"a string\"", jwt_sig), HUSH_VALIDATION_FAILED);
-    assert_int_equal(jwt_of(ok_header, "", jwt_sig), HUSH_VALIDATION_FAILED);
+                     HUSHI_VALIDATION_FAILED);
+    assert_int_equal(jwt_of(ok_header, "hush test payload", jwt_sig), HUSHI_VALIDATION_FAILED);
+    assert_int_equal(jwt_of(ok_header, "\"a string\"", jwt_sig), HUSHI_VALIDATION_FAILED);
+    assert_int_equal(jwt_of(ok_header, "", jwt_sig), HUSHI_VALIDATION_FAILED);
 }
 
 static void test_jwt_shape(void **state)
@@ -344,27 +344,27 @@ static void test_jwt_shape(void **state)
     (void)state;
     char token[2048], padded[2048];
     make_jwt("{\"alg\":\"RS256\"}", jwt_payload, jwt_sig, token, sizeof token);
-    assert_int_equal(run("jwt", token), HUSH_VALIDATION_STRUCTURE);
+    assert_int_equal(run("jwt", token), HUSHI_VALIDATION_STRUCTURE);
 
     /* Padding is optional: the same header with its '=' kept still decodes. */
     char header[64];
     const char *spaced = "{\"alg\":\"HS256\"} "; /* 16 bytes: base64 ends "==" */
-    hush_fake_base64_encode(spaced, strlen(spaced), true, true, header, sizeof header);
+    fake_base64_encode(spaced, strlen(spaced), true, true, header, sizeof header);
     assert_non_null(strchr(header, '='));
     snprintf(padded, sizeof padded, "%s%s", header, strchr(token, '.'));
-    assert_int_equal(run("jwt", padded), HUSH_VALIDATION_STRUCTURE);
+    assert_int_equal(run("jwt", padded), HUSHI_VALIDATION_STRUCTURE);
 
     char *last_dot = strrchr(token, '.');
     *last_dot = '\0'; /* two parts */
-    assert_int_equal(run("jwt", token), HUSH_VALIDATION_FAILED);
+    assert_int_equal(run("jwt", token), HUSHI_VALIDATION_FAILED);
     *last_dot = '.';
     strcat(token, ".c2ln"); /* four parts */
-    assert_int_equal(run("jwt", token), HUSH_VALIDATION_FAILED);
+    assert_int_equal(run("jwt", token), HUSHI_VALIDATION_FAILED);
     make_jwt("{\"alg\":\"RS256\"}", jwt_payload, "a+b/c", token, sizeof token);
-    assert_int_equal(run("jwt", token), HUSH_VALIDATION_FAILED);
-    assert_int_equal(run("jwt", "no dots at all"), HUSH_VALIDATION_FAILED);
-    assert_int_equal(run("jwt", ".."), HUSH_VALIDATION_FAILED);
-    assert_int_equal(run("jwt", ""), HUSH_VALIDATION_FAILED);
+    assert_int_equal(run("jwt", token), HUSHI_VALIDATION_FAILED);
+    assert_int_equal(run("jwt", "no dots at all"), HUSHI_VALIDATION_FAILED);
+    assert_int_equal(run("jwt", ".."), HUSHI_VALIDATION_FAILED);
+    assert_int_equal(run("jwt", ""), HUSHI_VALIDATION_FAILED);
 }
 
 /* ---- lookup ---------------------------------------------------------------- */
@@ -372,28 +372,28 @@ static void test_jwt_shape(void **state)
 static void test_validator_lookup(void **state)
 {
     (void)state;
-    const char *const *names = hush_validator_names();
+    const char *const *names = hushi_validator_names();
     size_t count = 0;
     for (; names[count]; count++)
-        assert_non_null(hush_validator_lookup(names[count]));
+        assert_non_null(hushi_validator_lookup(names[count]));
     assert_int_equal(count, 9);
     assert_string_equal(names[0], "github-crc32");
     assert_string_equal(names[1], "entra-client-secret");
     assert_string_equal(names[2], "jwt");
     assert_string_equal(names[3], "npm-crc32");
     assert_string_equal(names[8], "pypi-macaroon");
-    assert_true(hush_validator_lookup("github-crc32") != hush_validator_lookup("jwt"));
-    assert_null(hush_validator_lookup("JWT"));
-    assert_null(hush_validator_lookup("luhn"));
-    assert_null(hush_validator_lookup(""));
-    assert_null(hush_validator_lookup(NULL));
+    assert_true(hushi_validator_lookup("github-crc32") != hushi_validator_lookup("jwt"));
+    assert_null(hushi_validator_lookup("JWT"));
+    assert_null(hushi_validator_lookup("luhn"));
+    assert_null(hushi_validator_lookup(""));
+    assert_null(hushi_validator_lookup(NULL));
 }
 
 /* ---- entropy --------------------------------------------------------------- */
 
 static double entropy(const char *s)
 {
-    return hush_entropy_bits((const unsigned char *)s, strlen(s));
+    return hushi_entropy_bits((const unsigned char *)s, strlen(s));
 }
 
 static void test_entropy(void **state)
@@ -408,13 +408,13 @@ static void test_entropy(void **state)
     unsigned char all[256];
     for (int i = 0; i < 256; i++)
         all[i] = (unsigned char)i;
-    assert_float_equal(hush_entropy_bits(all, sizeof all), 8.0, 1e-12);
+    assert_float_equal(hushi_entropy_bits(all, sizeof all), 8.0, 1e-12);
 
     /* A generated base62 secret sits far above a typed word. */
-    hush_fake_rng_t rng;
-    hush_fake_rng_init(&rng, TEST_SEED + 5);
-    char s[HUSH_FAKE_MAX_SIZE];
-    hush_fake_alnum(&rng, 40, s, sizeof s);
+    fake_rng_t rng;
+    fake_rng_init(&rng, TEST_SEED + 5);
+    char s[FAKE_MAX_SIZE];
+    fake_alnum(&rng, 40, s, sizeof s);
     assert_true(entropy(s) > 4.5);
     assert_true(entropy("password") < 3.0);
 }
@@ -423,7 +423,7 @@ static void test_entropy(void **state)
 
 static bool decode(const char *in, unsigned char *out, size_t *n)
 {
-    return hush_base64_decode(in, strlen(in), out, n);
+    return hushi_base64_decode(in, strlen(in), out, n);
 }
 
 static void test_base64_decode(void **state)
@@ -459,16 +459,16 @@ static void test_base64_decode(void **state)
     assert_false(decode("QQ===", out, &n));
 
     /* Round trip of random bytes through both alphabets. */
-    hush_fake_rng_t rng;
-    hush_fake_rng_init(&rng, TEST_SEED + 6);
+    fake_rng_t rng;
+    fake_rng_init(&rng, TEST_SEED + 6);
     for (size_t len = 0; len < 40; len++) {
         unsigned char raw[40];
         char text[64];
-        hush_fake_bytes(&rng, raw, len);
+        fake_bytes(&rng, raw, len);
         for (int url = 0; url < 2; url++)
             for (int pad = 0; pad < 2; pad++) {
-                size_t t = hush_fake_base64_encode(raw, len, url, pad, text, sizeof text);
-                assert_true(hush_base64_decode(text, t, out, &n));
+                size_t t = fake_base64_encode(raw, len, url, pad, text, sizeof text);
+                assert_true(hushi_base64_decode(text, t, out, &n));
                 assert_int_equal(n, len);
                 assert_memory_equal(out, raw, len);
             }
@@ -600,24 +600,24 @@ static void test_placeholder_kinds(void **state)
         "sk_live_xxxx", "hushXXXXXXXXXXXXXXXX",
     };
     for (size_t i = 0; i < sizeof slots / sizeof *slots; i++)
-        assert_int_equal(hush_placeholder_kind((const unsigned char *)slots[i], strlen(slots[i])),
-                         HUSH_PLACEHOLDER_SLOT);
+        assert_int_equal(hushi_placeholder_kind((const unsigned char *)slots[i], strlen(slots[i])),
+                         HUSHI_PLACEHOLDER_SLOT);
     for (size_t i = 0; i < sizeof lookalikes / sizeof *lookalikes; i++)
-        assert_int_equal(hush_placeholder_kind((const unsigned char *)lookalikes[i],
+        assert_int_equal(hushi_placeholder_kind((const unsigned char *)lookalikes[i],
                                                strlen(lookalikes[i])),
-                         HUSH_PLACEHOLDER_LOOKALIKE);
+                         HUSHI_PLACEHOLDER_LOOKALIKE);
     const char *random = "Zq8vN2kLp4Rw7Ty1";
-    assert_int_equal(hush_placeholder_kind((const unsigned char *)random, strlen(random)),
-                     HUSH_PLACEHOLDER_NONE);
+    assert_int_equal(hushi_placeholder_kind((const unsigned char *)random, strlen(random)),
+                     HUSHI_PLACEHOLDER_NONE);
 }
 
 static void test_placeholder_markers_in_long_values(void **state)
 {
     (void)state;
-    hush_fake_rng_t rng;
-    hush_fake_rng_init(&rng, TEST_SEED + 9);
-    char s[HUSH_FAKE_MAX_SIZE];
-    hush_fake_alnum(&rng, 400, s, sizeof s);
+    fake_rng_t rng;
+    fake_rng_init(&rng, TEST_SEED + 9);
+    char s[FAKE_MAX_SIZE];
+    fake_alnum(&rng, 400, s, sizeof s);
     assert_false(placeholder(s));
     memcpy(s + 200, "dummy", 5);
     assert_false(placeholder(s));
@@ -630,53 +630,53 @@ static void test_placeholder_markers_in_long_values(void **state)
     memcpy(s + 200, "xxxxxxx", 7);
     assert_true(placeholder(s));
     /* The same short marker in a short value is a placeholder. */
-    hush_fake_alnum(&rng, 20, s, sizeof s);
+    fake_alnum(&rng, 20, s, sizeof s);
     memcpy(s + 10, "dummy", 5);
     assert_true(placeholder(s));
 }
 
-typedef size_t (*generator_fn)(hush_fake_rng_t *rng, char *out, size_t cap);
+typedef size_t (*generator_fn)(fake_rng_t *rng, char *out, size_t cap);
 
-static size_t gen_github(hush_fake_rng_t *r, char *o, size_t c)
+static size_t gen_github(fake_rng_t *r, char *o, size_t c)
 {
     static const char *const prefixes[] = {"ghp_", "gho_", "ghu_", "ghs_", "ghr_"};
-    return hush_fake_github_token(r, prefixes[hush_fake_rng_below(r, 5)], o, c);
+    return fake_github_token(r, prefixes[fake_rng_below(r, 5)], o, c);
 }
-static size_t gen_jwt(hush_fake_rng_t *r, char *o, size_t c)
+static size_t gen_jwt(fake_rng_t *r, char *o, size_t c)
 {
-    return hush_fake_jwt(r, FAR_FUTURE_EXP, o, c);
+    return fake_jwt(r, FAR_FUTURE_EXP, o, c);
 }
-static size_t gen_stripe_live(hush_fake_rng_t *r, char *o, size_t c)
+static size_t gen_stripe_live(fake_rng_t *r, char *o, size_t c)
 {
-    return hush_fake_stripe_key(r, true, o, c);
+    return fake_stripe_key(r, true, o, c);
 }
-static size_t gen_stripe_test(hush_fake_rng_t *r, char *o, size_t c)
+static size_t gen_stripe_test(fake_rng_t *r, char *o, size_t c)
 {
-    return hush_fake_stripe_key(r, false, o, c);
+    return fake_stripe_key(r, false, o, c);
 }
-static size_t gen_base64_40(hush_fake_rng_t *r, char *o, size_t c)
+static size_t gen_base64_40(fake_rng_t *r, char *o, size_t c)
 {
-    return hush_fake_base64(r, 40, false, o, c);
+    return fake_base64(r, 40, false, o, c);
 }
-static size_t gen_base64url_43(hush_fake_rng_t *r, char *o, size_t c)
+static size_t gen_base64url_43(fake_rng_t *r, char *o, size_t c)
 {
-    return hush_fake_base64(r, 43, true, o, c);
+    return fake_base64(r, 43, true, o, c);
 }
-static size_t gen_hex_32(hush_fake_rng_t *r, char *o, size_t c)
+static size_t gen_hex_32(fake_rng_t *r, char *o, size_t c)
 {
-    return hush_fake_hex(r, 32, o, c);
+    return fake_hex(r, 32, o, c);
 }
-static size_t gen_hex_64(hush_fake_rng_t *r, char *o, size_t c)
+static size_t gen_hex_64(fake_rng_t *r, char *o, size_t c)
 {
-    return hush_fake_hex(r, 64, o, c);
+    return fake_hex(r, 64, o, c);
 }
-static size_t gen_alnum_32(hush_fake_rng_t *r, char *o, size_t c)
+static size_t gen_alnum_32(fake_rng_t *r, char *o, size_t c)
 {
-    return hush_fake_alnum(r, 32, o, c);
+    return fake_alnum(r, 32, o, c);
 }
-static size_t gen_alnum_52(hush_fake_rng_t *r, char *o, size_t c)
+static size_t gen_alnum_52(fake_rng_t *r, char *o, size_t c)
 {
-    return hush_fake_alnum(r, 52, o, c);
+    return fake_alnum(r, 52, o, c);
 }
 
 static const struct {
@@ -684,18 +684,18 @@ static const struct {
     generator_fn fn;
 } generators[] = {
     {"github", gen_github},
-    {"entra", hush_fake_entra_secret},
-    {"entra-legacy", hush_fake_entra_secret_legacy},
+    {"entra", fake_entra_secret},
+    {"entra-legacy", fake_entra_secret_legacy},
     {"jwt", gen_jwt},
-    {"aws-access-key-id", hush_fake_aws_access_key_id},
-    {"aws-secret-key", hush_fake_aws_secret_key},
-    {"storage-key", hush_fake_storage_key},
-    {"sas-sig", hush_fake_sas_sig},
-    {"slack-bot", hush_fake_slack_bot_token},
+    {"aws-access-key-id", fake_aws_access_key_id},
+    {"aws-secret-key", fake_aws_secret_key},
+    {"storage-key", fake_storage_key},
+    {"sas-sig", fake_sas_sig},
+    {"slack-bot", fake_slack_bot_token},
     {"stripe-live", gen_stripe_live},
     {"stripe-test", gen_stripe_test},
-    {"google-api-key", hush_fake_google_api_key},
-    {"npm", hush_fake_npm_token},
+    {"google-api-key", fake_google_api_key},
+    {"npm", fake_npm_token},
     {"base64-40", gen_base64_40},
     {"base64url-43", gen_base64url_43},
     {"hex-32", gen_hex_32},
@@ -707,14 +707,14 @@ static const struct {
 static void test_generated_secrets_are_not_placeholders(void **state)
 {
     (void)state;
-    hush_fake_rng_t rng;
-    hush_fake_rng_init(&rng, TEST_SEED + 7);
-    char s[HUSH_FAKE_MAX_SIZE];
+    fake_rng_t rng;
+    fake_rng_init(&rng, TEST_SEED + 7);
+    char s[FAKE_MAX_SIZE];
     for (size_t g = 0; g < sizeof generators / sizeof generators[0]; g++)
         for (int i = 0; i < GENERATED_PER_KIND; i++) {
             size_t n = generators[g].fn(&rng, s, sizeof s);
             assert_true(n > 0);
-            if (hush_is_placeholder((const unsigned char *)s, n))
+            if (hushi_is_placeholder((const unsigned char *)s, n))
                 fail_msg("generated %s value %d called a placeholder", generators[g].kind, i);
         }
 }
@@ -732,54 +732,54 @@ static bool all_in(const char *s, size_t n, const char *alphabet)
 static void test_generator_shapes(void **state)
 {
     (void)state;
-    hush_fake_rng_t rng;
-    hush_fake_rng_init(&rng, TEST_SEED + 8);
-    char s[HUSH_FAKE_MAX_SIZE];
+    fake_rng_t rng;
+    fake_rng_init(&rng, TEST_SEED + 8);
+    char s[FAKE_MAX_SIZE];
     const char *b64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
-    assert_int_equal(hush_fake_aws_access_key_id(&rng, s, sizeof s), 20);
+    assert_int_equal(fake_aws_access_key_id(&rng, s, sizeof s), 20);
     assert_memory_equal(s, "AKIA", 4);
     assert_true(all_in(s + 4, 16, "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"));
-    assert_int_equal(hush_fake_aws_secret_key(&rng, s, sizeof s), 40);
+    assert_int_equal(fake_aws_secret_key(&rng, s, sizeof s), 40);
     assert_true(all_in(s, 40, b64));
-    assert_int_equal(hush_fake_storage_key(&rng, s, sizeof s), 88);
+    assert_int_equal(fake_storage_key(&rng, s, sizeof s), 88);
     assert_true(all_in(s, 86, b64));
     assert_string_equal(s + 86, "==");
-    assert_int_equal(hush_fake_sas_sig(&rng, s, sizeof s), 44);
+    assert_int_equal(fake_sas_sig(&rng, s, sizeof s), 44);
     assert_true(all_in(s, 43, b64));
     assert_string_equal(s + 43, "=");
-    assert_int_equal(hush_fake_slack_bot_token(&rng, s, sizeof s), 55);
+    assert_int_equal(fake_slack_bot_token(&rng, s, sizeof s), 55);
     assert_memory_equal(s, "xoxb-", 5);
     assert_true(all_in(s + 5, 11, "0123456789") && s[16] == '-');
     assert_true(all_in(s + 17, 13, "0123456789") && s[30] == '-');
     assert_true(all_in(s + 31, 24, base62_chars));
-    assert_int_equal(hush_fake_stripe_key(&rng, true, s, sizeof s), 32);
+    assert_int_equal(fake_stripe_key(&rng, true, s, sizeof s), 32);
     assert_memory_equal(s, "sk_live_", 8);
-    assert_int_equal(hush_fake_stripe_key(&rng, false, s, sizeof s), 32);
+    assert_int_equal(fake_stripe_key(&rng, false, s, sizeof s), 32);
     assert_memory_equal(s, "sk_test_", 8);
-    assert_int_equal(hush_fake_google_api_key(&rng, s, sizeof s), 39);
+    assert_int_equal(fake_google_api_key(&rng, s, sizeof s), 39);
     assert_memory_equal(s, "AIza", 4);
-    assert_int_equal(hush_fake_npm_token(&rng, s, sizeof s), 40);
+    assert_int_equal(fake_npm_token(&rng, s, sizeof s), 40);
     assert_memory_equal(s, "npm_", 4);
     /* npm tokens use GitHub's checksum scheme on the part after "npm_". */
-    assert_int_equal(run("github-crc32", s + 4), HUSH_VALIDATION_CHECKSUM);
-    assert_int_equal(hush_fake_hex(&rng, 32, s, sizeof s), 32);
+    assert_int_equal(run("github-crc32", s + 4), HUSHI_VALIDATION_CHECKSUM);
+    assert_int_equal(fake_hex(&rng, 32, s, sizeof s), 32);
     assert_true(all_in(s, 32, "0123456789abcdef"));
-    assert_int_equal(hush_fake_base64(&rng, 43, true, s, sizeof s), 43);
+    assert_int_equal(fake_base64(&rng, 43, true, s, sizeof s), 43);
     assert_true(all_in(s, 43, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"));
-    assert_int_equal(hush_fake_entra_secret(&rng, s, sizeof s), 40);
+    assert_int_equal(fake_entra_secret(&rng, s, sizeof s), 40);
     assert_true(all_in(s, 40, entra_chars));
     assert_memory_equal(s + 3, "8Q~", 3);
-    assert_int_equal(hush_fake_entra_secret_legacy(&rng, s, sizeof s), 37);
+    assert_int_equal(fake_entra_secret_legacy(&rng, s, sizeof s), 37);
     assert_memory_equal(s + 3, "7Q~", 3);
 
     /* The JWT payload carries the claims a report shows. */
-    size_t n = hush_fake_jwt(&rng, FAR_FUTURE_EXP, s, sizeof s);
+    size_t n = fake_jwt(&rng, FAR_FUTURE_EXP, s, sizeof s);
     char *dot1 = strchr(s, '.'), *dot2 = strchr(dot1 + 1, '.');
     unsigned char json[512];
     size_t json_n;
     assert_true(n > 0 && dot2 != NULL);
-    assert_true(hush_base64_decode(dot1 + 1, (size_t)(dot2 - dot1 - 1), json, &json_n));
+    assert_true(hushi_base64_decode(dot1 + 1, (size_t)(dot2 - dot1 - 1), json, &json_n));
     json[json_n] = '\0';
     assert_non_null(strstr((char *)json, "\"iss\":\"https://login.microsoftonline.com/"));
     assert_non_null(strstr((char *)json, "\"tid\":\""));
@@ -790,30 +790,30 @@ static void test_generator_shapes(void **state)
 static void test_generator_determinism_and_limits(void **state)
 {
     (void)state;
-    hush_fake_rng_t a, b;
-    char x[HUSH_FAKE_MAX_SIZE], y[HUSH_FAKE_MAX_SIZE];
-    hush_fake_rng_init(&a, 42);
-    hush_fake_rng_init(&b, 42);
-    hush_fake_entra_secret(&a, x, sizeof x);
-    hush_fake_entra_secret(&b, y, sizeof y);
+    fake_rng_t a, b;
+    char x[FAKE_MAX_SIZE], y[FAKE_MAX_SIZE];
+    fake_rng_init(&a, 42);
+    fake_rng_init(&b, 42);
+    fake_entra_secret(&a, x, sizeof x);
+    fake_entra_secret(&b, y, sizeof y);
     assert_string_equal(x, y);
-    hush_fake_rng_init(&b, 43);
-    hush_fake_entra_secret(&b, y, sizeof y);
+    fake_rng_init(&b, 43);
+    fake_entra_secret(&b, y, sizeof y);
     assert_string_not_equal(x, y);
 
     /* Too small a buffer: 0 and an empty string, never a cut-off secret. */
     char small[40];
-    assert_int_equal(hush_fake_github_token(&a, "ghp_", small, sizeof small), 0);
+    assert_int_equal(fake_github_token(&a, "ghp_", small, sizeof small), 0);
     assert_string_equal(small, "");
-    assert_int_equal(hush_fake_entra_secret(&a, small, sizeof small), 0);
-    assert_int_equal(hush_fake_jwt(&a, 0, small, sizeof small), 0);
-    assert_int_equal(hush_fake_github_token(&a, "ghz_", x, sizeof x), 0);
+    assert_int_equal(fake_entra_secret(&a, small, sizeof small), 0);
+    assert_int_equal(fake_jwt(&a, 0, small, sizeof small), 0);
+    assert_int_equal(fake_github_token(&a, "ghz_", x, sizeof x), 0);
     char fits41[41];
-    assert_int_equal(hush_fake_github_token(&a, NULL, fits41, sizeof fits41), 40);
+    assert_int_equal(fake_github_token(&a, NULL, fits41, sizeof fits41), 40);
     assert_memory_equal(fits41, "ghp_", 4);
 
     for (uint32_t bound = 1; bound < 70; bound++)
-        assert_true(hush_fake_rng_below(&a, bound) < bound);
+        assert_true(fake_rng_below(&a, bound) < bound);
 }
 
 int main(void)

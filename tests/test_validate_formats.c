@@ -29,9 +29,9 @@
 #define KEY_MAX 512
 #define PEM_MAX 8192
 
-static hush_validation_t run(const char *validator, const char *value)
+static hushi_validation_t run(const char *validator, const char *value)
 {
-    hush_validator_fn fn = hush_validator_lookup(validator);
+    hushi_validator_fn fn = hushi_validator_lookup(validator);
     assert_non_null(fn);
     return fn((const unsigned char *)value, strlen(value));
 }
@@ -43,7 +43,7 @@ static const char b64url_chars[] =
 
 static uint32_t folded(const unsigned char *data, size_t size, uint64_t seed)
 {
-    uint64_t h = hush_marvin32(data, size, seed);
+    uint64_t h = hushi_marvin32(data, size, seed);
     return (uint32_t)(h >> 32) ^ (uint32_t)h;
 }
 
@@ -90,10 +90,10 @@ static int b64_value(char c)
  * shifted into the 4 bytes before the checksum so that they encode to the
  * signature characters, with the bits below them cleared; the checksum of
  * the first size-4 bytes last, little-endian. */
-static void make_identifiable(hush_fake_rng_t *rng, const id_kind_t *k, uint64_t seed, char *out)
+static void make_identifiable(fake_rng_t *rng, const id_kind_t *k, uint64_t seed, char *out)
 {
     unsigned char b[64];
-    hush_fake_bytes(rng, b, k->bytes);
+    fake_bytes(rng, b, k->bytes);
     unsigned spill = (unsigned)(((k->bytes - 7) * 8) % 6);
     uint32_t sig = 0;
     for (int i = 0; i < 4; i++)
@@ -104,14 +104,14 @@ static void make_identifiable(hush_fake_rng_t *rng, const id_kind_t *k, uint64_t
     for (int i = 0; i < 4; i++)
         b[k->bytes - 8 + i] = (unsigned char)(word >> (24 - 8 * i));
     store_le32(b + k->bytes - 4, folded(b, k->bytes - 4, seed));
-    hush_fake_base64_encode(b, k->bytes, k->url_safe, true, out, KEY_MAX);
+    fake_base64_encode(b, k->bytes, k->url_safe, true, out, KEY_MAX);
 }
 
 static void test_identifiable_generated(void **state)
 {
     (void)state;
-    hush_fake_rng_t rng;
-    hush_fake_rng_init(&rng, TEST_SEED + 20);
+    fake_rng_t rng;
+    fake_rng_init(&rng, TEST_SEED + 20);
     char key[KEY_MAX];
     for (size_t k = 0; k < sizeof id_kinds / sizeof id_kinds[0]; k++) {
         const id_kind_t *kind = &id_kinds[k];
@@ -123,15 +123,15 @@ static void test_identifiable_generated(void **state)
                 text_n--;
             if (memcmp(key + text_n - 10, kind->signature, 4) != 0)
                 fail_msg("%s key %d: signature not where the format puts it", kind->name, i);
-            if (run("ms-identifiable-key", key) != HUSH_VALIDATION_CHECKSUM)
+            if (run("ms-identifiable-key", key) != HUSHI_VALIDATION_CHECKSUM)
                 fail_msg("generated %s key %d does not validate", kind->name, i);
             /* Any character but the signature changed: the checksum fails
              * (a changed last character may only touch zero padding bits). */
-            size_t pos = hush_fake_rng_below(&rng, (uint32_t)(text_n - 1));
+            size_t pos = fake_rng_below(&rng, (uint32_t)(text_n - 1));
             if (pos >= text_n - 10 && pos < text_n - 6)
                 pos = 0;
-            hush_fake_flip(&rng, key, pos, kind->url_safe ? b64url_chars : b64_chars);
-            if (run("ms-identifiable-key", key) != HUSH_VALIDATION_FAILED)
+            fake_flip(&rng, key, pos, kind->url_safe ? b64url_chars : b64_chars);
+            if (run("ms-identifiable-key", key) != HUSHI_VALIDATION_FAILED)
                 fail_msg("%s key %d with position %zu changed still validates", kind->name, i, pos);
         }
     }
@@ -140,50 +140,50 @@ static void test_identifiable_generated(void **state)
 static void test_identifiable_seeds_and_shapes(void **state)
 {
     (void)state;
-    hush_fake_rng_t rng;
-    hush_fake_rng_init(&rng, TEST_SEED + 21);
+    fake_rng_t rng;
+    fake_rng_init(&rng, TEST_SEED + 21);
     char key[KEY_MAX], copy[KEY_MAX];
     /* A seed of another service: the signature is right, the checksum not. */
     make_identifiable(&rng, &id_kinds[0], UINT64_C(0x4d61737452573030), key);
-    assert_int_equal(run("ms-identifiable-key", key), HUSH_VALIDATION_FAILED);
+    assert_int_equal(run("ms-identifiable-key", key), HUSHI_VALIDATION_FAILED);
     /* Other Service Bus seeds ("Send0000", "Manage00") pass too. */
     make_identifiable(&rng, &id_kinds[5], UINT64_C(0x53656e6430303030), key);
-    assert_int_equal(run("ms-identifiable-key", key), HUSH_VALIDATION_CHECKSUM);
+    assert_int_equal(run("ms-identifiable-key", key), HUSHI_VALIDATION_CHECKSUM);
     make_identifiable(&rng, &id_kinds[5], UINT64_C(0x4d616e6167653030), key);
-    assert_int_equal(run("ms-identifiable-key", key), HUSH_VALIDATION_CHECKSUM);
+    assert_int_equal(run("ms-identifiable-key", key), HUSHI_VALIDATION_CHECKSUM);
 
     /* Derived keys: 42 bytes, checksummed with the seed or its complement. */
     const id_kind_t derived = {"derived storage", "+ASt", 42, false, UINT64_C(0x44656661756c7430)};
     make_identifiable(&rng, &derived, derived.seed, key);
     assert_int_equal(strlen(key), 56);
-    assert_int_equal(run("ms-identifiable-key", key), HUSH_VALIDATION_CHECKSUM);
+    assert_int_equal(run("ms-identifiable-key", key), HUSHI_VALIDATION_CHECKSUM);
     make_identifiable(&rng, &derived, ~derived.seed, key);
-    assert_int_equal(run("ms-identifiable-key", key), HUSH_VALIDATION_CHECKSUM);
+    assert_int_equal(run("ms-identifiable-key", key), HUSHI_VALIDATION_CHECKSUM);
     key[10] = key[10] == 'A' ? 'B' : 'A';
-    assert_int_equal(run("ms-identifiable-key", key), HUSH_VALIDATION_FAILED);
+    assert_int_equal(run("ms-identifiable-key", key), HUSHI_VALIDATION_FAILED);
 
     /* Old random keys (no signature) and other lengths: nothing to check. */
-    hush_fake_storage_key(&rng, key, sizeof key);
-    assert_int_equal(run("ms-identifiable-key", key), HUSH_VALIDATION_NOT_APPLICABLE);
-    hush_fake_sas_sig(&rng, key, sizeof key);
-    assert_int_equal(run("ms-identifiable-key", key), HUSH_VALIDATION_NOT_APPLICABLE);
+    fake_storage_key(&rng, key, sizeof key);
+    assert_int_equal(run("ms-identifiable-key", key), HUSHI_VALIDATION_NOT_APPLICABLE);
+    fake_sas_sig(&rng, key, sizeof key);
+    assert_int_equal(run("ms-identifiable-key", key), HUSHI_VALIDATION_NOT_APPLICABLE);
     make_identifiable(&rng, &id_kinds[0], id_kinds[0].seed, key);
     strcpy(copy, key + 4); /* 84 characters: not a 64-byte key any more */
-    assert_int_equal(run("ms-identifiable-key", copy), HUSH_VALIDATION_NOT_APPLICABLE);
+    assert_int_equal(run("ms-identifiable-key", copy), HUSHI_VALIDATION_NOT_APPLICABLE);
     /* A 64-byte signature in a 32-byte key. */
     make_identifiable(&rng, &id_kinds[5], id_kinds[5].seed, key);
     memcpy(key + 33, "+ASt", 4);
-    assert_int_equal(run("ms-identifiable-key", key), HUSH_VALIDATION_NOT_APPLICABLE);
-    assert_int_equal(run("ms-identifiable-key", ""), HUSH_VALIDATION_NOT_APPLICABLE);
-    assert_int_equal(run("ms-identifiable-key", "hush test"), HUSH_VALIDATION_NOT_APPLICABLE);
+    assert_int_equal(run("ms-identifiable-key", key), HUSHI_VALIDATION_NOT_APPLICABLE);
+    assert_int_equal(run("ms-identifiable-key", ""), HUSHI_VALIDATION_NOT_APPLICABLE);
+    assert_int_equal(run("ms-identifiable-key", "hush test"), HUSHI_VALIDATION_NOT_APPLICABLE);
 
     /* Without its padding the key still validates (URL-safe keys often
      * lose it); with a character outside base64 it fails. */
     make_identifiable(&rng, &id_kinds[13], id_kinds[13].seed, key);
     key[strlen(key) - 2] = '\0';
-    assert_int_equal(run("ms-identifiable-key", key), HUSH_VALIDATION_CHECKSUM);
+    assert_int_equal(run("ms-identifiable-key", key), HUSHI_VALIDATION_CHECKSUM);
     key[3] = '!';
-    assert_int_equal(run("ms-identifiable-key", key), HUSH_VALIDATION_FAILED);
+    assert_int_equal(run("ms-identifiable-key", key), HUSHI_VALIDATION_FAILED);
 }
 
 /* ---- common annotated keys --------------------------------------------------- */
@@ -193,23 +193,23 @@ static const char alnum_chars[] = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghi
 /* 52 random, "JQQJ99", year and month, 16 reserved, the signature, then
  * base64 of the first 3 little-endian bytes of the checksum of the 60 bytes
  * the first 80 characters encode; redrawn until that has no '+' or '/'. */
-static void make_cask(hush_fake_rng_t *rng, const char *signature, bool long_form, char *out)
+static void make_cask(fake_rng_t *rng, const char *signature, bool long_form, char *out)
 {
     for (;;) {
-        hush_fake_alnum(rng, 52, out, KEY_MAX);
+        fake_alnum(rng, 52, out, KEY_MAX);
         memcpy(out + 52, "JQQJ99", 6);
-        out[58] = (char)('A' + hush_fake_rng_below(rng, 6));
-        out[59] = (char)('A' + hush_fake_rng_below(rng, 12));
-        hush_fake_alnum(rng, 16, out + 60, KEY_MAX - 60);
+        out[58] = (char)('A' + fake_rng_below(rng, 6));
+        out[59] = (char)('A' + fake_rng_below(rng, 12));
+        fake_alnum(rng, 16, out + 60, KEY_MAX - 60);
         memcpy(out + 76, signature, 4);
         out[80] = '\0';
         unsigned char bytes[64];
         size_t got = 0;
-        assert_true(hush_base64_decode(out, 80, bytes, &got));
+        assert_true(hushi_base64_decode(out, 80, bytes, &got));
         assert_int_equal(got, 60);
         store_le32(bytes + 60, folded(bytes, 60, UINT64_C(0x44656661756c7430)));
         char full[KEY_MAX];
-        hush_fake_base64_encode(bytes, 64, false, true, full, sizeof full);
+        fake_base64_encode(bytes, 64, false, true, full, sizeof full);
         if (strpbrk(full + 80, "+/"))
             continue;
         memcpy(out, full, 88);
@@ -222,20 +222,20 @@ static void test_cask_generated(void **state)
 {
     (void)state;
     static const char *const signatures[] = {"AZDO", "ACOG", "AWPS", "APIM"};
-    hush_fake_rng_t rng;
-    hush_fake_rng_init(&rng, TEST_SEED + 22);
+    fake_rng_t rng;
+    fake_rng_init(&rng, TEST_SEED + 22);
     char key[KEY_MAX];
     for (int i = 0; i < GENERATED_PER_KIND; i++) {
         bool long_form = i % 4 == 3;
         make_cask(&rng, signatures[i % 4], long_form, key);
-        if (run("ms-common-annotated-key", key) != HUSH_VALIDATION_CHECKSUM)
+        if (run("ms-common-annotated-key", key) != HUSHI_VALIDATION_CHECKSUM)
             fail_msg("generated common annotated key %d does not validate", i);
         /* A random or reserved character changed: the checksum fails. */
-        size_t pos = hush_fake_rng_below(&rng, 52);
+        size_t pos = fake_rng_below(&rng, 52);
         if (i % 2)
-            pos = 60 + hush_fake_rng_below(&rng, 20);
-        hush_fake_flip(&rng, key, pos, alnum_chars);
-        if (run("ms-common-annotated-key", key) != HUSH_VALIDATION_FAILED)
+            pos = 60 + fake_rng_below(&rng, 20);
+        fake_flip(&rng, key, pos, alnum_chars);
+        if (run("ms-common-annotated-key", key) != HUSHI_VALIDATION_FAILED)
             fail_msg("common annotated key %d with position %zu changed still validates", i, pos);
     }
 }
@@ -243,40 +243,40 @@ static void test_cask_generated(void **state)
 static void test_cask_shapes(void **state)
 {
     (void)state;
-    hush_fake_rng_t rng;
-    hush_fake_rng_init(&rng, TEST_SEED + 23);
+    fake_rng_t rng;
+    fake_rng_init(&rng, TEST_SEED + 23);
     char key[KEY_MAX], copy[KEY_MAX];
     make_cask(&rng, "AZDO", false, key);
     /* A checksum character changed. */
     strcpy(copy, key);
-    hush_fake_flip(&rng, copy, 82, alnum_chars);
-    assert_int_equal(run("ms-common-annotated-key", copy), HUSH_VALIDATION_FAILED);
+    fake_flip(&rng, copy, 82, alnum_chars);
+    assert_int_equal(run("ms-common-annotated-key", copy), HUSHI_VALIDATION_FAILED);
     /* Not the format: wrong fixed signature, month, length, alphabet. */
     strcpy(copy, key);
     copy[55] = 'K';
-    assert_int_equal(run("ms-common-annotated-key", copy), HUSH_VALIDATION_NOT_APPLICABLE);
+    assert_int_equal(run("ms-common-annotated-key", copy), HUSHI_VALIDATION_NOT_APPLICABLE);
     strcpy(copy, key);
     copy[59] = 'M';
-    assert_int_equal(run("ms-common-annotated-key", copy), HUSH_VALIDATION_NOT_APPLICABLE);
+    assert_int_equal(run("ms-common-annotated-key", copy), HUSHI_VALIDATION_NOT_APPLICABLE);
     strcpy(copy, key);
     copy[83] = '\0';
-    assert_int_equal(run("ms-common-annotated-key", copy), HUSH_VALIDATION_NOT_APPLICABLE);
+    assert_int_equal(run("ms-common-annotated-key", copy), HUSHI_VALIDATION_NOT_APPLICABLE);
     strcpy(copy, key);
     copy[10] = '+';
-    assert_int_equal(run("ms-common-annotated-key", copy), HUSH_VALIDATION_NOT_APPLICABLE);
+    assert_int_equal(run("ms-common-annotated-key", copy), HUSHI_VALIDATION_NOT_APPLICABLE);
     /* Another character after "JQQJ9": an altered key. */
     strcpy(copy, key);
     copy[57] = '8';
-    assert_int_equal(run("ms-common-annotated-key", copy), HUSH_VALIDATION_FAILED);
+    assert_int_equal(run("ms-common-annotated-key", copy), HUSHI_VALIDATION_FAILED);
     /* Derived keys ("JQQJ9D") carry a differently encoded checksum. */
     strcpy(copy, key);
     copy[57] = 'D';
-    assert_int_equal(run("ms-common-annotated-key", copy), HUSH_VALIDATION_NOT_APPLICABLE);
+    assert_int_equal(run("ms-common-annotated-key", copy), HUSHI_VALIDATION_NOT_APPLICABLE);
     /* The long form's last checksum character only has 2 data bits. */
     make_cask(&rng, "AZDO", true, key);
     strcpy(copy, key);
     copy[85] = copy[85] == 'A' ? 'B' : 'A';
-    assert_int_equal(run("ms-common-annotated-key", copy), HUSH_VALIDATION_FAILED);
+    assert_int_equal(run("ms-common-annotated-key", copy), HUSHI_VALIDATION_FAILED);
 }
 
 /* ---- Azure DevOps legacy PATs --------------------------------------------------- */
@@ -285,10 +285,10 @@ static const char base32_chars[] = "abcdefghijklmnopqrstuvwxyz234567";
 
 /* 32 random bytes with the checksum in bytes 2, 7, 8, 22, in base32
  * (the 4 bits after the last byte are zero). */
-static void make_pat(hush_fake_rng_t *rng, uint32_t magic, char *out)
+static void make_pat(fake_rng_t *rng, uint32_t magic, char *out)
 {
     unsigned char b[32];
-    hush_fake_bytes(rng, b, sizeof b);
+    fake_bytes(rng, b, sizeof b);
     unsigned char token[28];
     memcpy(token, b, 2);
     memcpy(token + 2, b + 3, 4);
@@ -318,27 +318,27 @@ static void make_pat(hush_fake_rng_t *rng, uint32_t magic, char *out)
 static void test_ado_pat_generated(void **state)
 {
     (void)state;
-    hush_fake_rng_t rng;
-    hush_fake_rng_init(&rng, TEST_SEED + 24);
+    fake_rng_t rng;
+    fake_rng_init(&rng, TEST_SEED + 24);
     char pat[KEY_MAX];
     for (int i = 0; i < GENERATED_PER_KIND; i++) {
         /* User and application PATs differ in the constant. */
         make_pat(&rng, i % 2 ? UINT32_C(0x1019F92E) : UINT32_C(0xE0B9692D), pat);
         assert_int_equal(strlen(pat), 52);
-        if (run("azure-devops-pat", pat) != HUSH_VALIDATION_CHECKSUM)
+        if (run("azure-devops-pat", pat) != HUSHI_VALIDATION_CHECKSUM)
             fail_msg("generated Azure DevOps PAT %d does not validate", i);
-        size_t pos = hush_fake_rng_below(&rng, 51); /* the last char holds unused bits */
-        hush_fake_flip(&rng, pat, pos, base32_chars);
-        if (run("azure-devops-pat", pat) != HUSH_VALIDATION_FAILED)
+        size_t pos = fake_rng_below(&rng, 51); /* the last char holds unused bits */
+        fake_flip(&rng, pat, pos, base32_chars);
+        if (run("azure-devops-pat", pat) != HUSHI_VALIDATION_FAILED)
             fail_msg("Azure DevOps PAT %d with position %zu changed still validates", i, pos);
     }
     make_pat(&rng, UINT32_C(0x12345678), pat); /* another constant */
-    assert_int_equal(run("azure-devops-pat", pat), HUSH_VALIDATION_FAILED);
+    assert_int_equal(run("azure-devops-pat", pat), HUSHI_VALIDATION_FAILED);
     pat[51] = '\0';
-    assert_int_equal(run("azure-devops-pat", pat), HUSH_VALIDATION_NOT_APPLICABLE);
+    assert_int_equal(run("azure-devops-pat", pat), HUSHI_VALIDATION_NOT_APPLICABLE);
     make_pat(&rng, UINT32_C(0xE0B9692D), pat);
     pat[7] = '1'; /* not base32 */
-    assert_int_equal(run("azure-devops-pat", pat), HUSH_VALIDATION_NOT_APPLICABLE);
+    assert_int_equal(run("azure-devops-pat", pat), HUSHI_VALIDATION_NOT_APPLICABLE);
 }
 
 /* ---- PEM private keys -------------------------------------------------------------- */
@@ -364,10 +364,10 @@ static void der_header(der_buf_t *d, unsigned char tag, size_t len)
 }
 
 /* An element with random content (INTEGERs kept positive). */
-static void der_random(hush_fake_rng_t *rng, der_buf_t *d, unsigned char tag, size_t len)
+static void der_random(fake_rng_t *rng, der_buf_t *d, unsigned char tag, size_t len)
 {
     der_header(d, tag, len);
-    hush_fake_bytes(rng, d->b + d->n, len);
+    fake_bytes(rng, d->b + d->n, len);
     if (tag == 0x02)
         d->b[d->n] = (unsigned char)(d->b[d->n] & 0x7f) | 0x01;
     d->n += len;
@@ -387,7 +387,7 @@ static void der_wrap(der_buf_t *out, const der_buf_t *inner)
     der_bytes(out, inner->b, inner->n);
 }
 
-static void make_der(hush_fake_rng_t *rng, const char *label, der_buf_t *out)
+static void make_der(fake_rng_t *rng, const char *label, der_buf_t *out)
 {
     static const unsigned char version0[] = {0x02, 0x01, 0x00}, version1[] = {0x02, 0x01, 0x01};
     static const unsigned char alg[] = {0x30, 0x0d, 0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7,
@@ -425,7 +425,7 @@ static void put_ssh_string(der_buf_t *d, const char *s, size_t len)
     der_bytes(d, s, len);
 }
 
-static void make_openssh(hush_fake_rng_t *rng, der_buf_t *out)
+static void make_openssh(fake_rng_t *rng, der_buf_t *out)
 {
     out->n = 0;
     der_bytes(out, "openssh-key-v1", 15);
@@ -434,10 +434,10 @@ static void make_openssh(hush_fake_rng_t *rng, der_buf_t *out)
     put_ssh_string(out, "", 0);
     put_be32(out, 1);
     put_be32(out, 51);
-    hush_fake_bytes(rng, out->b + out->n, 51);
+    fake_bytes(rng, out->b + out->n, 51);
     out->n += 51;
     put_be32(out, 144);
-    hush_fake_bytes(rng, out->b + out->n, 144);
+    fake_bytes(rng, out->b + out->n, 144);
     out->n += 144;
 }
 
@@ -445,7 +445,7 @@ static void make_openssh(hush_fake_rng_t *rng, der_buf_t *out)
 static void make_pem(const char *label, const der_buf_t *der, const char *newline, char *out)
 {
     char b64[PEM_MAX];
-    size_t b64_n = hush_fake_base64_encode(der->b, der->n, false, true, b64, sizeof b64);
+    size_t b64_n = fake_base64_encode(der->b, der->n, false, true, b64, sizeof b64);
     size_t o = (size_t)snprintf(out, PEM_MAX, "-----BEGIN %s-----%s", label, newline);
     for (size_t i = 0; i < b64_n; i += 64)
         o += (size_t)snprintf(out + o, PEM_MAX - o, "%.64s%s", b64 + i, newline);
@@ -455,7 +455,7 @@ static void make_pem(const char *label, const der_buf_t *der, const char *newlin
 static const char *const pem_labels[] = {"RSA PRIVATE KEY", "EC PRIVATE KEY", "PRIVATE KEY",
                                          "ENCRYPTED PRIVATE KEY", "OPENSSH PRIVATE KEY"};
 
-static void make_pem_kind(hush_fake_rng_t *rng, size_t kind, const char *newline, char *out)
+static void make_pem_kind(fake_rng_t *rng, size_t kind, const char *newline, char *out)
 {
     der_buf_t der;
     if (kind == 4)
@@ -468,19 +468,19 @@ static void make_pem_kind(hush_fake_rng_t *rng, size_t kind, const char *newline
 static void test_pem_generated(void **state)
 {
     (void)state;
-    hush_fake_rng_t rng;
-    hush_fake_rng_init(&rng, TEST_SEED + 25);
+    fake_rng_t rng;
+    fake_rng_init(&rng, TEST_SEED + 25);
     static char pem[PEM_MAX];
     for (size_t kind = 0; kind < 5; kind++) {
         for (int i = 0; i < 50; i++) {
             const char *newline = i % 3 == 0 ? "\n" : i % 3 == 1 ? "\r\n" : "\\n";
             make_pem_kind(&rng, kind, newline, pem);
-            if (run("pem-private-key", pem) != HUSH_VALIDATION_STRUCTURE)
+            if (run("pem-private-key", pem) != HUSHI_VALIDATION_STRUCTURE)
                 fail_msg("generated %s %d does not parse", pem_labels[kind], i);
             /* The structure's first bytes changed: it no longer parses. */
             size_t body = strlen("-----BEGIN -----") + strlen(pem_labels[kind]) + strlen(newline);
-            pem[body + hush_fake_rng_below(&rng, 2)] ^= 0x01;
-            if (run("pem-private-key", pem) != HUSH_VALIDATION_FAILED)
+            pem[body + fake_rng_below(&rng, 2)] ^= 0x01;
+            if (run("pem-private-key", pem) != HUSHI_VALIDATION_FAILED)
                 fail_msg("%s %d with its header changed still parses", pem_labels[kind], i);
         }
     }
@@ -489,46 +489,46 @@ static void test_pem_generated(void **state)
 static void test_pem_shapes(void **state)
 {
     (void)state;
-    hush_fake_rng_t rng;
-    hush_fake_rng_init(&rng, TEST_SEED + 26);
+    fake_rng_t rng;
+    fake_rng_init(&rng, TEST_SEED + 26);
     static char pem[PEM_MAX], copy[PEM_MAX];
     make_pem_kind(&rng, 0, "\n", pem);
     /* A line missing: the outer length no longer matches. */
     strcpy(copy, pem);
     char *second = strchr(strchr(copy, '\n') + 1, '\n') + 1;
     memmove(second, strchr(second, '\n') + 1, strlen(strchr(second, '\n') + 1) + 1);
-    assert_int_equal(run("pem-private-key", copy), HUSH_VALIDATION_FAILED);
+    assert_int_equal(run("pem-private-key", copy), HUSHI_VALIDATION_FAILED);
     /* Random bytes in the envelope, as older fakes made them. */
     unsigned char raw[480];
-    hush_fake_bytes(&rng, raw, sizeof raw);
+    fake_bytes(&rng, raw, sizeof raw);
     der_buf_t random_der = {.n = sizeof raw};
     memcpy(random_der.b, raw, sizeof raw);
     random_der.b[0] = 0x04; /* never a SEQUENCE */
     make_pem("RSA PRIVATE KEY", &random_der, "\n", copy);
-    assert_int_equal(run("pem-private-key", copy), HUSH_VALIDATION_FAILED);
+    assert_int_equal(run("pem-private-key", copy), HUSHI_VALIDATION_FAILED);
     /* Dots, as documentation elides a key. */
     assert_int_equal(run("pem-private-key",
                          "-----BEGIN RSA PRIVATE KEY-----\nMIIEhush...test\n-----END RSA PRIVATE KEY-----"),
-                     HUSH_VALIDATION_FAILED);
+                     HUSHI_VALIDATION_FAILED);
     /* Legacy encrypted PEM, PGP, mismatched labels: nothing to check. */
     assert_int_equal(run("pem-private-key",
                          "-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\n"
                          "DEK-Info: AES-128-CBC,00112233445566778899AABBCCDDEEFF\n\n"
                          "aHVzaCB0ZXN0IGNpcGhlcnRleHQ=\n-----END RSA PRIVATE KEY-----"),
-                     HUSH_VALIDATION_NOT_APPLICABLE);
+                     HUSHI_VALIDATION_NOT_APPLICABLE);
     assert_int_equal(run("pem-private-key", "-----BEGIN PGP PRIVATE KEY BLOCK-----\n"
                                             "aHVzaCB0ZXN0\n-----END PGP PRIVATE KEY BLOCK-----"),
-                     HUSH_VALIDATION_NOT_APPLICABLE);
+                     HUSHI_VALIDATION_NOT_APPLICABLE);
     strcpy(copy, pem);
     memcpy(strstr(copy, "-----END ") + 9, "DSA", 3);
-    assert_int_equal(run("pem-private-key", copy), HUSH_VALIDATION_NOT_APPLICABLE);
-    assert_int_equal(run("pem-private-key", "hush test"), HUSH_VALIDATION_NOT_APPLICABLE);
+    assert_int_equal(run("pem-private-key", copy), HUSHI_VALIDATION_NOT_APPLICABLE);
+    assert_int_equal(run("pem-private-key", "hush test"), HUSHI_VALIDATION_NOT_APPLICABLE);
     /* An OpenSSH blob with a key count of zero. */
     der_buf_t ssh;
     make_openssh(&rng, &ssh);
     memset(ssh.b + 15 + 8 + 8 + 4, 0, 4); /* after magic and three strings */
     make_pem("OPENSSH PRIVATE KEY", &ssh, "\n", copy);
-    assert_int_equal(run("pem-private-key", copy), HUSH_VALIDATION_FAILED);
+    assert_int_equal(run("pem-private-key", copy), HUSHI_VALIDATION_FAILED);
 }
 
 /* ---- PyPI upload tokens ------------------------------------------------------------ */
@@ -546,54 +546,54 @@ static void put_field(der_buf_t *d, unsigned char type, const void *data, size_t
 
 /* "pypi-" + base64url of: version 2, location, identifier, EOS, one
  * first-party caveat, EOS, EOS, 32-byte signature. */
-static void make_pypi(hush_fake_rng_t *rng, const char *location, char *out)
+static void make_pypi(fake_rng_t *rng, const char *location, char *out)
 {
     static const char caveat[] = "{\"version\": 1, \"permissions\": \"user\", \"hush\": \"test\"}";
     der_buf_t m = {.n = 0};
     m.b[m.n++] = 2;
     put_field(&m, 1, location, strlen(location));
     char id[40];
-    hush_fake_hex(rng, 32, id, sizeof id);
+    fake_hex(rng, 32, id, sizeof id);
     put_field(&m, 2, id, 32);
     m.b[m.n++] = 0;
     put_field(&m, 2, caveat, strlen(caveat));
     m.b[m.n++] = 0;
     m.b[m.n++] = 0;
     unsigned char sig[32];
-    hush_fake_bytes(rng, sig, sizeof sig);
+    fake_bytes(rng, sig, sizeof sig);
     put_field(&m, 6, sig, sizeof sig);
     memcpy(out, "pypi-", 5);
-    hush_fake_base64_encode(m.b, m.n, true, false, out + 5, KEY_MAX - 5);
+    fake_base64_encode(m.b, m.n, true, false, out + 5, KEY_MAX - 5);
 }
 
 static void test_pypi_generated(void **state)
 {
     (void)state;
-    hush_fake_rng_t rng;
-    hush_fake_rng_init(&rng, TEST_SEED + 27);
+    fake_rng_t rng;
+    fake_rng_init(&rng, TEST_SEED + 27);
     char token[KEY_MAX];
     for (int i = 0; i < GENERATED_PER_KIND; i++) {
         make_pypi(&rng, i % 2 ? "pypi.org" : "test.pypi.org", token);
         if (strncmp(token, "pypi-AgE", 8) != 0)
             fail_msg("PyPI token %d does not start as PyPI's do", i);
-        if (run("pypi-macaroon", token) != HUSH_VALIDATION_STRUCTURE)
+        if (run("pypi-macaroon", token) != HUSHI_VALIDATION_STRUCTURE)
             fail_msg("generated PyPI token %d does not parse", i);
-        if (run("pypi-macaroon", token + 5) != HUSH_VALIDATION_STRUCTURE)
+        if (run("pypi-macaroon", token + 5) != HUSHI_VALIDATION_STRUCTURE)
             fail_msg("generated PyPI token %d without prefix does not parse", i);
     }
     /* Another location, a cut token, a changed field type. */
     make_pypi(&rng, "pypi.hush-test.org", token);
-    assert_int_equal(run("pypi-macaroon", token), HUSH_VALIDATION_FAILED);
+    assert_int_equal(run("pypi-macaroon", token), HUSHI_VALIDATION_FAILED);
     make_pypi(&rng, "pypi.org", token);
     char copy[KEY_MAX];
     strcpy(copy, token);
     copy[strlen(copy) - 10] = '\0';
-    assert_int_equal(run("pypi-macaroon", copy), HUSH_VALIDATION_FAILED);
+    assert_int_equal(run("pypi-macaroon", copy), HUSHI_VALIDATION_FAILED);
     strcpy(copy, token);
     copy[5] = 'B'; /* version byte 2 -> 6 */
-    assert_int_equal(run("pypi-macaroon", copy), HUSH_VALIDATION_FAILED);
-    assert_int_equal(run("pypi-macaroon", "pypi-hush-test"), HUSH_VALIDATION_FAILED);
-    assert_int_equal(run("pypi-macaroon", "pypi-"), HUSH_VALIDATION_NOT_APPLICABLE);
+    assert_int_equal(run("pypi-macaroon", copy), HUSHI_VALIDATION_FAILED);
+    assert_int_equal(run("pypi-macaroon", "pypi-hush-test"), HUSHI_VALIDATION_FAILED);
+    assert_int_equal(run("pypi-macaroon", "pypi-"), HUSHI_VALIDATION_NOT_APPLICABLE);
 }
 
 /* ---- npm ------------------------------------------------------------------------- */
@@ -601,28 +601,28 @@ static void test_pypi_generated(void **state)
 static void test_npm(void **state)
 {
     (void)state;
-    hush_fake_rng_t rng;
-    hush_fake_rng_init(&rng, TEST_SEED + 28);
+    fake_rng_t rng;
+    fake_rng_init(&rng, TEST_SEED + 28);
     char token[KEY_MAX];
     for (int i = 0; i < GENERATED_PER_KIND; i++) {
-        assert_int_equal(hush_fake_npm_token(&rng, token, sizeof token), 40);
-        if (run("npm-crc32", token) != HUSH_VALIDATION_CHECKSUM)
+        assert_int_equal(fake_npm_token(&rng, token, sizeof token), 40);
+        if (run("npm-crc32", token) != HUSHI_VALIDATION_CHECKSUM)
             fail_msg("generated npm token %d does not validate", i);
-        if (run("npm-crc32", token + 4) != HUSH_VALIDATION_CHECKSUM)
+        if (run("npm-crc32", token + 4) != HUSHI_VALIDATION_CHECKSUM)
             fail_msg("body of generated npm token %d does not validate", i);
-        size_t pos = 4 + hush_fake_rng_below(&rng, 36);
-        hush_fake_flip(&rng, token, pos, alnum_chars);
-        if (run("npm-crc32", token) != HUSH_VALIDATION_FAILED)
+        size_t pos = 4 + fake_rng_below(&rng, 36);
+        fake_flip(&rng, token, pos, alnum_chars);
+        if (run("npm-crc32", token) != HUSHI_VALIDATION_FAILED)
             fail_msg("npm token %d with position %zu changed still validates", i, pos);
     }
     /* github-crc32 knows GitHub's prefixes only: the whole npm token is
      * not for it, its last 36 characters are. */
-    hush_fake_npm_token(&rng, token, sizeof token);
-    assert_int_equal(run("github-crc32", token), HUSH_VALIDATION_NOT_APPLICABLE);
-    assert_int_equal(run("github-crc32", token + 4), HUSH_VALIDATION_CHECKSUM);
-    assert_int_equal(run("npm-crc32", "npm_hushtest"), HUSH_VALIDATION_NOT_APPLICABLE);
+    fake_npm_token(&rng, token, sizeof token);
+    assert_int_equal(run("github-crc32", token), HUSHI_VALIDATION_NOT_APPLICABLE);
+    assert_int_equal(run("github-crc32", token + 4), HUSHI_VALIDATION_CHECKSUM);
+    assert_int_equal(run("npm-crc32", "npm_hushtest"), HUSHI_VALIDATION_NOT_APPLICABLE);
     token[39] = '\0';
-    assert_int_equal(run("npm-crc32", token), HUSH_VALIDATION_NOT_APPLICABLE);
+    assert_int_equal(run("npm-crc32", token), HUSHI_VALIDATION_NOT_APPLICABLE);
 }
 
 int main(void)

@@ -26,12 +26,12 @@
 #include "view_lex.h"
 
 typedef struct recorder {
-    hush_lex_event_t *events;
+    hushi_lex_event_t *events;
     size_t count, capacity;
     size_t stop_at;  /* return 7 from this event on (SIZE_MAX: never) */
 } recorder_t;
 
-static int record_event(void *ctx, const hush_lex_event_t *event)
+static int record_event(void *ctx, const hushi_lex_event_t *event)
 {
     recorder_t *r = ctx;
     if (r->count == r->capacity) {
@@ -51,13 +51,13 @@ static void recorder_free(recorder_t *r)
 
 /* Feeds `input` in pieces: step > 0 gives pieces of that size, step == 0
  * pieces of pseudo-random sizes from `seed` (empty pieces included). */
-static void run_lex(hush_lex_format_t format, uint64_t base, const void *input, size_t size,
+static void run_lex(hushi_lex_format_t format, uint64_t base, const void *input, size_t size,
                     size_t step, uint64_t seed, recorder_t *out)
 {
     memset(out, 0, sizeof *out);
     out->stop_at = SIZE_MAX;
-    hush_lex_t lex;
-    hush_lex_init(&lex, format, base, record_event, out);
+    hushi_lex_t lex;
+    hushi_lex_init(&lex, format, base, record_event, out);
     const unsigned char *bytes = input;
     size_t pos = 0;
     uint64_t rng = seed;
@@ -69,11 +69,11 @@ static void run_lex(hush_lex_format_t format, uint64_t base, const void *input, 
         }
         if (piece > size - pos)
             piece = size - pos;
-        assert_int_equal(hush_lex_feed(&lex, bytes + pos, piece), 0);
+        assert_int_equal(hushi_lex_feed(&lex, bytes + pos, piece), 0);
         pos += piece;
         assert_int_equal(lex.offset, base + pos);
     }
-    assert_int_equal(hush_lex_end(&lex), 0);
+    assert_int_equal(hushi_lex_end(&lex), 0);
 }
 
 static void append_text(char **buf, size_t *size, size_t *capacity, const char *text)
@@ -89,10 +89,10 @@ static void append_text(char **buf, size_t *size, size_t *capacity, const char *
 }
 
 /* One event as text (see the top of the file); checks the unused fields. */
-static void format_event(const hush_lex_event_t *e, char *out, size_t cap)
+static void format_event(const hushi_lex_event_t *e, char *out, size_t cap)
 {
     unsigned long long s = e->start, t = e->end;
-    bool csv = e->kind == HUSH_LEX_FIELD || e->kind == HUSH_LEX_RECORD_END;
+    bool csv = e->kind == HUSHI_LEX_FIELD || e->kind == HUSHI_LEX_RECORD_END;
     if (csv) {
         assert_int_equal(e->depth, 0);
         assert_false(e->is_key);
@@ -101,37 +101,37 @@ static void format_event(const hush_lex_event_t *e, char *out, size_t cap)
         assert_int_equal(e->record, 0);
         assert_false(e->quoted);
     }
-    if (e->kind != HUSH_LEX_STRING_OPEN)
+    if (e->kind != HUSHI_LEX_STRING_OPEN)
         assert_false(e->is_key);
-    if (e->kind != HUSH_LEX_KEY && e->kind != HUSH_LEX_STRING && e->kind != HUSH_LEX_FIELD)
+    if (e->kind != HUSHI_LEX_KEY && e->kind != HUSHI_LEX_STRING && e->kind != HUSHI_LEX_FIELD)
         assert_false(e->escaped);
     switch (e->kind) {
-    case HUSH_LEX_OBJECT_OPEN:
-    case HUSH_LEX_OBJECT_CLOSE:
-    case HUSH_LEX_ARRAY_OPEN:
-    case HUSH_LEX_ARRAY_CLOSE:
-    case HUSH_LEX_ERROR:
+    case HUSHI_LEX_OBJECT_OPEN:
+    case HUSHI_LEX_OBJECT_CLOSE:
+    case HUSHI_LEX_ARRAY_OPEN:
+    case HUSHI_LEX_ARRAY_CLOSE:
+    case HUSHI_LEX_ERROR:
         assert_int_equal(t, s + 1);
         snprintf(out, cap, "%c@%llu/%u", "{}[]....!"[e->kind < 4 ? e->kind : 8], s, e->depth);
         break;
-    case HUSH_LEX_STRING_OPEN:
+    case HUSHI_LEX_STRING_OPEN:
         assert_int_equal(t, s);
         snprintf(out, cap, "\"%c@%llu/%u", e->is_key ? 'k' : 'v', s, e->depth);
         break;
-    case HUSH_LEX_KEY:
-    case HUSH_LEX_STRING:
-    case HUSH_LEX_SCALAR:
+    case HUSHI_LEX_KEY:
+    case HUSHI_LEX_STRING:
+    case HUSHI_LEX_SCALAR:
         assert_true(s <= t);
-        snprintf(out, cap, "%c%llu-%llu/%u%s", "KSN"[e->kind - HUSH_LEX_KEY], s, t, e->depth,
+        snprintf(out, cap, "%c%llu-%llu/%u%s", "KSN"[e->kind - HUSHI_LEX_KEY], s, t, e->depth,
                  e->escaped ? "\\" : "");
         break;
-    case HUSH_LEX_FIELD:
+    case HUSHI_LEX_FIELD:
         assert_true(s <= t);
         assert_true(e->quoted || !e->escaped);
         snprintf(out, cap, "F%llu-%llu:%u:%llu%s%s", s, t, e->column,
                  (unsigned long long)e->record, e->quoted ? "q" : "", e->escaped ? "e" : "");
         break;
-    case HUSH_LEX_RECORD_END:
+    case HUSHI_LEX_RECORD_END:
         assert_int_equal(e->column, 0);
         assert_true(t == s || t == s + 1);
         snprintf(out, cap, "R%c%llu:%llu", t == s ? '$' : '@', s, (unsigned long long)e->record);
@@ -156,7 +156,7 @@ static char *format_events(const recorder_t *r)
     return text;
 }
 
-static bool same_event(const hush_lex_event_t *a, const hush_lex_event_t *b)
+static bool same_event(const hushi_lex_event_t *a, const hushi_lex_event_t *b)
 {
     return a->kind == b->kind && a->start == b->start && a->end == b->end &&
            a->depth == b->depth && a->is_key == b->is_key && a->escaped == b->escaped &&
@@ -179,7 +179,7 @@ static void assert_same_events(const recorder_t *want, const recorder_t *got, co
 }
 
 /* The events of `input` (fed whole, then byte by byte: both must match). */
-static void expect_events_n(hush_lex_format_t format, const char *input, size_t size,
+static void expect_events_n(hushi_lex_format_t format, const char *input, size_t size,
                             const char *expected)
 {
     recorder_t whole, bytewise;
@@ -195,12 +195,12 @@ static void expect_events_n(hush_lex_format_t format, const char *input, size_t 
 
 static void expect_json(const char *input, const char *expected)
 {
-    expect_events_n(HUSH_LEX_JSON, input, strlen(input), expected);
+    expect_events_n(HUSHI_LEX_JSON, input, strlen(input), expected);
 }
 
 static void expect_csv(const char *input, const char *expected)
 {
-    expect_events_n(HUSH_LEX_CSV, input, strlen(input), expected);
+    expect_events_n(HUSHI_LEX_CSV, input, strlen(input), expected);
 }
 
 /* ---- JSON --------------------------------------------------------------- */
@@ -262,18 +262,18 @@ static void test_json_scalars(void **state)
     expect_json("true", "N0-4/0");
     expect_json("[1] null", "[@0/1 N1-2/1 ]@2/1 N4-8/0");
 
-    /* Without hush_lex_end the trailing number is not reported. */
+    /* Without hushi_lex_end the trailing number is not reported. */
     recorder_t r = {.stop_at = SIZE_MAX};
-    hush_lex_t lex;
-    hush_lex_init(&lex, HUSH_LEX_JSON, 0, record_event, &r);
-    assert_int_equal(hush_lex_feed(&lex, (const unsigned char *)"[1] 23", 6), 0);
+    hushi_lex_t lex;
+    hushi_lex_init(&lex, HUSHI_LEX_JSON, 0, record_event, &r);
+    assert_int_equal(hushi_lex_feed(&lex, (const unsigned char *)"[1] 23", 6), 0);
     assert_int_equal(r.count, 3);
-    assert_int_equal(hush_lex_end(&lex), 0);
+    assert_int_equal(hushi_lex_end(&lex), 0);
     assert_int_equal(r.count, 4);
-    assert_int_equal(r.events[3].kind, HUSH_LEX_SCALAR);
+    assert_int_equal(r.events[3].kind, HUSHI_LEX_SCALAR);
     assert_int_equal(r.events[3].start, 4);
     assert_int_equal(r.events[3].end, 6);
-    assert_int_equal(hush_lex_end(&lex), 0); /* a second end adds nothing */
+    assert_int_equal(hushi_lex_end(&lex), 0); /* a second end adds nothing */
     assert_int_equal(r.count, 4);
     recorder_free(&r);
 }
@@ -363,38 +363,38 @@ static void test_json_truncated_at_end(void **state)
 static void test_json_depth_limit(void **state)
 {
     (void)state;
-    char input[2 * HUSH_LEX_MAX_DEPTH + 16];
+    char input[2 * HUSHI_LEX_MAX_DEPTH + 16];
     /* Exactly the limit: no error. */
     size_t n = 0;
-    for (unsigned i = 0; i < HUSH_LEX_MAX_DEPTH; i++)
+    for (unsigned i = 0; i < HUSHI_LEX_MAX_DEPTH; i++)
         input[n++] = '[';
-    for (unsigned i = 0; i < HUSH_LEX_MAX_DEPTH; i++)
+    for (unsigned i = 0; i < HUSHI_LEX_MAX_DEPTH; i++)
         input[n++] = ']';
     recorder_t r;
-    run_lex(HUSH_LEX_JSON, 0, input, n, n, 0, &r);
-    assert_int_equal(r.count, 2 * HUSH_LEX_MAX_DEPTH);
-    assert_int_equal(r.events[HUSH_LEX_MAX_DEPTH - 1].depth, HUSH_LEX_MAX_DEPTH);
-    assert_int_equal(r.events[HUSH_LEX_MAX_DEPTH].kind, HUSH_LEX_ARRAY_CLOSE);
-    assert_int_equal(r.events[HUSH_LEX_MAX_DEPTH].depth, HUSH_LEX_MAX_DEPTH);
-    assert_int_equal(r.events[2 * HUSH_LEX_MAX_DEPTH - 1].depth, 1);
+    run_lex(HUSHI_LEX_JSON, 0, input, n, n, 0, &r);
+    assert_int_equal(r.count, 2 * HUSHI_LEX_MAX_DEPTH);
+    assert_int_equal(r.events[HUSHI_LEX_MAX_DEPTH - 1].depth, HUSHI_LEX_MAX_DEPTH);
+    assert_int_equal(r.events[HUSHI_LEX_MAX_DEPTH].kind, HUSHI_LEX_ARRAY_CLOSE);
+    assert_int_equal(r.events[HUSHI_LEX_MAX_DEPTH].depth, HUSHI_LEX_MAX_DEPTH);
+    assert_int_equal(r.events[2 * HUSHI_LEX_MAX_DEPTH - 1].depth, 1);
     recorder_free(&r);
 
     /* One deeper: an error at that bracket, then the next line at depth 0. */
     n = 0;
-    for (unsigned i = 0; i < HUSH_LEX_MAX_DEPTH + 1; i++)
+    for (unsigned i = 0; i < HUSHI_LEX_MAX_DEPTH + 1; i++)
         input[n++] = '[';
     memcpy(input + n, "]]\n[]", 5);
     n += 5;
-    run_lex(HUSH_LEX_JSON, 0, input, n, 1, 0, &r);
-    assert_int_equal(r.count, HUSH_LEX_MAX_DEPTH + 3);
-    hush_lex_event_t *e = &r.events[HUSH_LEX_MAX_DEPTH];
-    assert_int_equal(e->kind, HUSH_LEX_ERROR);
-    assert_int_equal(e->start, HUSH_LEX_MAX_DEPTH);
-    assert_int_equal(e->depth, HUSH_LEX_MAX_DEPTH);
-    assert_int_equal(e[1].kind, HUSH_LEX_ARRAY_OPEN);
-    assert_int_equal(e[1].start, HUSH_LEX_MAX_DEPTH + 4);
+    run_lex(HUSHI_LEX_JSON, 0, input, n, 1, 0, &r);
+    assert_int_equal(r.count, HUSHI_LEX_MAX_DEPTH + 3);
+    hushi_lex_event_t *e = &r.events[HUSHI_LEX_MAX_DEPTH];
+    assert_int_equal(e->kind, HUSHI_LEX_ERROR);
+    assert_int_equal(e->start, HUSHI_LEX_MAX_DEPTH);
+    assert_int_equal(e->depth, HUSHI_LEX_MAX_DEPTH);
+    assert_int_equal(e[1].kind, HUSHI_LEX_ARRAY_OPEN);
+    assert_int_equal(e[1].start, HUSHI_LEX_MAX_DEPTH + 4);
     assert_int_equal(e[1].depth, 1);
-    assert_int_equal(e[2].kind, HUSH_LEX_ARRAY_CLOSE);
+    assert_int_equal(e[2].kind, HUSHI_LEX_ARRAY_CLOSE);
     recorder_free(&r);
 }
 
@@ -494,18 +494,18 @@ static void test_csv_purview_audit(void **state)
         "\"{\"\"Fields\"\":[{\"\"Name\"\":\"\"secret\"\",\"\"Value\"\":\"\"a4q8Q~gGfmB\"\"}],"
         "\"\"Note\"\":\"\"hush, test\"\"}\"\r\n";
     recorder_t r;
-    run_lex(HUSH_LEX_CSV, 0, csv, sizeof csv - 1, 1, 0, &r);
+    run_lex(HUSHI_LEX_CSV, 0, csv, sizeof csv - 1, 1, 0, &r);
     assert_int_equal(r.count, 14);
     for (size_t i = 0; i < 14; i++) {
-        const hush_lex_event_t *e = &r.events[i];
-        assert_int_equal(e->kind, i % 7 == 6 ? HUSH_LEX_RECORD_END : HUSH_LEX_FIELD);
+        const hushi_lex_event_t *e = &r.events[i];
+        assert_int_equal(e->kind, i % 7 == 6 ? HUSHI_LEX_RECORD_END : HUSHI_LEX_FIELD);
         assert_int_equal(e->record, i / 7);
-        if (e->kind == HUSH_LEX_FIELD)
+        if (e->kind == HUSHI_LEX_FIELD)
             assert_int_equal(e->column, i % 7);
     }
     assert_memory_equal(csv + r.events[5].start, "AuditData", 9);
     assert_int_equal(r.events[5].end - r.events[5].start, 9); /* no '\r' */
-    const hush_lex_event_t *audit = &r.events[12];
+    const hushi_lex_event_t *audit = &r.events[12];
     assert_true(audit->quoted);
     assert_true(audit->escaped);
     assert_int_equal(csv[audit->start], '{');
@@ -515,14 +515,14 @@ static void test_csv_purview_audit(void **state)
     char json[256];
     size_t n = undouble(csv, (size_t)audit->start, (size_t)audit->end, json);
     recorder_t inner;
-    run_lex(HUSH_LEX_JSON, 0, json, n, 3, 0, &inner);
+    run_lex(HUSHI_LEX_JSON, 0, json, n, 3, 0, &inner);
     char text[512] = "";
     for (size_t i = 0; i < inner.count; i++) {
-        const hush_lex_event_t *e = &inner.events[i];
-        if (e->kind != HUSH_LEX_KEY && e->kind != HUSH_LEX_STRING)
+        const hushi_lex_event_t *e = &inner.events[i];
+        if (e->kind != HUSHI_LEX_KEY && e->kind != HUSHI_LEX_STRING)
             continue;
         size_t len = strlen(text);
-        snprintf(text + len, sizeof text - len, "%s%.*s/%u ", e->kind == HUSH_LEX_KEY ? "k:" : "",
+        snprintf(text + len, sizeof text - len, "%s%.*s/%u ", e->kind == HUSHI_LEX_KEY ? "k:" : "",
                  (int)(e->end - e->start), json + e->start, e->depth);
     }
     assert_string_equal(text, "k:Fields/1 k:Name/3 secret/3 k:Value/3 a4q8Q~gGfmB/3 "
@@ -539,17 +539,17 @@ static void test_callback_stops(void **state)
     (void)state;
     static const char json[] = "[1,2,3,4]";
     recorder_t r = {.stop_at = 2};
-    hush_lex_t lex;
-    hush_lex_init(&lex, HUSH_LEX_JSON, 0, record_event, &r);
-    assert_int_equal(hush_lex_feed(&lex, (const unsigned char *)json, sizeof json - 1), 7);
+    hushi_lex_t lex;
+    hushi_lex_init(&lex, HUSHI_LEX_JSON, 0, record_event, &r);
+    assert_int_equal(hushi_lex_feed(&lex, (const unsigned char *)json, sizeof json - 1), 7);
     assert_int_equal(r.count, 3);
     recorder_free(&r);
 
     static const char csv[] = "a,b";
     r = (recorder_t){.stop_at = 1};
-    hush_lex_init(&lex, HUSH_LEX_CSV, 0, record_event, &r);
-    assert_int_equal(hush_lex_feed(&lex, (const unsigned char *)csv, sizeof csv - 1), 0);
-    assert_int_equal(hush_lex_end(&lex), 7);
+    hushi_lex_init(&lex, HUSHI_LEX_CSV, 0, record_event, &r);
+    assert_int_equal(hushi_lex_feed(&lex, (const unsigned char *)csv, sizeof csv - 1), 0);
+    assert_int_equal(hushi_lex_end(&lex), 7);
     assert_int_equal(r.count, 2); /* the last field, not the record end */
     recorder_free(&r);
 }
@@ -560,14 +560,14 @@ static void test_base_offset(void **state)
     (void)state;
     const uint64_t base = (1ull << 40) + 5;
     recorder_t r;
-    run_lex(HUSH_LEX_JSON, base, "{\"a\":12}", 8, 2, 0, &r);
+    run_lex(HUSHI_LEX_JSON, base, "{\"a\":12}", 8, 2, 0, &r);
     assert_int_equal(r.count, 5);
     assert_int_equal(r.events[0].start, base);
     assert_int_equal(r.events[2].start, base + 2);
     assert_int_equal(r.events[3].start, base + 5);
     assert_int_equal(r.events[3].end, base + 7);
     recorder_free(&r);
-    run_lex(HUSH_LEX_CSV, base, "\xEF\xBB\xBFx", 4, 1, 0, &r);
+    run_lex(HUSHI_LEX_CSV, base, "\xEF\xBB\xBFx", 4, 1, 0, &r);
     assert_int_equal(r.count, 2);
     assert_int_equal(r.events[0].start, base + 3);
     assert_int_equal(r.events[1].start, base + 4);
@@ -780,14 +780,14 @@ static void check_generated(const text_t *t, const recorder_t *r, const expectat
     uint32_t max_depth = 0;
     const char *want = x->strings.data;
     for (size_t i = 0; i < r->count; i++) {
-        const hush_lex_event_t *e = &r->events[i];
+        const hushi_lex_event_t *e = &r->events[i];
         switch (e->kind) {
-        case HUSH_LEX_KEY:
-        case HUSH_LEX_STRING:
-        case HUSH_LEX_FIELD: {
-            keys += e->kind == HUSH_LEX_KEY;
-            strings += e->kind == HUSH_LEX_STRING;
-            fields += e->kind == HUSH_LEX_FIELD;
+        case HUSHI_LEX_KEY:
+        case HUSHI_LEX_STRING:
+        case HUSHI_LEX_FIELD: {
+            keys += e->kind == HUSHI_LEX_KEY;
+            strings += e->kind == HUSHI_LEX_STRING;
+            fields += e->kind == HUSHI_LEX_FIELD;
             size_t len = (size_t)(e->end - e->start);
             if (len != strlen(want) || memcmp(t->data + (e->start - base), want, len) != 0)
                 fail_msg("event %zu: content at %llu differs from the generated one", i,
@@ -795,23 +795,23 @@ static void check_generated(const text_t *t, const recorder_t *r, const expectat
             want += len + 1;
             break;
         }
-        case HUSH_LEX_SCALAR:
+        case HUSHI_LEX_SCALAR:
             scalars++;
             break;
-        case HUSH_LEX_OBJECT_OPEN:
-        case HUSH_LEX_ARRAY_OPEN:
+        case HUSHI_LEX_OBJECT_OPEN:
+        case HUSHI_LEX_ARRAY_OPEN:
             opens++;
             if (e->depth > max_depth)
                 max_depth = e->depth;
             break;
-        case HUSH_LEX_OBJECT_CLOSE:
-        case HUSH_LEX_ARRAY_CLOSE:
+        case HUSHI_LEX_OBJECT_CLOSE:
+        case HUSHI_LEX_ARRAY_CLOSE:
             closes++;
             break;
-        case HUSH_LEX_ERROR:
+        case HUSHI_LEX_ERROR:
             errors++;
             break;
-        case HUSH_LEX_RECORD_END:
+        case HUSHI_LEX_RECORD_END:
             records++;
             break;
         default:
@@ -829,7 +829,7 @@ static void check_generated(const text_t *t, const recorder_t *r, const expectat
     assert_int_equal(max_depth, x->max_depth);
 }
 
-static void check_every_split(hush_lex_format_t format, const text_t *t, const expectation_t *x)
+static void check_every_split(hushi_lex_format_t format, const text_t *t, const expectation_t *x)
 {
     const uint64_t base = 1000;
     recorder_t whole;
@@ -862,7 +862,7 @@ static void test_json_split_invariance(void **state)
         expectation_t x;
         make_json(seed, 24 * 1024, &t, &x);
         assert_true(x.errors > 0 && x.keys > 100 && x.strings_count > 100 && x.max_depth >= 40);
-        check_every_split(HUSH_LEX_JSON, &t, &x);
+        check_every_split(HUSHI_LEX_JSON, &t, &x);
         free(t.data);
         free(x.strings.data);
     }
@@ -875,7 +875,7 @@ static void test_csv_split_invariance(void **state)
         text_t t;
         expectation_t x;
         make_csv(seed, 24 * 1024, &t, &x);
-        check_every_split(HUSH_LEX_CSV, &t, &x);
+        check_every_split(HUSHI_LEX_CSV, &t, &x);
         free(t.data);
         free(x.strings.data);
     }

@@ -105,14 +105,14 @@ static const char *buf_text(const buf_t *b) { return b->data ? b->data : ""; }
 
 /* ---- randomness -------------------------------------------------------------- */
 
-static uint32_t below(hush_fake_rng_t *rng, uint32_t n) { return hush_fake_rng_below(rng, n); }
+static uint32_t below(fake_rng_t *rng, uint32_t n) { return fake_rng_below(rng, n); }
 
-static bool roll(hush_fake_rng_t *rng, unsigned percent)
+static bool roll(fake_rng_t *rng, unsigned percent)
 {
     return percent > 0 && below(rng, 100) < percent;
 }
 
-static unsigned pick(hush_fake_rng_t *rng, const unsigned *choices, size_t count)
+static unsigned pick(fake_rng_t *rng, const unsigned *choices, size_t count)
 {
     return choices[below(rng, (uint32_t)count)];
 }
@@ -160,7 +160,7 @@ static uint32_t utf8_decode(const unsigned char *p, size_t n)
     return cp;
 }
 
-static void put_u_escape(hush_fake_rng_t *rng, buf_t *b, uint32_t unit)
+static void put_u_escape(fake_rng_t *rng, buf_t *b, uint32_t unit)
 {
     buf_fmt(b, roll(rng, 50) ? "\\u%04X" : "\\u%04x", (unsigned)unit);
 }
@@ -174,7 +174,7 @@ typedef struct escaping {
 
 /* Writes `in` as JSON string content.  Returns true when it wrote any
  * backslash escape (what the tokenizer calls an escaped string). */
-static bool json_layer(hush_fake_rng_t *rng, const marked_t *in, const escaping_t *esc,
+static bool json_layer(fake_rng_t *rng, const marked_t *in, const escaping_t *esc,
                        marked_t *out)
 {
     static const char *const shorts[] = {"\\b", "\\t", "\\n", "\\f", "\\r"};
@@ -226,7 +226,7 @@ static bool json_layer(hush_fake_rng_t *rng, const marked_t *in, const escaping_
 
 /* Percent-encodes characters of the secret (only) with chance `pct`.
  * Returns true when it wrote any %XX. */
-static bool percent_layer(hush_fake_rng_t *rng, const marked_t *in, unsigned pct, marked_t *out)
+static bool percent_layer(fake_rng_t *rng, const marked_t *in, unsigned pct, marked_t *out)
 {
     bool wrote = false;
     const unsigned char *p = (const unsigned char *)buf_text(&in->b);
@@ -266,7 +266,7 @@ enum structure { STRUCT_NONE, STRUCT_HEADER, STRUCT_MEMBER };
 static const char *const style_names[] = {"bare", "url-path", "url-query"};
 
 typedef struct planted {
-    char secret[HUSH_FAKE_MAX_SIZE];
+    char secret[FAKE_MAX_SIZE];
     size_t secret_size;
     const char *rule;
     int style;
@@ -293,27 +293,27 @@ typedef struct doc {
     size_t planted_count;
 } doc_t;
 
-static void make_secret(hush_fake_rng_t *rng, planted_t *p)
+static void make_secret(fake_rng_t *rng, planted_t *p)
 {
     switch (below(rng, 5)) {
     case 0:
-        p->secret_size = hush_fake_github_token(rng, NULL, p->secret, sizeof p->secret);
+        p->secret_size = fake_github_token(rng, NULL, p->secret, sizeof p->secret);
         p->rule = "github.pat.classic";
         break;
     case 1:
-        p->secret_size = hush_fake_slack_bot_token(rng, p->secret, sizeof p->secret);
+        p->secret_size = fake_slack_bot_token(rng, p->secret, sizeof p->secret);
         p->rule = "slack.bot-token";
         break;
     case 2:
-        p->secret_size = hush_fake_stripe_key(rng, true, p->secret, sizeof p->secret);
+        p->secret_size = fake_stripe_key(rng, true, p->secret, sizeof p->secret);
         p->rule = "stripe.secret-key.live";
         break;
     case 3:
-        p->secret_size = hush_fake_stripe_key(rng, false, p->secret, sizeof p->secret);
+        p->secret_size = fake_stripe_key(rng, false, p->secret, sizeof p->secret);
         p->rule = "stripe.secret-key.test";
         break;
     default:
-        p->secret_size = hush_fake_npm_token(rng, p->secret, sizeof p->secret);
+        p->secret_size = fake_npm_token(rng, p->secret, sizeof p->secret);
         p->rule = "npm.access-token";
         break;
     }
@@ -323,7 +323,7 @@ static void make_secret(hush_fake_rng_t *rng, planted_t *p)
 /* What a document generator carries: randomness, and the labels of the
  * views a string of this document is seen through. */
 typedef struct gen {
-    hush_fake_rng_t *rng;
+    fake_rng_t *rng;
     const char *ctx;     /* chain label of a string value: "json", "csv+json" */
     const char *parent;  /* label of the text around it: "json" (raw), "csv" */
     unsigned other_pct;  /* this document's chance of escaping other characters */
@@ -363,7 +363,7 @@ static void expect_label(const gen_t *g, planted_t *p)
  * span is the quads that hold the secret's bytes.  Remembers what those
  * quads must become (the secret's bytes '*', re-encoded) and the body
  * that must then decode. */
-static void base64_layer(hush_fake_rng_t *rng, planted_t *p, const marked_t *doc, marked_t *out)
+static void base64_layer(fake_rng_t *rng, planted_t *p, const marked_t *doc, marked_t *out)
 {
     bool url_safe = roll(rng, 30), pad = !url_safe && roll(rng, 60);
     size_t n = doc->b.size, cap = 4 * (n / 3 + 2) + 1;
@@ -373,7 +373,7 @@ static void base64_layer(hush_fake_rng_t *rng, planted_t *p, const marked_t *doc
     p->b64_plain = malloc(n + 1);
     p->b64_mask = malloc(cap);
     assert_true(b64 && p->b64_plain && p->b64_mask);
-    size_t len = hush_fake_base64_encode(doc->b.data, n, url_safe, pad, b64, cap);
+    size_t len = fake_base64_encode(doc->b.data, n, url_safe, pad, b64, cap);
     buf_put(&body.b, b64, len);
     size_t qa = doc->a / 3, qb = (doc->e + 2) / 3;
     body.a = 4 * qa;
@@ -382,7 +382,7 @@ static void base64_layer(hush_fake_rng_t *rng, planted_t *p, const marked_t *doc
     memset(p->b64_plain + doc->a, '*', doc->e - doc->a);
     p->b64_plain[n] = '\0';
     size_t pb = 3 * qb < n ? 3 * qb : n;
-    hush_fake_base64_encode(p->b64_plain + 3 * qa, pb - 3 * qa, url_safe, pad, p->b64_mask, cap);
+    fake_base64_encode(p->b64_plain + 3 * qa, pb - 3 * qa, url_safe, pad, p->b64_mask, cap);
     escaping_t esc = {.slash_pct = PICK(rng, 0, 0, 50, 100)};
     json_layer(rng, &body, &esc, out);
     free(b64);
@@ -397,12 +397,12 @@ static const char *const member_names[] = {"password", "clientSecret", "client_s
 /* A value only its place makes a secret: random, JSON-escaped at random. */
 static void encode_structural(gen_t *g, planted_t *p, marked_t *out)
 {
-    hush_fake_rng_t *rng = g->rng;
+    fake_rng_t *rng = g->rng;
     p->style = STYLE_BARE;
     if (p->structure == STRUCT_HEADER) {
         snprintf(p->name, sizeof p->name, "%s", header_names[below(rng, 5)]);
         snprintf(p->pre, sizeof p->pre, "%s", strcmp(p->name, "Authorization") ? "" : "Bearer ");
-        p->secret_size = hush_fake_alnum(rng, 32 + below(rng, 9), p->secret, sizeof p->secret);
+        p->secret_size = fake_alnum(rng, 32 + below(rng, 9), p->secret, sizeof p->secret);
         p->rule = "http.secret-header";
     } else {
         /* Spaces and punctuation: pattern rules stop early in it, the
@@ -439,7 +439,7 @@ static void encode_structural(gen_t *g, planted_t *p, marked_t *out)
 
 /* A small JSON document whose string value is `content` (JSON string
  * content already). */
-static void wrap_in_document(hush_fake_rng_t *rng, const marked_t *content, marked_t *out)
+static void wrap_in_document(fake_rng_t *rng, const marked_t *content, marked_t *out)
 {
     bool flat = roll(rng, 50);
     marked_init(out);
@@ -454,7 +454,7 @@ static void wrap_in_document(hush_fake_rng_t *rng, const marked_t *content, mark
  * document; out's span is the secret's raw span in it. */
 static void encode_planted(gen_t *g, planted_t *p, marked_t *out)
 {
-    hush_fake_rng_t *rng = g->rng;
+    fake_rng_t *rng = g->rng;
     p->structure = roll(rng, 12) ? (roll(rng, 50) ? STRUCT_HEADER : STRUCT_MEMBER) : STRUCT_NONE;
     if (p->structure != STRUCT_NONE) {
         encode_structural(g, p, out);
@@ -569,7 +569,7 @@ static int tree_add(tree_t *t, int parent, uint8_t type, const char *key, const 
     return i;
 }
 
-static void shuffle_keys(hush_fake_rng_t *rng, const char **out)
+static void shuffle_keys(fake_rng_t *rng, const char **out)
 {
     for (size_t i = 0; i < KEY_COUNT; i++)
         out[i] = keys[i];
@@ -585,7 +585,7 @@ static void gen_children(gen_t *g, tree_t *t, int parent, int depth, int max_dep
 
 static void gen_node(gen_t *g, tree_t *t, int parent, const char *key, int depth, int max_depth)
 {
-    hush_fake_rng_t *rng = g->rng;
+    fake_rng_t *rng = g->rng;
     unsigned r = below(rng, 12);
     if (depth >= max_depth || t->count > MAX_NODES - 16)
         r = 3 + below(rng, 9);
@@ -765,7 +765,7 @@ static void doc_free(doc_t *d)
     memset(d, 0, sizeof *d);
 }
 
-static void plant_secrets(hush_fake_rng_t *rng, doc_t *d)
+static void plant_secrets(fake_rng_t *rng, doc_t *d)
 {
     d->planted_count = 1 + below(rng, MAX_PLANTED);
     for (size_t k = 0; k < d->planted_count; k++)
@@ -782,8 +782,8 @@ static const char *const broken_lines[] = {"not json at all", "{\"data\": \"unte
  * random string values. */
 static void make_json_doc(uint64_t seed, doc_t *d)
 {
-    hush_fake_rng_t rng;
-    hush_fake_rng_init(&rng, seed);
+    fake_rng_t rng;
+    fake_rng_init(&rng, seed);
     memset(d, 0, sizeof *d);
     plant_secrets(&rng, d);
     gen_t g = {.rng = &rng, .ctx = "json", .parent = "json",
@@ -836,7 +836,7 @@ static const char *const csv_fields[] = {"42", "MailItemsAccessed", "", "2026-11
 
 /* A secret alone in a CSV field: unquoted (a raw finding), quoted, or
  * quoted between doubled quotes. */
-static void write_csv_secret(hush_fake_rng_t *rng, buf_t *out, planted_t *p)
+static void write_csv_secret(fake_rng_t *rng, buf_t *out, planted_t *p)
 {
     unsigned form = below(rng, 3);
     p->csv_field = true;
@@ -888,8 +888,8 @@ static void write_json_cell(gen_t *g, tree_t *t, doc_t *d, const size_t *cell_of
  * doubled; now and then a secret sits in a field of its own. */
 static void make_csv_doc(uint64_t seed, doc_t *d)
 {
-    hush_fake_rng_t rng;
-    hush_fake_rng_init(&rng, seed);
+    fake_rng_t rng;
+    fake_rng_init(&rng, seed);
     memset(d, 0, sizeof *d);
     d->csv = true;
     plant_secrets(&rng, d);
@@ -1078,8 +1078,8 @@ static bool scan(hush_scanner_t *s, capture_t *cap, const char *text, size_t siz
 {
     capture_reset(cap);
     hush_scanner_set_context(s, cap, cap);
-    hush_fake_rng_t rng;
-    hush_fake_rng_init(&rng, seed ^ 0x5eed);
+    fake_rng_t rng;
+    fake_rng_init(&rng, seed ^ 0x5eed);
     hush_status_t st = HUSH_OK;
     size_t pos = 0;
     while (st == HUSH_OK && pos < size) {
@@ -2014,7 +2014,7 @@ static void assert_replaced(const buf_t *out, const char *text, size_t start, si
     buf_free(&want);
 }
 
-static void random_of(hush_fake_rng_t *rng, const char *alphabet, size_t n, char *out)
+static void random_of(fake_rng_t *rng, const char *alphabet, size_t n, char *out)
 {
     size_t k = strlen(alphabet);
     for (size_t i = 0; i < n; i++)
@@ -2026,11 +2026,11 @@ static void random_of(hush_fake_rng_t *rng, const char *alphabet, size_t n, char
  * URL's sig is one finding, at exactly its raw bytes. */
 static void test_run_export_sig(void **state)
 {
-    hush_fake_rng_t rng;
-    hush_fake_rng_init(&rng, 101);
+    fake_rng_t rng;
+    fake_rng_init(&rng, 101);
     char hex[33], sig[44];
-    hush_fake_hex(&rng, 32, hex, sizeof hex);
-    hush_fake_base64(&rng, 43, true, sig, sizeof sig);
+    fake_hex(&rng, 32, hex, sizeof hex);
+    fake_base64(&rng, 43, true, sig, sizeof sig);
     char text[1024];
     snprintf(text, sizeof text,
              "{\"properties\":{\"trigger\":{\"name\":\"manual\",\"outputsLink\":{\"uri\":"
@@ -2055,13 +2055,13 @@ static void test_run_export_sig(void **state)
  * is found at its own bytes. */
 static void test_escaped_slashes(void **state)
 {
-    hush_fake_rng_t rng;
-    hush_fake_rng_init(&rng, 102);
+    fake_rng_t rng;
+    fake_rng_init(&rng, 102);
     char team[11], bot[11], key[25], token[64];
     random_of(&rng, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 10, team);
     random_of(&rng, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 10, bot);
-    hush_fake_alnum(&rng, 24, key, sizeof key);
-    hush_fake_github_token(&rng, NULL, token, sizeof token);
+    fake_alnum(&rng, 24, key, sizeof key);
+    fake_github_token(&rng, NULL, token, sizeof token);
     char url[256], text[1024];
     snprintf(url, sizeof url, "https:\\/\\/hooks.slack.com\\/services\\/T%s\\/B%s\\/%s", team, bot,
              key);
@@ -2092,10 +2092,10 @@ static void test_escaped_slashes(void **state)
  * show no word boundary ("...\ude00ghp_"), the decoded text does. */
 static void test_surrogate_pair_next_to_secret(void **state)
 {
-    hush_fake_rng_t rng;
-    hush_fake_rng_init(&rng, 103);
+    fake_rng_t rng;
+    fake_rng_init(&rng, 103);
     char token[64], text[512];
-    hush_fake_github_token(&rng, NULL, token, sizeof token);
+    fake_github_token(&rng, NULL, token, sizeof token);
     snprintf(text, sizeof text, "{\"note\":\"\\ud83d\\ude00%s\\uD83D\\uDE00 done\"}\n", token);
     capture_t *cap = &focused;
     scan_checked(*state, HUSH_MASK_LABEL, text, cap);
@@ -2115,10 +2115,10 @@ static void test_surrogate_pair_next_to_secret(void **state)
 
 static void check_header_pair(const fixture_t *fx, bool value_first)
 {
-    hush_fake_rng_t rng;
-    hush_fake_rng_init(&rng, 104);
+    fake_rng_t rng;
+    fake_rng_init(&rng, 104);
     char secret[41], text[512];
-    hush_fake_alnum(&rng, 40, secret, sizeof secret);
+    fake_alnum(&rng, 40, secret, sizeof secret);
     if (value_first)
         snprintf(text, sizeof text,
                  "{\"headers\":[\n  {\"value\": \"Bearer %s\",\n"
@@ -2162,12 +2162,12 @@ static void test_har_header_value_first(void **state)
 /* A Key Vault "get secret" REST result: the value is the secret. */
 static void test_keyvault_result(void **state)
 {
-    hush_fake_rng_t rng;
-    hush_fake_rng_init(&rng, 105);
+    fake_rng_t rng;
+    fake_rng_init(&rng, 105);
     char hex[33], value[64], text[512];
-    hush_fake_hex(&rng, 32, hex, sizeof hex);
+    fake_hex(&rng, 32, hex, sizeof hex);
     char tail[17];
-    hush_fake_alnum(&rng, 16, tail, sizeof tail);
+    fake_alnum(&rng, 16, tail, sizeof tail);
     snprintf(value, sizeof value, "hush test value %s", tail);
     snprintf(text, sizeof text,
              "{\"value\":\"%s\",\"id\":\"https://hush-example-kv.vault.azure.net/secrets/x/%s\","
@@ -2291,10 +2291,10 @@ static void test_partial_mask_inside_escape(void **state)
  * base64 quads that hold it, which are re-encoded with '*' for its bytes. */
 static void check_har_base64(const fixture_t *fx, bool escape_inside, const char *want_encoding)
 {
-    hush_fake_rng_t rng;
-    hush_fake_rng_init(&rng, 106);
+    fake_rng_t rng;
+    fake_rng_init(&rng, 106);
     char token[64], inner[512], secret_as_written[80];
-    hush_fake_github_token(&rng, NULL, token, sizeof token);
+    fake_github_token(&rng, NULL, token, sizeof token);
     if (escape_inside)
         snprintf(secret_as_written, sizeof secret_as_written, "\\u0067%s", token + 1);
     else
@@ -2302,7 +2302,7 @@ static void check_har_base64(const fixture_t *fx, bool escape_inside, const char
     snprintf(inner, sizeof inner, "{\"data\":{\"note\":\"%s\",\"n\":[1,2,3]},\"ok\":true}",
              secret_as_written);
     char b64[1024], text[2048];
-    hush_fake_base64_encode(inner, strlen(inner), false, true, b64, sizeof b64);
+    fake_base64_encode(inner, strlen(inner), false, true, b64, sizeof b64);
     snprintf(text, sizeof text,
              escape_inside
                  ? "{\"log\":{\"entries\":[{\"response\":{\"content\":{\"encoding\":\"base64\","
@@ -2368,10 +2368,10 @@ static void test_har_base64_body_escaped(void **state)
  * input's; got: one byte less.  The label mask is fine (length may change). */
 static void test_har_base64_escaped_slash_stars(void **state)
 {
-    hush_fake_rng_t rng;
-    hush_fake_rng_init(&rng, 111);
+    fake_rng_t rng;
+    fake_rng_init(&rng, 111);
     char token[64], inner[256], b64[512], text[1024];
-    hush_fake_github_token(&rng, NULL, token, sizeof token);
+    fake_github_token(&rng, NULL, token, sizeof token);
     /* Align so that the token's last byte starts a 3-byte group: the '?'
      * that ends the group then encodes as '/'. */
     for (int pad = 0; pad < 3; pad++) {
@@ -2379,7 +2379,7 @@ static void test_har_base64_escaped_slash_stars(void **state)
         if ((offset_of(inner, token) + strlen(token) - 1) % 3 == 0)
             break;
     }
-    hush_fake_base64_encode(inner, strlen(inner), false, true, b64, sizeof b64);
+    fake_base64_encode(inner, strlen(inner), false, true, b64, sizeof b64);
     size_t n = (size_t)snprintf(text, sizeof text,
                                 "{\"content\":{\"mimeType\":\"application/json\",\"text\":\"");
     for (const char *c = b64; *c; c++)
@@ -2400,13 +2400,13 @@ static void test_har_base64_escaped_slash_stars(void **state)
 /* A base64 image body is not decoded text: nothing found, nothing changed. */
 static void test_har_base64_binary(void **state)
 {
-    hush_fake_rng_t rng;
-    hush_fake_rng_init(&rng, 107);
+    fake_rng_t rng;
+    fake_rng_init(&rng, 107);
     unsigned char png[620];
     memcpy(png, "\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16);
-    hush_fake_bytes(&rng, png + 16, sizeof png - 16);
+    fake_bytes(&rng, png + 16, sizeof png - 16);
     char b64[1024], text[2048];
-    hush_fake_base64_encode(png, sizeof png, false, true, b64, sizeof b64);
+    fake_base64_encode(png, sizeof png, false, true, b64, sizeof b64);
     snprintf(text, sizeof text,
              "{\"content\":{\"mimeType\":\"image/png\",\"text\":\"%s\",\"encoding\":\"base64\"}}\n",
              b64);
@@ -2420,10 +2420,10 @@ static void test_har_base64_binary(void **state)
  * are "raw". */
 static void test_plain_log_is_raw(void **state)
 {
-    hush_fake_rng_t rng;
-    hush_fake_rng_init(&rng, 108);
+    fake_rng_t rng;
+    fake_rng_init(&rng, 108);
     char token[64], text[512];
-    hush_fake_npm_token(&rng, token, sizeof token);
+    fake_npm_token(&rng, token, sizeof token);
     static const char *const first_lines[] = {"2026-11-22T04:05:06Z INFO start\n",
                                               "[2026-11-22T04:05:06Z] INFO start\n"};
     for (size_t i = 0; i < 2; i++) {
@@ -2449,10 +2449,10 @@ static void test_plain_log_is_raw(void **state)
  * escaped token's raw span, as without the cut record (checked first). */
 static void test_truncated_jsonl_record(void **state)
 {
-    hush_fake_rng_t rng;
-    hush_fake_rng_init(&rng, 110);
+    fake_rng_t rng;
+    fake_rng_init(&rng, 110);
     char token[64], text[512], escaped[80];
-    hush_fake_github_token(&rng, NULL, token, sizeof token);
+    fake_github_token(&rng, NULL, token, sizeof token);
     snprintf(escaped, sizeof escaped, "\\u0067%s", token + 1);
     static const char *const middles[] = {"{\"note\": \"complete\"}", "{\"items\": [1, 2"};
     for (size_t i = 0; i < 2; i++) {
@@ -2476,10 +2476,10 @@ static void test_truncated_jsonl_record(void **state)
  * before it are still found.  The alarm turns a hang into a failure. */
 static void test_url_fragment_ends_query(void **state)
 {
-    hush_fake_rng_t rng;
-    hush_fake_rng_init(&rng, 111);
+    fake_rng_t rng;
+    fake_rng_init(&rng, 111);
     char sig[48], text[512];
-    hush_fake_alnum(&rng, 43, sig, sizeof sig);
+    fake_alnum(&rng, 43, sig, sizeof sig);
     snprintf(text, sizeof text,
              "{\"doc\": \"see https://hush-example.contoso.com/a?v#top and "
              "https://hush-example.contoso.com/b?x&sig=%s#frag\"}\n",
@@ -2498,11 +2498,11 @@ static void test_url_fragment_ends_query(void **state)
  * its object is decided. */
 static void test_flush_every_line(void **state)
 {
-    hush_fake_rng_t rng;
-    hush_fake_rng_init(&rng, 109);
+    fake_rng_t rng;
+    fake_rng_init(&rng, 109);
     char token[64], bearer[41], text[2048];
-    hush_fake_slack_bot_token(&rng, token, sizeof token);
-    hush_fake_alnum(&rng, 40, bearer, sizeof bearer);
+    fake_slack_bot_token(&rng, token, sizeof token);
+    fake_alnum(&rng, 40, bearer, sizeof bearer);
     snprintf(text, sizeof text,
              "{\n"
              "  \"entries\": [\n"

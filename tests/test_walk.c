@@ -24,7 +24,7 @@
 #include "cli_walk.h"
 
 #define UNPRIVILEGED_UID 65534 /* nobody */
-#define DEEP_LEVELS (HUSH_WALK_MAX_DEPTH + 1)
+#define DEEP_LEVELS (CLI_WALK_MAX_DEPTH + 1)
 
 typedef struct tree {
     char root[64];
@@ -40,14 +40,14 @@ typedef struct transcript {
 
 /* ---- recording ----------------------------------------------------------- */
 
-static const char *event_name(hush_walk_event_t event)
+static const char *event_name(cli_walk_event_t event)
 {
     switch (event) {
-    case HUSH_WALK_FILE: return "FILE";
-    case HUSH_WALK_STDIN: return "STDIN";
-    case HUSH_WALK_ERROR: return "ERROR";
-    case HUSH_WALK_LOOP: return "LOOP";
-    case HUSH_WALK_SKIPPED: return "SKIPPED";
+    case CLI_WALK_FILE: return "FILE";
+    case CLI_WALK_STDIN: return "STDIN";
+    case CLI_WALK_ERROR: return "ERROR";
+    case CLI_WALK_LOOP: return "LOOP";
+    case CLI_WALK_SKIPPED: return "SKIPPED";
     }
     return "?";
 }
@@ -80,7 +80,7 @@ static void append_rooted(transcript_t *t, const char *text)
 }
 
 /* "FILE ROOT/a.log", "FILE! x" when named explicitly, ": reason" when set. */
-static int record(void *ctx, const hush_walk_entry_t *entry)
+static int record(void *ctx, const cli_walk_entry_t *entry)
 {
     transcript_t *t = ctx;
     append(t, event_name(entry->event));
@@ -96,18 +96,18 @@ static int record(void *ctx, const hush_walk_entry_t *entry)
 }
 
 static char *walk_transcript(const tree_t *tree, const char *const *paths, size_t count,
-                             const hush_walk_options_t *options, int *rc)
+                             const cli_walk_options_t *options, int *rc)
 {
     transcript_t t = {.root = tree ? tree->root : ""};
     append(&t, "");
-    int result = hush_walk(paths, count, options, record, &t);
+    int result = cli_walk(paths, count, options, record, &t);
     if (rc)
         *rc = result;
     return t.text;
 }
 
 static void assert_walk(const tree_t *tree, const char *const *paths, size_t count,
-                        const hush_walk_options_t *options, const char *expected)
+                        const cli_walk_options_t *options, const char *expected)
 {
     int rc = -1;
     char *got = walk_transcript(tree, paths, count, options, &rc);
@@ -326,7 +326,7 @@ static void test_explicit_paths(void **state)
     const char *paths[] = {fifo, "-", missing, file, dangling, slashed};
     const char *excludes[] = {"a.log", "deeper"};
     const char *includes[] = {"*.gz"};
-    hush_walk_options_t options = {.include_globs = includes, .include_count = 1,
+    cli_walk_options_t options = {.include_globs = includes, .include_count = 1,
                                    .exclude_globs = excludes, .exclude_count = 2};
     const char *expected = "FILE! ROOT/fifo\n"
                            "STDIN! -\n"
@@ -346,7 +346,7 @@ static void test_exclude(void **state)
     const char *paths[] = {tree->root};
     /* Base names, a directory name, and a path relative to the walked root. */
     const char *excludes[] = {"*.gz", "node_modules", "sub/deeper", "dangling", "locked", "loop"};
-    hush_walk_options_t options = {.exclude_globs = excludes, .exclude_count = 6};
+    cli_walk_options_t options = {.exclude_globs = excludes, .exclude_count = 6};
     assert_walk(tree, paths, 1, &options,
                 "FILE ROOT/Z.log\n"
                 "FILE ROOT/a.log\n"
@@ -360,7 +360,7 @@ static void test_exclude(void **state)
     snprintf(sub, sizeof sub, "%s/sub", tree->root);
     const char *sub_paths[] = {sub};
     const char *relative_only[] = {"sub/deeper"};
-    hush_walk_options_t relative = {.exclude_globs = relative_only, .exclude_count = 1};
+    cli_walk_options_t relative = {.exclude_globs = relative_only, .exclude_count = 1};
     assert_walk(tree, sub_paths, 1, &relative,
                 "FILE ROOT/sub/again/x.log\n"
                 "FILE ROOT/sub/deeper/c.log\n"
@@ -375,7 +375,7 @@ static void test_include(void **state)
     const char *paths[] = {tree->root};
     const char *includes[] = {"c.log", "node_modules/*"};
     const char *excludes[] = {"locked", "loop"};
-    hush_walk_options_t options = {.include_globs = includes, .include_count = 2,
+    cli_walk_options_t options = {.include_globs = includes, .include_count = 2,
                                    .exclude_globs = excludes, .exclude_count = 2};
     assert_walk(tree, paths, 1, &options,
                 "FILE ROOT/node_modules/x.log\n"
@@ -398,7 +398,7 @@ static void test_callback_stops_walk(void **state)
     const char *paths[] = {tree->root, "-"};
     transcript_t t = {.root = tree->root, .stop_after = 2};
     append(&t, "");
-    assert_int_equal(hush_walk(paths, 2, NULL, record, &t), 42);
+    assert_int_equal(cli_walk(paths, 2, NULL, record, &t), 42);
     assert_string_equal(t.text, "FILE ROOT/Z.log\nFILE ROOT/a.log\n");
     free(t.text);
 }
@@ -425,7 +425,7 @@ static void test_loop_to_grandparent(void **state)
     free(got);
 }
 
-/* Nesting is followed to HUSH_WALK_MAX_DEPTH levels below the root; the
+/* Nesting is followed to CLI_WALK_MAX_DEPTH levels below the root; the
  * directory one level deeper is reported, and the walk carries on. */
 static void test_depth_limit(void **state)
 {
@@ -457,9 +457,9 @@ static void test_depth_limit(void **state)
     char *cut = expected_deepest + strlen(expected_deepest);
     char line[4096];
     snprintf(line, sizeof line, "ERROR %s: directory nesting deeper than %d, skipped\n",
-             expected_deepest, HUSH_WALK_MAX_DEPTH);
+             expected_deepest, CLI_WALK_MAX_DEPTH);
     append(&want, line);
-    for (int level = HUSH_WALK_MAX_DEPTH; level >= DEEP_LEVELS - 2; level--) {
+    for (int level = CLI_WALK_MAX_DEPTH; level >= DEEP_LEVELS - 2; level--) {
         cut -= 2;
         *cut = '\0';
         snprintf(line, sizeof line, "FILE %s/f.log\n", expected_deepest);
@@ -468,7 +468,7 @@ static void test_depth_limit(void **state)
     const char *paths[] = {root};
     transcript_t plain = {.root = ""};
     append(&plain, "");
-    int rc = hush_walk(paths, 1, NULL, record, &plain);
+    int rc = cli_walk(paths, 1, NULL, record, &plain);
     remove_tree(root); /* before asserting, so a failure leaves nothing behind */
     free(expected_deepest);
     free(path);
@@ -480,7 +480,7 @@ static void test_depth_limit(void **state)
 
 static void test_no_visit_callback(void **state)
 {
-    assert_int_equal(hush_walk(NULL, 0, NULL, NULL, NULL), 0);
+    assert_int_equal(cli_walk(NULL, 0, NULL, NULL, NULL), 0);
 }
 
 int main(void)

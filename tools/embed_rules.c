@@ -94,7 +94,7 @@ static void embed_print_c_string(FILE *out, const char *text)
 static void embed_print_array(FILE *out, size_t index, const embed_buffer_t *file)
 {
     /* unsigned: bytes >= 0x80 would not fit a signed char initializer. */
-    fprintf(out, "static const unsigned char hush_rule_data_%zu[%zu] = {", index,
+    fprintf(out, "static const unsigned char hushi_rule_data_%zu[%zu] = {", index,
             file->size + 1);
     for (size_t i = 0; i < file->size; i++) {
         if (i % EMBED_BYTES_PER_LINE == 0)
@@ -110,18 +110,18 @@ static void embed_print_table(FILE *out, char **paths, const embed_buffer_t *fil
 {
     if (count == 0) {
         /* C forbids empty arrays; the table is never read when count is 0. */
-        fputs("static const hush_rule_file_t hush_rule_files[1] = {{0, 0, 0}};\n", out);
-        fputs("static const size_t hush_rule_file_count = 0;\n\n", out);
+        fputs("static const hush_rule_file_t hushi_rule_files[1] = {{0, 0, 0}};\n", out);
+        fputs("static const size_t hushi_rule_file_count = 0;\n\n", out);
         return;
     }
-    fputs("static const hush_rule_file_t hush_rule_files[] = {\n", out);
+    fputs("static const hush_rule_file_t hushi_rule_files[] = {\n", out);
     for (size_t i = 0; i < count; i++) {
         fputs("    {\"", out);
         embed_print_c_string(out, paths[i]);
-        fprintf(out, "\", (const char *)hush_rule_data_%zu, %zu},\n", i, files[i].size);
+        fprintf(out, "\", (const char *)hushi_rule_data_%zu, %zu},\n", i, files[i].size);
     }
     fputs("};\n", out);
-    fprintf(out, "static const size_t hush_rule_file_count = %zu;\n\n", count);
+    fprintf(out, "static const size_t hushi_rule_file_count = %zu;\n\n", count);
 }
 
 static void embed_print_source(FILE *out, char **paths, const embed_buffer_t *files,
@@ -142,9 +142,9 @@ static void embed_print_source(FILE *out, char **paths, const embed_buffer_t *fi
     fputs("void hush_default_rule_files(const hush_rule_file_t **files, size_t *count)\n"
           "{\n"
           "    if (files)\n"
-          "        *files = hush_rule_files;\n"
+          "        *files = hushi_rule_files;\n"
           "    if (count)\n"
-          "        *count = hush_rule_file_count;\n"
+          "        *count = hushi_rule_file_count;\n"
           "}\n",
           out);
 }

@@ -92,7 +92,7 @@ t_version() {
 t_help_mentions_every_option() {
     "$HUSH" --help >out 2>err; expect_status 0 $? || return 1
     local names
-    names=$(sed -n 's/^ *{"\([a-z-]*\)", OPT_.*/\1/p' "$ROOT/scanner/cli_options.c")
+    names=$(sed -n 's/^ *{"\([a-z-]*\)", OPT_.*/\1/p' "$ROOT/cli/cli_options.c")
     [ "$(echo "$names" | wc -l)" -ge 20 ] || fail "could not read the option table"
     for n in $names; do
         grep -qE -- "--$n\b" out || { fail "--help lacks --$n"; return 1; }

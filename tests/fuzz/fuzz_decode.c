@@ -11,7 +11,7 @@
  *     holding the totals; a COPY segment is the input bytes themselves and
  *     is never followed by another COPY;
  *   - `changed` is false exactly when the decoded bytes equal the input;
- *   - hush_map_start / hush_map_end stay inside the input, never decrease,
+ *   - hushi_map_start / hushi_map_end stay inside the input, never decrease,
  *     and a decoded byte's span is not empty;
  *   - the input span a decoded span maps to decodes, alone, to bytes that
  *     contain it;
@@ -50,34 +50,34 @@ enum { MODE_JSON, MODE_CSV, MODE_PERCENT, MODE_FORM, MODE_BASE64, MODE_COUNT };
         }                                                                                \
     } while (0)
 
-static hush_status_t decode(int mode, const unsigned char *in, size_t size, hush_decoded_t *out)
+static hush_status_t decode(int mode, const unsigned char *in, size_t size, hushi_decoded_t *out)
 {
     switch (mode) {
     case MODE_JSON:
-        return hush_decode_json_string(in, size, out);
+        return hushi_decode_json_string(in, size, out);
     case MODE_CSV:
-        return hush_decode_csv_field(in, size, out);
+        return hushi_decode_csv_field(in, size, out);
     case MODE_PERCENT:
     case MODE_FORM:
-        return hush_decode_percent(in, size, mode == MODE_FORM, out);
+        return hushi_decode_percent(in, size, mode == MODE_FORM, out);
     default:
-        return hush_decode_base64(in, size, out);
+        return hushi_decode_base64(in, size, out);
     }
 }
 
 static hush_status_t encode(int mode, const unsigned char *in, size_t size, bool url_safe,
-                            hush_bytes_t *out)
+                            hushi_bytes_t *out)
 {
     switch (mode) {
     case MODE_JSON:
-        return hush_encode_json_string(in, size, out);
+        return hushi_encode_json_string(in, size, out);
     case MODE_CSV:
-        return hush_encode_csv_field(in, size, out);
+        return hushi_encode_csv_field(in, size, out);
     case MODE_PERCENT:
     case MODE_FORM:
-        return hush_encode_percent(in, size, HUSH_PERCENT_KEEP_UNRESERVED, out);
+        return hushi_encode_percent(in, size, HUSHI_PERCENT_KEEP_UNRESERVED, out);
     default:
-        return hush_encode_base64(in, size, url_safe, out);
+        return hushi_encode_base64(in, size, url_safe, out);
     }
 }
 
@@ -130,12 +130,12 @@ static bool reference_base64(const unsigned char *in, size_t size, size_t *bytes
 
 /* ---- checks ------------------------------------------------------------- */
 
-static void check_segments(const hush_decoded_t *d, const unsigned char *in, size_t size)
+static void check_segments(const hushi_decoded_t *d, const unsigned char *in, size_t size)
 {
     FUZZ_REQUIRE(d->segment_count >= 1, "no sentinel");
     FUZZ_REQUIRE(d->input_size == size, "input_size %zu for %zu input bytes", d->input_size,
                  size);
-    const hush_segment_t *seg = d->segments;
+    const hushi_segment_t *seg = d->segments;
     size_t last = d->segment_count - 1;
     FUZZ_REQUIRE(seg[last].dec == d->size && seg[last].raw == size,
                  "sentinel %u/%u, totals %zu/%zu", seg[last].dec, seg[last].raw, d->size, size);
@@ -146,18 +146,18 @@ static void check_segments(const hush_decoded_t *d, const unsigned char *in, siz
         FUZZ_REQUIRE(seg[k + 1].dec >= seg[k].dec && seg[k + 1].raw > seg[k].raw,
                      "segment %zu goes backwards or is empty", k);
         switch (seg[k].kind) {
-        case HUSH_SEGMENT_COPY:
+        case HUSHI_SEGMENT_COPY:
             FUZZ_REQUIRE(dec_len == raw_len, "COPY segment %zu: %zu decoded for %zu input", k,
                          dec_len, raw_len);
             FUZZ_REQUIRE(memcmp(d->bytes + seg[k].dec, in + seg[k].raw, dec_len) == 0,
                          "COPY segment %zu differs from the input", k);
-            FUZZ_REQUIRE(k + 1 == last || seg[k + 1].kind != HUSH_SEGMENT_COPY,
+            FUZZ_REQUIRE(k + 1 == last || seg[k + 1].kind != HUSHI_SEGMENT_COPY,
                          "COPY segments %zu and %zu not merged", k, k + 1);
             break;
-        case HUSH_SEGMENT_UNIT:
+        case HUSHI_SEGMENT_UNIT:
             FUZZ_REQUIRE(dec_len <= raw_len, "UNIT segment %zu grows", k);
             break;
-        case HUSH_SEGMENT_BASE64:
+        case HUSHI_SEGMENT_BASE64:
             FUZZ_REQUIRE(dec_len > 0 && dec_len <= 3 * ((raw_len + 3) / 4),
                          "BASE64 segment %zu: %zu decoded for %zu input", k, dec_len, raw_len);
             break;
@@ -170,14 +170,14 @@ static void check_segments(const hush_decoded_t *d, const unsigned char *in, siz
                  equal ? "equal to" : "differing from");
 }
 
-static void check_map_order(const hush_decoded_t *d)
+static void check_map_order(const hushi_decoded_t *d)
 {
     size_t size = d->size;
-    FUZZ_REQUIRE(hush_map_start(d, size) == d->input_size, "map_start(size) %zu, input %zu",
-                 hush_map_start(d, size), d->input_size);
+    FUZZ_REQUIRE(hushi_map_start(d, size) == d->input_size, "map_start(size) %zu, input %zu",
+                 hushi_map_start(d, size), d->input_size);
     size_t prev_start = 0, prev_end = 0;
     for (size_t i = 0; i < size; i++) {
-        size_t start = hush_map_start(d, i), end = hush_map_end(d, i + 1);
+        size_t start = hushi_map_start(d, i), end = hushi_map_end(d, i + 1);
         FUZZ_REQUIRE(start < end && end <= d->input_size, "byte %zu maps to [%zu, %zu) of %zu", i,
                      start, end, d->input_size);
         FUZZ_REQUIRE(start >= prev_start && end >= prev_end,
@@ -189,15 +189,15 @@ static void check_map_order(const hush_decoded_t *d)
 }
 
 /* Decoding the input span of [a, b) alone gives bytes containing it. */
-static void check_spans(int mode, const hush_decoded_t *d, const unsigned char *in,
-                        hush_decoded_t *part)
+static void check_spans(int mode, const hushi_decoded_t *d, const unsigned char *in,
+                        hushi_decoded_t *part)
 {
     size_t size = d->size < FUZZ_SPAN_CHECK_MAX ? d->size : FUZZ_SPAN_CHECK_MAX;
     for (size_t a = 0; a < size; a++) {
         size_t widths[2] = {1, FUZZ_SPAN_WIDTH};
         for (int w = 0; w < 2; w++) {
             size_t b = a + widths[w] < d->size ? a + widths[w] : d->size;
-            size_t start = hush_map_start(d, a), end = hush_map_end(d, b);
+            size_t start = hushi_map_start(d, a), end = hushi_map_end(d, b);
             hush_status_t st = decode(mode, in + start, end - start, part);
             FUZZ_REQUIRE(st == HUSH_OK, "span [%zu, %zu) -> [%zu, %zu) does not decode: %d", a, b,
                          start, end, (int)st);
@@ -209,7 +209,7 @@ static void check_spans(int mode, const hush_decoded_t *d, const unsigned char *
 
 /* encode(bytes) decodes back to bytes. */
 static void check_round_trip(int mode, const unsigned char *bytes, size_t size, bool url_safe,
-                             hush_bytes_t *enc, hush_decoded_t *back, const char *what)
+                             hushi_bytes_t *enc, hushi_decoded_t *back, const char *what)
 {
     enc->size = 0;
     FUZZ_REQUIRE(encode(mode, bytes, size, url_safe, enc) == HUSH_OK, "encoding %s failed", what);
@@ -226,8 +226,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     int mode = data[0] % MODE_COUNT;
     const unsigned char *in = data + 1;
     size_t in_size = size - 1;
-    hush_decoded_t d = {0}, part = {0};
-    hush_bytes_t enc = {0};
+    hushi_decoded_t d = {0}, part = {0};
+    hushi_bytes_t enc = {0};
 
     hush_status_t st = decode(mode, in, in_size, &d);
     if (mode == MODE_BASE64) {
@@ -250,8 +250,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (mode == MODE_BASE64)
         check_round_trip(mode, in, in_size, true, &enc, &part, "input (url-safe)");
 
-    hush_decoded_free(&d);
-    hush_decoded_free(&part);
-    hush_bytes_free(&enc);
+    hushi_decoded_free(&d);
+    hushi_decoded_free(&part);
+    hushi_bytes_free(&enc);
     return 0;
 }

@@ -12,7 +12,7 @@
  *   - every event lies inside the input, and starts never go backwards;
  *   - JSON: depths are consistent (each OPEN one deeper, each CLOSE matches
  *     the innermost OPEN, tokens carry the current depth, never beyond
- *     HUSH_LEX_MAX_DEPTH) except that an ERROR resets to depth 0, after
+ *     HUSHI_LEX_MAX_DEPTH) except that an ERROR resets to depth 0, after
  *     which nothing is reported before the next '\n'; KEY/STRING follow their
  *     STRING_OPEN, sit between quotes, and say `escaped` exactly when the
  *     content holds a backslash; a KEY is only inside an object; a SCALAR is
@@ -48,16 +48,16 @@ static const size_t feed_sizes[16] = {0, 1, 2, 3, 4, 5, 7, 8, 13, 16, 17, 31, 64
     } while (0)
 
 typedef struct fuzz_events {
-    hush_lex_event_t *items;
+    hushi_lex_event_t *items;
     size_t count, capacity;
 } fuzz_events_t;
 
-static int on_event(void *ctx, const hush_lex_event_t *event)
+static int on_event(void *ctx, const hushi_lex_event_t *event)
 {
     fuzz_events_t *events = ctx;
     if (events->count == events->capacity) {
         size_t capacity = events->capacity ? events->capacity * 2 : 64;
-        hush_lex_event_t *grown = realloc(events->items, capacity * sizeof *grown);
+        hushi_lex_event_t *grown = realloc(events->items, capacity * sizeof *grown);
         FUZZ_REQUIRE(grown != NULL, "out of memory in the harness", 0);
         events->items = grown;
         events->capacity = capacity;
@@ -67,11 +67,11 @@ static int on_event(void *ctx, const hush_lex_event_t *event)
 }
 
 /* feed == 0: pseudo-random piece sizes from the input's length. */
-static void run(hush_lex_format_t format, uint64_t base, const uint8_t *data, size_t size,
+static void run(hushi_lex_format_t format, uint64_t base, const uint8_t *data, size_t size,
                 size_t feed, fuzz_events_t *out)
 {
-    hush_lex_t lex;
-    hush_lex_init(&lex, format, base, on_event, out);
+    hushi_lex_t lex;
+    hushi_lex_init(&lex, format, base, on_event, out);
     uint64_t rng = size * 0x9e3779b97f4a7c15ull + 1;
     size_t pos = 0;
     do {
@@ -82,15 +82,15 @@ static void run(hush_lex_format_t format, uint64_t base, const uint8_t *data, si
         }
         if (piece > size - pos)
             piece = size - pos;
-        FUZZ_REQUIRE(hush_lex_feed(&lex, data + pos, piece) == 0, "feed returned non-zero",
+        FUZZ_REQUIRE(hushi_lex_feed(&lex, data + pos, piece) == 0, "feed returned non-zero",
                      base + pos);
         pos += piece;
         FUZZ_REQUIRE(lex.offset == base + pos, "offset does not follow the bytes fed", base + pos);
     } while (pos < size);
-    FUZZ_REQUIRE(hush_lex_end(&lex) == 0, "end returned non-zero", base + size);
+    FUZZ_REQUIRE(hushi_lex_end(&lex) == 0, "end returned non-zero", base + size);
 }
 
-static bool same_event(const hush_lex_event_t *a, const hush_lex_event_t *b)
+static bool same_event(const hushi_lex_event_t *a, const hushi_lex_event_t *b)
 {
     return a->kind == b->kind && a->start == b->start && a->end == b->end &&
            a->depth == b->depth && a->is_key == b->is_key && a->escaped == b->escaped &&
@@ -113,46 +113,46 @@ static bool is_scalar(const uint8_t *s, size_t n)
 
 static void check_json(const uint8_t *data, size_t size, uint64_t base, const fuzz_events_t *ev)
 {
-    uint8_t objects[HUSH_LEX_MAX_DEPTH + 1]; /* per depth: 1 object, 0 array */
+    uint8_t objects[HUSHI_LEX_MAX_DEPTH + 1]; /* per depth: 1 object, 0 array */
     uint32_t depth = 0;
     uint64_t quiet_until = 0;    /* after an ERROR: no event may start before this */
-    const hush_lex_event_t *open = NULL; /* STRING_OPEN awaiting its KEY/STRING */
+    const hushi_lex_event_t *open = NULL; /* STRING_OPEN awaiting its KEY/STRING */
     for (size_t i = 0; i < ev->count; i++) {
-        const hush_lex_event_t *e = &ev->items[i];
+        const hushi_lex_event_t *e = &ev->items[i];
         const uint8_t *at = data + (e->start - base);
         size_t len = (size_t)(e->end - e->start);
         FUZZ_REQUIRE(e->start >= quiet_until, "event before the line after an error", e->start);
         FUZZ_REQUIRE(e->column == 0 && e->record == 0 && !e->quoted, "CSV fields set in JSON",
                      e->start);
-        if (open && e->kind != HUSH_LEX_ERROR) {
-            FUZZ_REQUIRE(e->kind == (open->is_key ? HUSH_LEX_KEY : HUSH_LEX_STRING) &&
+        if (open && e->kind != HUSHI_LEX_ERROR) {
+            FUZZ_REQUIRE(e->kind == (open->is_key ? HUSHI_LEX_KEY : HUSHI_LEX_STRING) &&
                              e->start == open->start,
                          "STRING_OPEN not followed by its KEY/STRING", e->start);
         }
-        if (e->kind == HUSH_LEX_KEY || e->kind == HUSH_LEX_STRING)
+        if (e->kind == HUSHI_LEX_KEY || e->kind == HUSHI_LEX_STRING)
             FUZZ_REQUIRE(open != NULL, "KEY/STRING without STRING_OPEN", e->start);
         open = NULL;
         switch (e->kind) {
-        case HUSH_LEX_OBJECT_OPEN:
-        case HUSH_LEX_ARRAY_OPEN:
-            FUZZ_REQUIRE(len == 1 && *at == (e->kind == HUSH_LEX_OBJECT_OPEN ? '{' : '['),
+        case HUSHI_LEX_OBJECT_OPEN:
+        case HUSHI_LEX_ARRAY_OPEN:
+            FUZZ_REQUIRE(len == 1 && *at == (e->kind == HUSHI_LEX_OBJECT_OPEN ? '{' : '['),
                          "OPEN not on its bracket", e->start);
-            FUZZ_REQUIRE(e->depth == depth + 1 && e->depth <= HUSH_LEX_MAX_DEPTH,
+            FUZZ_REQUIRE(e->depth == depth + 1 && e->depth <= HUSHI_LEX_MAX_DEPTH,
                          "OPEN depth is not one deeper", e->start);
             depth++;
-            objects[depth] = e->kind == HUSH_LEX_OBJECT_OPEN;
+            objects[depth] = e->kind == HUSHI_LEX_OBJECT_OPEN;
             break;
-        case HUSH_LEX_OBJECT_CLOSE:
-        case HUSH_LEX_ARRAY_CLOSE:
-            FUZZ_REQUIRE(len == 1 && *at == (e->kind == HUSH_LEX_OBJECT_CLOSE ? '}' : ']'),
+        case HUSHI_LEX_OBJECT_CLOSE:
+        case HUSHI_LEX_ARRAY_CLOSE:
+            FUZZ_REQUIRE(len == 1 && *at == (e->kind == HUSHI_LEX_OBJECT_CLOSE ? '}' : ']'),
                          "CLOSE not on its bracket", e->start);
             FUZZ_REQUIRE(depth > 0 && e->depth == depth, "CLOSE depth differs from the OPEN's",
                          e->start);
-            FUZZ_REQUIRE(objects[depth] == (e->kind == HUSH_LEX_OBJECT_CLOSE),
+            FUZZ_REQUIRE(objects[depth] == (e->kind == HUSHI_LEX_OBJECT_CLOSE),
                          "CLOSE of the other container kind", e->start);
             depth--;
             break;
-        case HUSH_LEX_STRING_OPEN:
+        case HUSHI_LEX_STRING_OPEN:
             FUZZ_REQUIRE(len == 0 && e->start > base && at[-1] == '"',
                          "STRING_OPEN not after a quote", e->start);
             FUZZ_REQUIRE(e->depth == depth, "STRING_OPEN depth", e->start);
@@ -160,19 +160,19 @@ static void check_json(const uint8_t *data, size_t size, uint64_t base, const fu
                          e->start);
             open = e;
             break;
-        case HUSH_LEX_KEY:
-        case HUSH_LEX_STRING:
+        case HUSHI_LEX_KEY:
+        case HUSHI_LEX_STRING:
             FUZZ_REQUIRE(e->depth == depth, "KEY/STRING depth", e->start);
             FUZZ_REQUIRE(e->end < base + size && at[len] == '"', "string not closed by a quote",
                          e->end);
             FUZZ_REQUIRE(e->escaped == (len > 0 && memchr(at, '\\', len) != NULL),
                          "escaped flag differs from the content", e->start);
             break;
-        case HUSH_LEX_SCALAR:
+        case HUSHI_LEX_SCALAR:
             FUZZ_REQUIRE(e->depth == depth, "SCALAR depth", e->start);
             FUZZ_REQUIRE(is_scalar(at, len), "SCALAR is not a literal or a number", e->start);
             break;
-        case HUSH_LEX_ERROR: {
+        case HUSHI_LEX_ERROR: {
             FUZZ_REQUIRE(len == 1, "ERROR is not one byte", e->start);
             FUZZ_REQUIRE(e->depth == depth, "ERROR depth", e->start);
             depth = 0;
@@ -183,9 +183,9 @@ static void check_json(const uint8_t *data, size_t size, uint64_t base, const fu
         default:
             FUZZ_REQUIRE(false, "CSV event from the JSON lexer", e->start);
         }
-        if (e->kind != HUSH_LEX_STRING_OPEN)
+        if (e->kind != HUSHI_LEX_STRING_OPEN)
             FUZZ_REQUIRE(!e->is_key, "is_key set outside STRING_OPEN", e->start);
-        if (e->kind != HUSH_LEX_KEY && e->kind != HUSH_LEX_STRING)
+        if (e->kind != HUSHI_LEX_KEY && e->kind != HUSHI_LEX_STRING)
             FUZZ_REQUIRE(!e->escaped, "escaped set outside KEY/STRING", e->start);
     }
 }
@@ -195,12 +195,12 @@ static void check_csv(const uint8_t *data, size_t size, uint64_t base, const fuz
     uint32_t column = 0;
     uint64_t record = 0;
     for (size_t i = 0; i < ev->count; i++) {
-        const hush_lex_event_t *e = &ev->items[i];
+        const hushi_lex_event_t *e = &ev->items[i];
         const uint8_t *at = data + (e->start - base);
         size_t len = (size_t)(e->end - e->start);
         FUZZ_REQUIRE(e->depth == 0 && !e->is_key, "JSON fields set in CSV", e->start);
         FUZZ_REQUIRE(e->record == record, "record number", e->start);
-        if (e->kind == HUSH_LEX_RECORD_END) {
+        if (e->kind == HUSHI_LEX_RECORD_END) {
             FUZZ_REQUIRE(column > 0, "record without a field", e->start);
             if (e->start == base + size)
                 FUZZ_REQUIRE(len == 0, "RECORD_END at the end of input is not empty", e->start);
@@ -212,7 +212,7 @@ static void check_csv(const uint8_t *data, size_t size, uint64_t base, const fuz
             column = 0;
             continue;
         }
-        FUZZ_REQUIRE(e->kind == HUSH_LEX_FIELD, "JSON event from the CSV lexer", e->start);
+        FUZZ_REQUIRE(e->kind == HUSHI_LEX_FIELD, "JSON event from the CSV lexer", e->start);
         FUZZ_REQUIRE(e->column == column, "column number", e->start);
         column++;
         bool has_quote = len > 0 && memchr(at, '"', len) != NULL;
@@ -239,7 +239,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     uint8_t mode = data[0];
     data++;
     size--;
-    hush_lex_format_t format = (mode & 1) ? HUSH_LEX_CSV : HUSH_LEX_JSON;
+    hushi_lex_format_t format = (mode & 1) ? HUSHI_LEX_CSV : HUSHI_LEX_JSON;
     size_t feed = feed_sizes[(mode >> 1) & 15];
     uint64_t base = (mode & 32) ? FUZZ_BASE_HIGH : 0;
 
@@ -256,13 +256,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     uint64_t last = base;
     for (size_t i = 0; i < whole.count; i++) {
-        const hush_lex_event_t *e = &whole.items[i];
+        const hushi_lex_event_t *e = &whole.items[i];
         FUZZ_REQUIRE(e->start >= base && e->start <= e->end && e->end <= base + size,
                      "event outside the input", e->start);
         FUZZ_REQUIRE(e->start >= last, "event starts go backwards", e->start);
         last = e->start;
     }
-    if (format == HUSH_LEX_JSON)
+    if (format == HUSHI_LEX_JSON)
         check_json(data, size, base, &whole);
     else
         check_csv(data, size, base, &whole);

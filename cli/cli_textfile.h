@@ -2,8 +2,8 @@
  * Small text files the command line reads whole: rule files, --known-secrets,
  * --allow.  CLI-only.
  */
-#ifndef HUSH_CLI_TEXTFILE_H
-#define HUSH_CLI_TEXTFILE_H
+#ifndef CLI_TEXTFILE_H
+#define CLI_TEXTFILE_H
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -14,18 +14,18 @@
  * NUL-terminated buffer the caller frees.  NULL on failure with
  * err->message "path: reason"; `what` names the file in the size message
  * ("rule file larger than 16 MiB"). */
-char *hush_cli_read_file(const char *path, size_t max_size, const char *what, size_t *size,
+char *cli_read_file(const char *path, size_t max_size, const char *what, size_t *size,
                          hush_error_t *err);
 
 /* Iterates the lines of data[0..size): on each call sets *line and *length
  * (without "\n" or "\r\n") and increments *number; false at the end. */
-typedef struct hush_line_cursor {
+typedef struct cli_line_cursor {
     const char *data;
     size_t size;
     size_t pos;
     size_t number;  /* 1-based number of the current line */
-} hush_line_cursor_t;
+} cli_line_cursor_t;
 
-bool hush_cli_next_line(hush_line_cursor_t *cursor, const char **line, size_t *length);
+bool cli_next_line(cli_line_cursor_t *cursor, const char **line, size_t *length);
 
 #endif

@@ -17,32 +17,32 @@
  *                       write a space as \x20)
  * REASON is the rest of the line, required: it is what --verbose shows.
  */
-#ifndef HUSH_CLI_ALLOW_H
-#define HUSH_CLI_ALLOW_H
+#ifndef CLI_ALLOW_H
+#define CLI_ALLOW_H
 
 #include <stdbool.h>
 #include <stddef.h>
 
 #include "hush.h"
 
-#define HUSH_ALLOW_MAX_ENTRIES 10000u
-#define HUSH_ALLOW_MAX_FILE_SIZE (4u << 20)
+#define CLI_ALLOW_MAX_ENTRIES 10000u
+#define CLI_ALLOW_MAX_FILE_SIZE (4u << 20)
 
-typedef struct hush_allow_list hush_allow_list_t;
+typedef struct cli_allow_list cli_allow_list_t;
 
-typedef struct hush_allow_entry_info {
+typedef struct cli_allow_entry_info {
     const char *file;
     size_t line;
     const char *reason;
-} hush_allow_entry_info_t;
+} cli_allow_entry_info_t;
 
 /* Parses FILE; on error err->message reads "FILE:LINE: reason". */
-hush_status_t hush_allow_list_load(const char *path, hush_allow_list_t **out, hush_error_t *err);
-void hush_allow_list_free(hush_allow_list_t *list);
+hush_status_t cli_allow_list_load(const char *path, cli_allow_list_t **out, hush_error_t *err);
+void cli_allow_list_free(cli_allow_list_t *list);
 
 /* True when an entry allows the candidate found in `path`; *info then names
  * the entry.  A value regex that hits its match limit allows nothing. */
-bool hush_allow_list_match(hush_allow_list_t *list, const char *path,
-                           const hush_allow_query_t *query, hush_allow_entry_info_t *info);
+bool cli_allow_list_match(cli_allow_list_t *list, const char *path,
+                           const hush_allow_query_t *query, cli_allow_entry_info_t *info);
 
 #endif

@@ -82,7 +82,7 @@ static bool add_rule_file(rule_files_t *rf, const char *name, const char *data, 
 static bool load_rule_file(hush_error_t *err, rule_files_t *rf, const char *path)
 {
     size_t size;
-    char *data = hush_cli_read_file(path, MAX_RULE_FILE_SIZE, "rule file", &size, err);
+    char *data = cli_read_file(path, MAX_RULE_FILE_SIZE, "rule file", &size, err);
     if (!data)
         return false;
     if (!keep_owned(rf, data)) {
@@ -139,7 +139,7 @@ static bool load_rule_dir(hush_error_t *err, rule_files_t *rf, const char *dir)
     return ok;
 }
 
-static bool collect_rule_files(const hush_cli_options_t *opt, rule_files_t *rf, hush_error_t *err)
+static bool collect_rule_files(const cli_options_t *opt, rule_files_t *rf, hush_error_t *err)
 {
     if (!opt->no_default_rules) {
         const hush_rule_file_t *files;
@@ -180,7 +180,7 @@ static void make_cache_dirs(char *path)
     mkdir(path, CACHE_DIR_MODE);
 }
 
-static bool resolve_cache_dir(const hush_cli_options_t *opt, char *dir, size_t capacity)
+static bool resolve_cache_dir(const cli_options_t *opt, char *dir, size_t capacity)
 {
     const char *env = getenv("HUSH_CACHE_DIR");
     const char *xdg = getenv("XDG_CACHE_HOME");
@@ -223,7 +223,7 @@ static void known_secrets_free(known_secrets_t *ks)
 
 static bool load_known_secrets(const char *path, known_secrets_t *ks, hush_error_t *err)
 {
-    ks->data = hush_cli_read_file(path, MAX_KNOWN_SECRETS_FILE_SIZE, "known-secrets file",
+    ks->data = cli_read_file(path, MAX_KNOWN_SECRETS_FILE_SIZE, "known-secrets file",
                                   &ks->size, err);
     if (!ks->data)
         return false;
@@ -232,10 +232,10 @@ static bool load_known_secrets(const char *path, known_secrets_t *ks, hush_error
         set_error(err, "%s: %s", path, hush_strerror(HUSH_ERR_NOMEM));
         return false;
     }
-    hush_line_cursor_t cursor = {.data = ks->data, .size = ks->size};
+    cli_line_cursor_t cursor = {.data = ks->data, .size = ks->size};
     const char *line;
     size_t length;
-    while (hush_cli_next_line(&cursor, &line, &length)) {
+    while (cli_next_line(&cursor, &line, &length)) {
         if (length == 0)
             continue;
         /* Never quote the value: say where it is and what is wrong. */
@@ -264,7 +264,7 @@ static bool load_known_secrets(const char *path, known_secrets_t *ks, hush_error
     return true;
 }
 
-hush_status_t hush_cli_load_rules(const hush_cli_options_t *opt, hush_rules_t **out,
+hush_status_t cli_load_rules(const cli_options_t *opt, hush_rules_t **out,
                                   hush_error_t *err)
 {
     char cache[4096];
@@ -272,7 +272,7 @@ hush_status_t hush_cli_load_rules(const hush_cli_options_t *opt, hush_rules_t **
     known_secrets_t ks = {0};
     *out = NULL;
     hush_status_t status = HUSH_ERR_RULE;
-    const char *ks_path = opt->command == HUSH_COMMAND_RULES ? NULL : opt->known_secrets_file;
+    const char *ks_path = opt->command == CLI_COMMAND_RULES ? NULL : opt->known_secrets_file;
     if (collect_rule_files(opt, &rf, err) && (!ks_path || load_known_secrets(ks_path, &ks, err))) {
         hush_rules_config_t config = {
             .files = rf.files,

@@ -15,9 +15,9 @@
 
 #include "cli_options.h"
 
-#define FOR_REDACT (1u << HUSH_COMMAND_REDACT)
-#define FOR_SCAN (1u << HUSH_COMMAND_SCAN)
-#define FOR_RULES (1u << HUSH_COMMAND_RULES)
+#define FOR_REDACT (1u << CLI_COMMAND_REDACT)
+#define FOR_SCAN (1u << CLI_COMMAND_SCAN)
+#define FOR_RULES (1u << CLI_COMMAND_RULES)
 #define FOR_INPUTS (FOR_SCAN | FOR_REDACT)
 #define FOR_ALL (FOR_SCAN | FOR_REDACT | FOR_RULES)
 
@@ -128,25 +128,25 @@ static const cli_option_t option_table[] = {
 #define OPTION_COUNT (sizeof option_table / sizeof option_table[0])
 
 static const char *const command_names[] = {
-    [HUSH_COMMAND_REDACT] = "redact",
-    [HUSH_COMMAND_SCAN] = "scan",
-    [HUSH_COMMAND_RULES] = "rules",
+    [CLI_COMMAND_REDACT] = "redact",
+    [CLI_COMMAND_SCAN] = "scan",
+    [CLI_COMMAND_RULES] = "rules",
 };
 
 /* ---- parsing --------------------------------------------------------------- */
 
 typedef struct parse_state {
-    hush_cli_options_t *options;
+    cli_options_t *options;
     hush_error_t *err;
     const char *unsupported;   /* first "not supported yet" option */
     const char **positional;
     size_t positional_count;
 } parse_state_t;
 
-static hush_cli_result_t usage(hush_error_t *err, const char *format, ...)
+static cli_result_t usage(hush_error_t *err, const char *format, ...)
     __attribute__((format(printf, 2, 3)));
 
-static hush_cli_result_t usage(hush_error_t *err, const char *format, ...)
+static cli_result_t usage(hush_error_t *err, const char *format, ...)
 {
     va_list args;
     va_start(args, format);
@@ -154,7 +154,7 @@ static hush_cli_result_t usage(hush_error_t *err, const char *format, ...)
     va_end(args);
     if (n < 0)
         err->message[0] = '\0';
-    return HUSH_CLI_USAGE;
+    return CLI_USAGE;
 }
 
 static const cli_option_t *find_option(int id)
@@ -184,7 +184,7 @@ static void build_getopt_tables(struct option *longs, char *shorts)
     *s = '\0';
 }
 
-static hush_cli_result_t parse_jobs(const char *text, long *out, hush_error_t *err)
+static cli_result_t parse_jobs(const char *text, long *out, hush_error_t *err)
 {
     char *end;
     errno = 0;
@@ -192,27 +192,27 @@ static hush_cli_result_t parse_jobs(const char *text, long *out, hush_error_t *e
     if (errno != 0 || end == text || *end != '\0' || n < 1 || n > MAX_JOBS)
         return usage(err, "invalid -j '%s' (a whole number from 1 to 1024)", text);
     *out = n;
-    return HUSH_CLI_RUN;
+    return CLI_RUN;
 }
 
-static hush_cli_result_t parse_format(parse_state_t *st, const char *text)
+static cli_result_t parse_format(parse_state_t *st, const char *text)
 {
-    hush_cli_options_t *o = st->options;
+    cli_options_t *o = st->options;
     if (strcmp(text, "sarif") == 0) {
         if (!st->unsupported)
             st->unsupported = "--format sarif";
-        return HUSH_CLI_RUN;
+        return CLI_RUN;
     }
-    if (!hush_report_format_parse(text, &o->format))
+    if (!cli_report_format_parse(text, &o->format))
         return usage(st->err, "invalid --format '%s' (say text, jsonl, json or csv)", text);
     o->format_given = true;
-    return HUSH_CLI_RUN;
+    return CLI_RUN;
 }
 
 /* Handles one option whose argument (if any) is `arg`. */
-static hush_cli_result_t apply_option(parse_state_t *st, int id, const char *arg)
+static cli_result_t apply_option(parse_state_t *st, int id, const char *arg)
 {
-    hush_cli_options_t *o = st->options;
+    cli_options_t *o = st->options;
     switch (id) {
     case OPT_RULES: o->rule_paths[o->rule_path_count++] = arg; break;
     case OPT_NO_DEFAULT_RULES: o->no_default_rules = true; break;
@@ -258,11 +258,11 @@ static hush_cli_result_t apply_option(parse_state_t *st, int id, const char *arg
     case OPT_LINE_BUFFERED: o->line_buffered = true; break;
     default: return usage(st->err, "internal error: option %d not handled", id);
     }
-    return HUSH_CLI_RUN;
+    return CLI_RUN;
 }
 
 /* getopt's error returns, turned into our messages. */
-static hush_cli_result_t bad_option(parse_state_t *st, int rc, char **argv, int argc)
+static cli_result_t bad_option(parse_state_t *st, int rc, char **argv, int argc)
 {
     const char *text = optind - 1 < argc ? argv[optind - 1] : "?";
     char short_text[3] = {'-', (char)optopt, '\0'};
@@ -280,12 +280,12 @@ static hush_cli_result_t bad_option(parse_state_t *st, int rc, char **argv, int 
     return usage(st->err, "unknown or ambiguous option '%s'", text);
 }
 
-static hush_cli_result_t check_applies(parse_state_t *st, int id)
+static cli_result_t check_applies(parse_state_t *st, int id)
 {
     const cli_option_t *o = find_option(id);
-    hush_command_t c = st->options->command;
+    cli_command_t c = st->options->command;
     if (!o || (o->commands & (1u << c)))
-        return HUSH_CLI_RUN;
+        return CLI_RUN;
     if (!st->options->command_given)
         return usage(st->err, "option '--%s' does not apply to 'hush redact' (the default "
                               "command)%s", o->name,
@@ -293,7 +293,7 @@ static hush_cli_result_t check_applies(parse_state_t *st, int id)
     return usage(st->err, "option '--%s' does not apply to 'hush %s'", o->name, command_names[c]);
 }
 
-static hush_cli_result_t run_getopt(parse_state_t *st, int argc, char **argv)
+static cli_result_t run_getopt(parse_state_t *st, int argc, char **argv)
 {
     struct option longs[OPTION_COUNT + 1];
     char shorts[2 * OPTION_COUNT + 2];
@@ -307,46 +307,46 @@ static hush_cli_result_t run_getopt(parse_state_t *st, int argc, char **argv)
             break;
         if (rc == '?' || rc == ':')
             return bad_option(st, rc, argv, argc);
-        hush_cli_result_t r = check_applies(st, rc);
-        if (r == HUSH_CLI_RUN)
+        cli_result_t r = check_applies(st, rc);
+        if (r == CLI_RUN)
             r = apply_option(st, rc, optarg);
-        if (r != HUSH_CLI_RUN)
+        if (r != CLI_RUN)
             return r;
     }
     for (int i = optind; i < argc; i++)
         st->positional[st->positional_count++] = argv[i];
-    return HUSH_CLI_RUN;
+    return CLI_RUN;
 }
 
-static hush_cli_result_t finish_rules(parse_state_t *st)
+static cli_result_t finish_rules(parse_state_t *st)
 {
-    hush_cli_options_t *o = st->options;
+    cli_options_t *o = st->options;
     const char *action = st->positional_count > 0 ? st->positional[0] : NULL;
     size_t extra = st->positional_count > 0 ? st->positional_count - 1 : 0;
 
     if (!action)
         return usage(st->err, "rules: say 'list', 'show ID' or 'check'");
     if (strcmp(action, "list") == 0) {
-        o->rules_action = HUSH_RULES_LIST;
+        o->rules_action = CLI_RULES_LIST;
     } else if (strcmp(action, "check") == 0) {
-        o->rules_action = HUSH_RULES_CHECK;
+        o->rules_action = CLI_RULES_CHECK;
     } else if (strcmp(action, "show") == 0) {
-        o->rules_action = HUSH_RULES_SHOW;
+        o->rules_action = CLI_RULES_SHOW;
         if (extra != 1)
             return usage(st->err, "rules show: give exactly one rule id");
         o->rule_id = st->positional[1];
-        return HUSH_CLI_RUN;
+        return CLI_RUN;
     } else {
         return usage(st->err, "rules: unknown action '%s' (say list, show ID or check)", action);
     }
     if (extra > 0)
         return usage(st->err, "rules %s: unexpected argument '%s'", action, st->positional[1]);
-    if (o->format_given && o->format != HUSH_REPORT_TEXT && o->format != HUSH_REPORT_JSONL)
+    if (o->format_given && o->format != CLI_REPORT_TEXT && o->format != CLI_REPORT_JSONL)
         return usage(st->err, "rules: --format must be text or jsonl");
-    return HUSH_CLI_RUN;
+    return CLI_RUN;
 }
 
-static bool reads_stdin(const hush_cli_options_t *o)
+static bool reads_stdin(const cli_options_t *o)
 {
     if (o->path_count == 0)
         return true;
@@ -357,9 +357,9 @@ static bool reads_stdin(const hush_cli_options_t *o)
     return false;
 }
 
-static hush_cli_result_t finish_redact(parse_state_t *st)
+static cli_result_t finish_redact(parse_state_t *st)
 {
-    hush_cli_options_t *o = st->options;
+    cli_options_t *o = st->options;
     if (o->in_place && o->out_dir)
         return usage(st->err, "--in-place and --out-dir cannot be used together");
     if (o->backup_suffix && !o->in_place)
@@ -373,34 +373,34 @@ static hush_cli_result_t finish_redact(parse_state_t *st)
     if (o->format_given && !o->report)
         return usage(st->err, "--format in 'hush redact' is the format of --report FILE; "
                               "add --report or use 'hush scan'");
-    return HUSH_CLI_RUN;
+    return CLI_RUN;
 }
 
-static hush_cli_result_t finish(parse_state_t *st)
+static cli_result_t finish(parse_state_t *st)
 {
-    hush_cli_options_t *o = st->options;
-    hush_cli_result_t r = HUSH_CLI_RUN;
+    cli_options_t *o = st->options;
+    cli_result_t r = CLI_RUN;
 
-    if (o->command == HUSH_COMMAND_RULES) {
+    if (o->command == CLI_COMMAND_RULES) {
         r = finish_rules(st);
     } else {
         o->paths = st->positional;
         o->path_count = st->positional_count;
         st->positional = NULL;
-        if (o->command == HUSH_COMMAND_REDACT)
+        if (o->command == CLI_COMMAND_REDACT)
             r = finish_redact(st);
     }
-    if (r == HUSH_CLI_RUN && o->no_default_rules && o->rule_path_count == 0)
+    if (r == CLI_RUN && o->no_default_rules && o->rule_path_count == 0)
         r = usage(st->err, "--no-default-rules needs --rules PATH");
-    if (r == HUSH_CLI_RUN && st->unsupported) {
+    if (r == CLI_RUN && st->unsupported) {
         snprintf(st->err->message, sizeof st->err->message, "%s: not supported yet",
                  st->unsupported);
-        r = HUSH_CLI_FAIL;
+        r = CLI_FAIL;
     }
     return r;
 }
 
-static bool allocate_lists(hush_cli_options_t *o, parse_state_t *st, int argc)
+static bool allocate_lists(cli_options_t *o, parse_state_t *st, int argc)
 {
     size_t n = (size_t)argc + 1;
     o->rule_paths = calloc(n, sizeof *o->rule_paths);
@@ -410,18 +410,18 @@ static bool allocate_lists(hush_cli_options_t *o, parse_state_t *st, int argc)
     return o->rule_paths && o->include_globs && o->exclude_globs && st->positional;
 }
 
-static void set_defaults(hush_cli_options_t *o)
+static void set_defaults(cli_options_t *o)
 {
     memset(o, 0, sizeof *o);
-    o->command = HUSH_COMMAND_REDACT;
+    o->command = CLI_COMMAND_REDACT;
     o->min_confidence = HUSH_CONFIDENCE_MEDIUM;
-    o->progress = HUSH_CLI_AUTO;
+    o->progress = CLI_AUTO;
     o->jobs = 1;
-    o->format = HUSH_REPORT_JSONL;
+    o->format = CLI_REPORT_JSONL;
     o->mask = HUSH_MASK_LABEL;
 }
 
-hush_cli_result_t hush_cli_parse(int argc, char **argv, hush_cli_options_t *options,
+cli_result_t cli_parse(int argc, char **argv, cli_options_t *options,
                                  hush_error_t *err)
 {
     parse_state_t st = {.options = options, .err = err};
@@ -431,7 +431,7 @@ hush_cli_result_t hush_cli_parse(int argc, char **argv, hush_cli_options_t *opti
     err->message[0] = '\0';
     for (int c = 0; argc > 1 && c < (int)(sizeof command_names / sizeof command_names[0]); c++) {
         if (strcmp(argv[1], command_names[c]) == 0) {
-            options->command = (hush_command_t)c;
+            options->command = (cli_command_t)c;
             options->command_given = true;
             skip = 1;
         }
@@ -439,17 +439,17 @@ hush_cli_result_t hush_cli_parse(int argc, char **argv, hush_cli_options_t *opti
     if (!allocate_lists(options, &st, argc)) {
         free(st.positional);
         snprintf(err->message, sizeof err->message, "%s", hush_strerror(HUSH_ERR_NOMEM));
-        return HUSH_CLI_FAIL;
+        return CLI_FAIL;
     }
     /* getopt sees the command word as its argv[0]. */
-    hush_cli_result_t r = run_getopt(&st, argc - skip, argv + skip);
-    if (r == HUSH_CLI_RUN && !options->help && !options->version)
+    cli_result_t r = run_getopt(&st, argc - skip, argv + skip);
+    if (r == CLI_RUN && !options->help && !options->version)
         r = finish(&st);
     free(st.positional);
     return r;
 }
 
-void hush_cli_options_free(hush_cli_options_t *options)
+void cli_options_free(cli_options_t *options)
 {
     if (!options)
         return;
@@ -667,20 +667,20 @@ static void print_full_help(FILE *out)
     print_examples(out, FOR_ALL);
 }
 
-static void print_command_help(FILE *out, hush_command_t command)
+static void print_command_help(FILE *out, cli_command_t command)
 {
     unsigned bit = 1u << command;
-    if (command == HUSH_COMMAND_RULES) {
+    if (command == CLI_COMMAND_RULES) {
         fputs("Usage: hush rules list|show ID|check [OPTIONS]\n\n", out);
         print_paragraph(out, text_rules);
     } else {
         fprintf(out, "Usage: hush %s [OPTIONS] [PATH...]\n\n", command_names[command]);
-        print_paragraph(out, command == HUSH_COMMAND_SCAN ? text_scan : text_redact);
+        print_paragraph(out, command == CLI_COMMAND_SCAN ? text_scan : text_redact);
         fputc('\n', out);
         print_paragraph(out, text_paths);
     }
     print_option_group(out, "Options", bit, 0);
-    if (command == HUSH_COMMAND_REDACT)
+    if (command == CLI_COMMAND_REDACT)
         print_masks(out);
     print_exit_status(out, bit);
     print_files(out);
@@ -688,7 +688,7 @@ static void print_command_help(FILE *out, hush_command_t command)
     fputs("\nAll commands and options: hush --help\n", out);
 }
 
-void hush_cli_print_help(FILE *out, const hush_cli_options_t *options)
+void cli_print_help(FILE *out, const cli_options_t *options)
 {
     if (options && options->command_given)
         print_command_help(out, options->command);
@@ -702,7 +702,7 @@ static void first_word(char *text)
     text[strcspn(text, " ")] = '\0';
 }
 
-void hush_cli_print_version(FILE *out)
+void cli_print_version(FILE *out)
 {
     char hs[64];
     char pcre[64] = "unknown";

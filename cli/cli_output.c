@@ -25,18 +25,18 @@
 
 /* Bytes collected before one write(2): large enough that a pipe to `tee` or a
  * file costs a handful of system calls per megabyte. */
-#define HUSH_OUTPUT_BUFFER_SIZE (256u << 10)
+#define CLI_OUTPUT_BUFFER_SIZE (256u << 10)
 /* zlib's avail_in is 32-bit: larger writes are fed in pieces of this size. */
-#define HUSH_OUTPUT_GZIP_CHUNK (1u << 30)
-#define HUSH_OUTPUT_GZIP_LEVEL 6
-#define HUSH_OUTPUT_GZIP_MEM_LEVEL 8
+#define CLI_OUTPUT_GZIP_CHUNK (1u << 30)
+#define CLI_OUTPUT_GZIP_LEVEL 6
+#define CLI_OUTPUT_GZIP_MEM_LEVEL 8
 /* Appended to ".<base>" to name the temporary file; mkstemp fills the X's. */
-#define HUSH_OUTPUT_TEMP_SUFFIX ".hush-XXXXXX"
+#define CLI_OUTPUT_TEMP_SUFFIX ".hush-XXXXXX"
 /* Name used under --out-dir for standard input. */
-#define HUSH_OUTPUT_STDIN_NAME "stdin"
-#define HUSH_OUTPUT_STDOUT_LABEL "<stdout>"
+#define CLI_OUTPUT_STDIN_NAME "stdin"
+#define CLI_OUTPUT_STDOUT_LABEL "<stdout>"
 /* Mode of a mirrored copy of standard input (there is no source mode to copy). */
-#define HUSH_OUTPUT_STDIN_MODE 0644
+#define CLI_OUTPUT_STDIN_MODE 0644
 
 /* ---- registry of temporary files (for the signal handler) --------------- */
 
@@ -51,12 +51,12 @@ _Static_assert(ATOMIC_INT_LOCK_FREE == 2, "signal handler needs lock-free atomic
 
 enum { SLOT_FREE = 0, SLOT_CLAIMED, SLOT_ACTIVE };
 
-static _Atomic int temp_slot_state[HUSH_OUTPUT_MAX_TEMPORARIES];
-static char temp_slot_path[HUSH_OUTPUT_MAX_TEMPORARIES][PATH_MAX];
+static _Atomic int temp_slot_state[CLI_OUTPUT_MAX_TEMPORARIES];
+static char temp_slot_path[CLI_OUTPUT_MAX_TEMPORARIES][PATH_MAX];
 
 static int temp_slot_claim(void)
 {
-    for (int i = 0; i < HUSH_OUTPUT_MAX_TEMPORARIES; i++) {
+    for (int i = 0; i < CLI_OUTPUT_MAX_TEMPORARIES; i++) {
         int expected = SLOT_FREE;
         if (atomic_compare_exchange_strong(&temp_slot_state[i], &expected, SLOT_CLAIMED))
             return i;
@@ -76,9 +76,9 @@ static void temp_slot_release(int slot)
         atomic_store(&temp_slot_state[slot], SLOT_FREE);
 }
 
-void hush_output_remove_temporaries(void)
+void cli_output_remove_temporaries(void)
 {
-    for (int i = 0; i < HUSH_OUTPUT_MAX_TEMPORARIES; i++) {
+    for (int i = 0; i < CLI_OUTPUT_MAX_TEMPORARIES; i++) {
         if (atomic_load(&temp_slot_state[i]) == SLOT_ACTIVE)
             unlink(temp_slot_path[i]);
     }
@@ -88,10 +88,10 @@ void hush_output_remove_temporaries(void)
 
 typedef enum output_kind { OUTPUT_STDOUT, OUTPUT_FILE } output_kind_t;
 
-struct hush_output {
+struct cli_output {
     output_kind_t kind;
     int fd;
-    unsigned char *buffer; /* HUSH_OUTPUT_BUFFER_SIZE bytes waiting for write(2) */
+    unsigned char *buffer; /* CLI_OUTPUT_BUFFER_SIZE bytes waiting for write(2) */
     size_t used;
     bool gzip;
     z_stream zs;
@@ -120,7 +120,7 @@ static hush_status_t error_set(hush_error_t *err, hush_status_t status, const ch
 
 /* Keeps the first failure only: later ones are usually consequences. */
 __attribute__((format(printf, 2, 3)))
-static void output_failf(hush_output_t *out, const char *format, ...)
+static void output_failf(cli_output_t *out, const char *format, ...)
 {
     if (out->failed)
         return;
@@ -132,16 +132,16 @@ static void output_failf(hush_output_t *out, const char *format, ...)
     va_end(args);
 }
 
-static void output_fail(hush_output_t *out, int errnum)
+static void output_fail(cli_output_t *out, int errnum)
 {
     output_failf(out, "%s: %s", out->name, strerror(errnum));
 }
 
 static hush_status_t output_create(output_kind_t kind, bool gzip, const char *name,
-                                   hush_output_t **out, hush_error_t *err)
+                                   cli_output_t **out, hush_error_t *err)
 {
-    hush_output_t *o = calloc(1, sizeof *o);
-    if (!o || !(o->buffer = malloc(HUSH_OUTPUT_BUFFER_SIZE))) {
+    cli_output_t *o = calloc(1, sizeof *o);
+    if (!o || !(o->buffer = malloc(CLI_OUTPUT_BUFFER_SIZE))) {
         free(o);
         return error_set(err, HUSH_ERR_NOMEM, "%s: %s", name, strerror(ENOMEM));
     }
@@ -150,8 +150,8 @@ static hush_status_t output_create(output_kind_t kind, bool gzip, const char *na
     o->temp_slot = -1;
     snprintf(o->name, sizeof o->name, "%s", name);
     if (gzip) {
-        if (deflateInit2(&o->zs, HUSH_OUTPUT_GZIP_LEVEL, Z_DEFLATED, 16 + MAX_WBITS,
-                         HUSH_OUTPUT_GZIP_MEM_LEVEL, Z_DEFAULT_STRATEGY) != Z_OK) {
+        if (deflateInit2(&o->zs, CLI_OUTPUT_GZIP_LEVEL, Z_DEFLATED, 16 + MAX_WBITS,
+                         CLI_OUTPUT_GZIP_MEM_LEVEL, Z_DEFAULT_STRATEGY) != Z_OK) {
             free(o->buffer);
             free(o);
             return error_set(err, HUSH_ERR_NOMEM, "%s: cannot start gzip compression", name);
@@ -162,7 +162,7 @@ static hush_status_t output_create(output_kind_t kind, bool gzip, const char *na
     return HUSH_OK;
 }
 
-static void output_free(hush_output_t *out)
+static void output_free(cli_output_t *out)
 {
     if (out->gzip)
         deflateEnd(&out->zs);
@@ -181,7 +181,7 @@ static void wait_writable(int fd)
     }
 }
 
-static bool write_all(hush_output_t *out, const unsigned char *data, size_t size)
+static bool write_all(cli_output_t *out, const unsigned char *data, size_t size)
 {
     while (size > 0) {
         ssize_t n = write(out->fd, data, size);
@@ -211,23 +211,23 @@ static bool write_all(hush_output_t *out, const unsigned char *data, size_t size
     return true;
 }
 
-static bool output_drain(hush_output_t *out)
+static bool output_drain(cli_output_t *out)
 {
     size_t used = out->used;
     out->used = 0;
     return write_all(out, out->buffer, used);
 }
 
-static bool write_plain(hush_output_t *out, const unsigned char *data, size_t size)
+static bool write_plain(cli_output_t *out, const unsigned char *data, size_t size)
 {
-    if (size <= HUSH_OUTPUT_BUFFER_SIZE - out->used) {
+    if (size <= CLI_OUTPUT_BUFFER_SIZE - out->used) {
         memcpy(out->buffer + out->used, data, size);
         out->used += size;
         return true;
     }
     if (!output_drain(out))
         return false;
-    if (size >= HUSH_OUTPUT_BUFFER_SIZE)
+    if (size >= CLI_OUTPUT_BUFFER_SIZE)
         return write_all(out, data, size);
     memcpy(out->buffer, data, size);
     out->used = size;
@@ -238,15 +238,15 @@ static bool write_plain(hush_output_t *out, const unsigned char *data, size_t si
  * buffer whenever it fills.  Z_NO_FLUSH stops when the input is consumed;
  * Z_SYNC_FLUSH when deflate leaves room in the buffer; Z_FINISH at the end of
  * the gzip member. */
-static bool deflate_run(hush_output_t *out, int flush)
+static bool deflate_run(cli_output_t *out, int flush)
 {
     for (;;) {
-        if (out->used == HUSH_OUTPUT_BUFFER_SIZE && !output_drain(out))
+        if (out->used == CLI_OUTPUT_BUFFER_SIZE && !output_drain(out))
             return false;
         out->zs.next_out = out->buffer + out->used;
-        out->zs.avail_out = (uInt)(HUSH_OUTPUT_BUFFER_SIZE - out->used);
+        out->zs.avail_out = (uInt)(CLI_OUTPUT_BUFFER_SIZE - out->used);
         int rc = deflate(&out->zs, flush);
-        out->used = HUSH_OUTPUT_BUFFER_SIZE - out->zs.avail_out;
+        out->used = CLI_OUTPUT_BUFFER_SIZE - out->zs.avail_out;
         if (rc == Z_STREAM_ERROR) {
             output_failf(out, "%s: gzip compression failed", out->name);
             return false;
@@ -263,10 +263,10 @@ static bool deflate_run(hush_output_t *out, int flush)
     }
 }
 
-static bool write_gzip(hush_output_t *out, const unsigned char *data, size_t size)
+static bool write_gzip(cli_output_t *out, const unsigned char *data, size_t size)
 {
     while (size > 0) {
-        size_t chunk = size < HUSH_OUTPUT_GZIP_CHUNK ? size : HUSH_OUTPUT_GZIP_CHUNK;
+        size_t chunk = size < CLI_OUTPUT_GZIP_CHUNK ? size : CLI_OUTPUT_GZIP_CHUNK;
         /* zlib's next_in is not const-qualified but is only read. */
         out->zs.next_in = (Bytef *)(uintptr_t)data;
         out->zs.avail_in = (uInt)chunk;
@@ -278,9 +278,9 @@ static bool write_gzip(hush_output_t *out, const unsigned char *data, size_t siz
     return true;
 }
 
-int hush_output_write(void *ctx, const void *data, size_t size)
+int cli_output_write(void *ctx, const void *data, size_t size)
 {
-    hush_output_t *out = ctx;
+    cli_output_t *out = ctx;
     if (!out || out->failed)
         return -1;
     if (size == 0)
@@ -289,14 +289,14 @@ int hush_output_write(void *ctx, const void *data, size_t size)
     return ok ? 0 : -1;
 }
 
-static hush_status_t report_failure(const hush_output_t *out, hush_error_t *err)
+static hush_status_t report_failure(const cli_output_t *out, hush_error_t *err)
 {
     if (out->broken_pipe)
         return HUSH_OK;
     return error_set(err, out->status, "%s", out->message);
 }
 
-hush_status_t hush_output_flush(hush_output_t *out, hush_error_t *err)
+hush_status_t cli_output_flush(cli_output_t *out, hush_error_t *err)
 {
     if (!out)
         return error_set(err, HUSH_ERR_ARGUMENT, "output: no handle");
@@ -309,22 +309,22 @@ hush_status_t hush_output_flush(hush_output_t *out, hush_error_t *err)
     return HUSH_OK;
 }
 
-bool hush_output_broken_pipe(const hush_output_t *out) { return out && out->broken_pipe; }
+bool cli_output_broken_pipe(const cli_output_t *out) { return out && out->broken_pipe; }
 
-const char *hush_output_message(const hush_output_t *out)
+const char *cli_output_message(const cli_output_t *out)
 {
     return out && out->failed ? out->message : "";
 }
 
 /* ---- opening ------------------------------------------------------------ */
 
-hush_status_t hush_output_open_stdout(hush_output_t **out, hush_error_t *err)
+hush_status_t cli_output_open_stdout(cli_output_t **out, hush_error_t *err)
 {
     if (!out)
-        return error_set(err, HUSH_ERR_ARGUMENT, "%s: no handle", HUSH_OUTPUT_STDOUT_LABEL);
+        return error_set(err, HUSH_ERR_ARGUMENT, "%s: no handle", CLI_OUTPUT_STDOUT_LABEL);
     *out = NULL;
-    hush_output_t *o;
-    hush_status_t status = output_create(OUTPUT_STDOUT, false, HUSH_OUTPUT_STDOUT_LABEL, &o, err);
+    cli_output_t *o;
+    hush_status_t status = output_create(OUTPUT_STDOUT, false, CLI_OUTPUT_STDOUT_LABEL, &o, err);
     if (status != HUSH_OK)
         return status;
     o->fd = STDOUT_FILENO;
@@ -360,21 +360,21 @@ static void path_split(const char *path, char *dir, size_t dir_capacity, const c
 
 /* Creates ".<base>.hush-XXXXXX" next to out->target and registers it, so a
  * signal handler can remove it. */
-static hush_status_t temp_create(hush_output_t *out, hush_error_t *err)
+static hush_status_t temp_create(cli_output_t *out, hush_error_t *err)
 {
     char dir[PATH_MAX];
     const char *base;
     path_split(out->target, dir, sizeof dir, &base);
     /* Keep the temporary name within NAME_MAX however long the base is. */
-    int base_max = (int)(NAME_MAX - 1 - (sizeof HUSH_OUTPUT_TEMP_SUFFIX - 1));
-    if (!path_format(out->temp, sizeof out->temp, "%s/.%.*s" HUSH_OUTPUT_TEMP_SUFFIX, dir,
+    int base_max = (int)(NAME_MAX - 1 - (sizeof CLI_OUTPUT_TEMP_SUFFIX - 1));
+    if (!path_format(out->temp, sizeof out->temp, "%s/.%.*s" CLI_OUTPUT_TEMP_SUFFIX, dir,
                      base_max, base))
         return error_set(err, HUSH_ERR_LIMIT, "%s: path longer than %d bytes", out->name,
                          PATH_MAX - 1);
     int slot = temp_slot_claim();
     if (slot < 0)
         return error_set(err, HUSH_ERR_LIMIT, "%s: more than %d output files open at once",
-                         out->name, HUSH_OUTPUT_MAX_TEMPORARIES);
+                         out->name, CLI_OUTPUT_MAX_TEMPORARIES);
     out->fd = mkostemp(out->temp, O_CLOEXEC);
     if (out->fd < 0) {
         int saved = errno;
@@ -389,7 +389,7 @@ static hush_status_t temp_create(hush_output_t *out, hush_error_t *err)
 }
 
 /* Removes the temporary file and forgets it; the target is not touched. */
-static void temp_discard(hush_output_t *out)
+static void temp_discard(cli_output_t *out)
 {
     if (out->fd >= 0) {
         close(out->fd);
@@ -405,7 +405,7 @@ static void temp_discard(hush_output_t *out)
 /* Gives the temporary file the original's owner and mode.  Without the right
  * to chown (not root), the file stays ours, and then setuid/setgid bits are
  * dropped rather than handed to a different owner (as cp -p does). */
-static hush_status_t temp_copy_attributes(hush_output_t *out, const struct stat *st,
+static hush_status_t temp_copy_attributes(cli_output_t *out, const struct stat *st,
                                           hush_error_t *err)
 {
     mode_t mode = st->st_mode & 07777;
@@ -426,8 +426,8 @@ static bool is_stdin_name(const char *path)
     return !path || strcmp(path, "-") == 0 || strcmp(path, "<stdin>") == 0;
 }
 
-hush_status_t hush_output_open_in_place(const char *path, const char *backup_suffix, bool gzip,
-                                        hush_output_t **out, hush_error_t *err)
+hush_status_t cli_output_open_in_place(const char *path, const char *backup_suffix, bool gzip,
+                                        cli_output_t **out, hush_error_t *err)
 {
     if (!out)
         return error_set(err, HUSH_ERR_ARGUMENT, "%s: no handle", path ? path : "-");
@@ -438,7 +438,7 @@ hush_status_t hush_output_open_in_place(const char *path, const char *backup_suf
     if (backup_suffix && !backup_suffix[0])
         return error_set(err, HUSH_ERR_ARGUMENT, "%s: empty backup suffix", path);
 
-    hush_output_t *o;
+    cli_output_t *o;
     hush_status_t status = output_create(OUTPUT_FILE, gzip, path, &o, err);
     if (status != HUSH_OK)
         return status;
@@ -514,13 +514,13 @@ static bool has_dotdot(const char *path)
 
 /* out_dir/path for a mirrored copy.  A path with ".." would climb out of
  * out_dir, so it is placed by its real absolute path instead. */
-static hush_status_t mirror_target(hush_output_t *o, const char *out_dir, const char *path,
+static hush_status_t mirror_target(cli_output_t *o, const char *out_dir, const char *path,
                                    hush_error_t *err)
 {
     char resolved[PATH_MAX];
     const char *rel = path;
     if (is_stdin_name(path)) {
-        rel = HUSH_OUTPUT_STDIN_NAME;
+        rel = CLI_OUTPUT_STDIN_NAME;
     } else if (has_dotdot(path)) {
         if (!realpath(path, resolved))
             return error_set(err, HUSH_ERR_IO, "%s: %s", path, strerror(errno));
@@ -560,11 +560,11 @@ static hush_status_t make_parents(const char *name, const char *file, hush_error
     return HUSH_OK;
 }
 
-static hush_status_t mirror_prepare(hush_output_t *o, const char *path, mode_t *mode,
+static hush_status_t mirror_prepare(cli_output_t *o, const char *path, mode_t *mode,
                                     hush_error_t *err)
 {
     struct stat src, dst;
-    *mode = HUSH_OUTPUT_STDIN_MODE;
+    *mode = CLI_OUTPUT_STDIN_MODE;
     if (is_stdin_name(path))
         return HUSH_OK;
     if (stat(path, &src) != 0)
@@ -576,13 +576,13 @@ static hush_status_t mirror_prepare(hush_output_t *o, const char *path, mode_t *
     return HUSH_OK;
 }
 
-hush_status_t hush_output_open_mirror(const char *out_dir, const char *path, bool gzip,
-                                      hush_output_t **out, hush_error_t *err)
+hush_status_t cli_output_open_mirror(const char *out_dir, const char *path, bool gzip,
+                                      cli_output_t **out, hush_error_t *err)
 {
     if (!out || !out_dir || !out_dir[0])
         return error_set(err, HUSH_ERR_ARGUMENT, "%s: no output directory", path ? path : "-");
     *out = NULL;
-    hush_output_t *o;
+    cli_output_t *o;
     hush_status_t status = output_create(OUTPUT_FILE, gzip, path ? path : "-", &o, err);
     if (status != HUSH_OK)
         return status;
@@ -626,7 +626,7 @@ static int sync_directory(const char *file)
 }
 
 /* Everything up to (not including) the rename: all bytes on disk. */
-static bool temp_finish(hush_output_t *out)
+static bool temp_finish(cli_output_t *out)
 {
     if (out->gzip && !deflate_run(out, Z_FINISH))
         return false;
@@ -646,7 +646,7 @@ static bool temp_finish(hush_output_t *out)
     return true;
 }
 
-static bool backup_link(hush_output_t *out, bool *made)
+static bool backup_link(cli_output_t *out, bool *made)
 {
     *made = false;
     if (!out->backup[0])
@@ -663,7 +663,7 @@ static bool backup_link(hush_output_t *out, bool *made)
     return true;
 }
 
-static hush_status_t file_commit(hush_output_t *out, hush_error_t *err)
+static hush_status_t file_commit(cli_output_t *out, hush_error_t *err)
 {
     bool backup_made = false;
     if (!temp_finish(out) || !backup_link(out, &backup_made))
@@ -689,7 +689,7 @@ fail:
     return report_failure(out, err);
 }
 
-static hush_status_t stdout_close(hush_output_t *out, hush_error_t *err)
+static hush_status_t stdout_close(cli_output_t *out, hush_error_t *err)
 {
     /* Standard output is a stream: what was produced before an error still
      * goes out, and fd 1 stays open for whoever writes next. */
@@ -698,7 +698,7 @@ static hush_status_t stdout_close(hush_output_t *out, hush_error_t *err)
     return out->failed ? report_failure(out, err) : HUSH_OK;
 }
 
-hush_status_t hush_output_close(hush_output_t *out, bool commit, hush_error_t *err)
+hush_status_t cli_output_close(cli_output_t *out, bool commit, hush_error_t *err)
 {
     if (!out)
         return HUSH_OK;

@@ -131,7 +131,7 @@ static hush_status_t default_key_dir(char *dir, size_t capacity, hush_error_t *e
 
 static hush_status_t write_new_key(int fd, const char *temp, hush_error_t *err)
 {
-    unsigned char key[HUSH_KEY_SIZE];
+    unsigned char key[CLI_KEY_SIZE];
     size_t got = 0;
     while (got < sizeof key) {
         ssize_t n = getrandom(key + got, sizeof key - got, 0);
@@ -209,7 +209,7 @@ static hush_status_t load_default_key(unsigned char *key, size_t *key_size, hush
     return read_key(path, key, key_size, err);
 }
 
-hush_status_t hush_keyfile_load(const char *path, unsigned char *key, size_t *key_size,
+hush_status_t cli_keyfile_load(const char *path, unsigned char *key, size_t *key_size,
                                 hush_error_t *err)
 {
     err->message[0] = '\0';

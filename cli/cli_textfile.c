@@ -23,7 +23,7 @@ static char *fail_read(hush_error_t *err, const char *path, const char *reason, 
     return NULL;
 }
 
-char *hush_cli_read_file(const char *path, size_t max_size, const char *what, size_t *size,
+char *cli_read_file(const char *path, size_t max_size, const char *what, size_t *size,
                          hush_error_t *err)
 {
     struct stat st;
@@ -59,7 +59,7 @@ char *hush_cli_read_file(const char *path, size_t max_size, const char *what, si
     return data;
 }
 
-bool hush_cli_next_line(hush_line_cursor_t *c, const char **line, size_t *length)
+bool cli_next_line(cli_line_cursor_t *c, const char **line, size_t *length)
 {
     if (c->pos >= c->size)
         return false;

@@ -26,9 +26,9 @@
 #include "cli_walk.h"
 #include "hush.h"
 
-#define HUSH_EXIT_OK 0
-#define HUSH_EXIT_FINDINGS 1
-#define HUSH_EXIT_ERROR 2
+#define CLI_EXIT_OK 0
+#define CLI_EXIT_FINDINGS 1
+#define CLI_EXIT_ERROR 2
 
 #define PROGRESS_INTERVAL_NS 200000000L
 #define PROGRESS_PATH_MAX 48
@@ -41,14 +41,14 @@ typedef struct progress {
 } progress_t;
 
 typedef struct app {
-    const hush_cli_options_t *opt;
+    const cli_options_t *opt;
     hush_rules_t *rules;
     hush_scanner_t *scanner;
-    hush_report_t *report;     /* scan: the report; redact: --report or NULL */
+    cli_report_t *report;     /* scan: the report; redact: --report or NULL */
     FILE *report_file;
     const char *report_name;   /* for messages */
-    hush_output_t *stdout_out; /* redact to stdout */
-    hush_allow_list_t *allow;  /* --allow, NULL without */
+    cli_output_t *stdout_out; /* redact to stdout */
+    cli_allow_list_t *allow;  /* --allow, NULL without */
     unsigned char key[HUSH_FINGERPRINT_KEY_MAX];
     size_t key_size;
     bool failed;               /* exit status 2 */
@@ -61,7 +61,7 @@ typedef struct app {
 typedef struct job {
     app_t *app;
     const char *path;          /* as walked; "-" for stdin */
-    hush_output_t *out;        /* redacted bytes go here; NULL for scan */
+    cli_output_t *out;        /* redacted bytes go here; NULL for scan */
     bool report_failed;
     int report_errno;
     /* --verbose: the last allowed finding said, so that one seen in both
@@ -109,9 +109,9 @@ __attribute__((format(printf, 2, 3))) static void notice(app_t *app, const char 
 
 static void note_input_error(app_t *app, const char *path, const char *reason)
 {
-    fail(app, "%s: %s", hush_report_display_path(path), reason);
+    fail(app, "%s: %s", cli_report_display_path(path), reason);
     if (app->report)
-        hush_report_error(app->report, path, reason);
+        cli_report_error(app->report, path, reason);
 }
 
 /* A source error: its message already reads "path: reason". */
@@ -122,7 +122,7 @@ static void note_source_error(app_t *app, const char *path, const char *message)
     fail(app, "%s", message);
     if (app->report) {
         const char *reason = strstr(message, ": ");
-        hush_report_error(app->report, path, reason ? reason + 2 : message);
+        cli_report_error(app->report, path, reason ? reason + 2 : message);
     }
 }
 
@@ -151,7 +151,7 @@ static void draw_progress(app_t *app, const char *path, bool force)
     if (!force && p->drawn && elapsed_ns(&p->last, &now) < PROGRESS_INTERVAL_NS)
         return;
     p->last = now;
-    const char *shown = hush_report_display_path(path);
+    const char *shown = cli_report_display_path(path);
     size_t len = strlen(shown);
     /* Paths come from the file system: show only printable bytes of the tail. */
     char tail[PROGRESS_PATH_MAX + 1];
@@ -170,7 +170,7 @@ static void draw_progress(app_t *app, const char *path, bool force)
 static bool load_rules(app_t *app)
 {
     hush_error_t err = {{0}};
-    if (hush_cli_load_rules(app->opt, &app->rules, &err) != HUSH_OK) {
+    if (cli_load_rules(app->opt, &app->rules, &err) != HUSH_OK) {
         fail(app, "%s", err.message);
         return false;
     }
@@ -179,9 +179,9 @@ static bool load_rules(app_t *app)
 
 /* ---- rules list / show / check ----------------------------------------- */
 
-static bool rules_json_output(const hush_cli_options_t *opt)
+static bool rules_json_output(const cli_options_t *opt)
 {
-    return opt->format_given && opt->format == HUSH_REPORT_JSONL;
+    return opt->format_given && opt->format == CLI_REPORT_JSONL;
 }
 
 static void rules_list(app_t *app)
@@ -192,7 +192,7 @@ static void rules_list(app_t *app)
         if (hush_rules_info(app->rules, i, &r) != HUSH_OK)
             continue;
         if (rules_json_output(app->opt))
-            hush_report_write_rule_json(stdout, &r, false);
+            cli_report_write_rule_json(stdout, &r, false);
         else
             printf("%-44s %-6s  %s\n", r.id, hush_confidence_name(r.confidence), r.name);
     }
@@ -207,9 +207,9 @@ static void rules_show(app_t *app)
         return;
     }
     if (rules_json_output(app->opt))
-        hush_report_write_rule_json(stdout, &r, true);
+        cli_report_write_rule_json(stdout, &r, true);
     else
-        hush_report_write_rule_text(stdout, &r);
+        cli_report_write_rule_text(stdout, &r);
 }
 
 static void on_check_failure(void *ctx, const hush_rule_info_t *rule, bool negative, size_t index,
@@ -236,27 +236,27 @@ static int rules_check(app_t *app)
     hush_status_t status = hush_rules_check(app->rules, on_check_failure, app, &failures);
     if (status != HUSH_OK) {
         fail(app, "rules check: %s", hush_strerror(status));
-        return HUSH_EXIT_ERROR;
+        return CLI_EXIT_ERROR;
     }
     printf("%zu rules, %zu examples, %zu negative examples: ", count, examples, negatives);
     if (failures == 0)
         printf("all pass\n");
     else
         printf("%zu %s\n", failures, failures == 1 ? "failure" : "failures");
-    return failures ? HUSH_EXIT_FINDINGS : HUSH_EXIT_OK;
+    return failures ? CLI_EXIT_FINDINGS : CLI_EXIT_OK;
 }
 
 static int run_rules_command(app_t *app)
 {
-    int status = HUSH_EXIT_OK;
+    int status = CLI_EXIT_OK;
     switch (app->opt->rules_action) {
-    case HUSH_RULES_LIST: rules_list(app); break;
-    case HUSH_RULES_SHOW: rules_show(app); break;
-    case HUSH_RULES_CHECK: status = rules_check(app); break;
+    case CLI_RULES_LIST: rules_list(app); break;
+    case CLI_RULES_SHOW: rules_show(app); break;
+    case CLI_RULES_CHECK: status = rules_check(app); break;
     }
     if (fflush(stdout) != 0 && errno != EPIPE)
         fail(app, "<stdout>: %s", strerror(errno));
-    return app->failed ? HUSH_EXIT_ERROR : status;
+    return app->failed ? CLI_EXIT_ERROR : status;
 }
 
 /* ---- scanning one input --------------------------------------------------- */
@@ -264,7 +264,7 @@ static int run_rules_command(app_t *app)
 static int on_finding(void *ctx, const hush_finding_t *finding)
 {
     job_t *job = ctx;
-    if (hush_report_finding(job->app->report, job->path, finding))
+    if (cli_report_finding(job->app->report, job->path, finding))
         return 0;
     job->report_failed = true;
     job->report_errno = errno;
@@ -275,8 +275,8 @@ static int on_finding(void *ctx, const hush_finding_t *finding)
 static bool on_allow(void *ctx, const hush_allow_query_t *query)
 {
     job_t *job = ctx;
-    hush_allow_entry_info_t entry;
-    if (!hush_allow_list_match(job->app->allow, job->path, query, &entry))
+    cli_allow_entry_info_t entry;
+    if (!cli_allow_list_match(job->app->allow, job->path, query, &entry))
         return false;
     bool repeat = job->last_allowed_rule == query->rule_id &&
                   strcmp(job->last_allowed, query->fingerprint) == 0;
@@ -285,7 +285,7 @@ static bool on_allow(void *ctx, const hush_allow_query_t *query)
         snprintf(job->last_allowed, sizeof job->last_allowed, "%s", query->fingerprint);
         if (job->app->opt->verbose)
             notice(job->app, "%s: allowed %s finding%s%s by %s:%zu: %s",
-                   hush_report_display_path(job->path), query->rule_id,
+                   cli_report_display_path(job->path), query->rule_id,
                    query->fingerprint[0] ? " " : "", query->fingerprint, entry.file, entry.line,
                    entry.reason);
     }
@@ -303,11 +303,11 @@ static void sink_failed(job_t *job)
     }
     if (job->out == app->stdout_out) {
         app->stopped = true;
-        if (!hush_output_broken_pipe(job->out) && hush_output_flush(job->out, &err) != HUSH_OK)
+        if (!cli_output_broken_pipe(job->out) && cli_output_flush(job->out, &err) != HUSH_OK)
             fail(app, "%s", err.message);
         return;
     }
-    if (hush_output_flush(job->out, &err) != HUSH_OK)
+    if (cli_output_flush(job->out, &err) != HUSH_OK)
         fail(app, "%s", err.message);
     else
         fail(app, "%s: cannot write the redacted copy", job->path);
@@ -323,12 +323,12 @@ static bool flush_line_buffered(job_t *job)
         sink_failed(job);
         return false;
     }
-    if (job->out && hush_output_flush(job->out, &err) != HUSH_OK) {
+    if (job->out && cli_output_flush(job->out, &err) != HUSH_OK) {
         fail(app, "%s", err.message);
         app->stopped = true;
         return false;
     }
-    if (hush_output_broken_pipe(job->out)) {
+    if (cli_output_broken_pipe(job->out)) {
         app->stopped = true;
         return false;
     }
@@ -400,24 +400,24 @@ static bool scan_source(job_t *job, hush_source_t *source)
     return read_ok;
 }
 
-static hush_status_t open_output(app_t *app, const char *path, bool gzip, hush_output_t **out,
+static hush_status_t open_output(app_t *app, const char *path, bool gzip, cli_output_t **out,
                                  hush_error_t *err)
 {
-    const hush_cli_options_t *opt = app->opt;
+    const cli_options_t *opt = app->opt;
     *out = NULL;
-    if (opt->command == HUSH_COMMAND_SCAN)
+    if (opt->command == CLI_COMMAND_SCAN)
         return HUSH_OK;
     if (opt->out_dir)
-        return hush_output_open_mirror(opt->out_dir, path, gzip, out, err);
+        return cli_output_open_mirror(opt->out_dir, path, gzip, out, err);
     if (opt->in_place)
-        return hush_output_open_in_place(path, opt->backup_suffix, gzip, out, err);
+        return cli_output_open_in_place(path, opt->backup_suffix, gzip, out, err);
     *out = app->stdout_out;
     return HUSH_OK;
 }
 
 /* True when the file is not to be read: binary and found by walking (a file
  * named on the command line is always read), or its first bytes failed. */
-static bool skip_binary(app_t *app, const hush_walk_entry_t *entry, hush_source_t *source)
+static bool skip_binary(app_t *app, const cli_walk_entry_t *entry, hush_source_t *source)
 {
     hush_error_t err = {{0}};
     bool binary = false;
@@ -431,15 +431,15 @@ static bool skip_binary(app_t *app, const hush_walk_entry_t *entry, hush_source_
         return false;
     notice(app, "%s: binary file, skipped", entry->path);
     if (app->report)
-        hush_report_skipped(app->report, entry->path, "binary");
+        cli_report_skipped(app->report, entry->path, "binary");
     return true;
 }
 
-static void scan_input(app_t *app, const hush_walk_entry_t *entry)
+static void scan_input(app_t *app, const cli_walk_entry_t *entry)
 {
     hush_error_t err = {{0}};
     hush_source_t *source = NULL;
-    bool is_stdin = entry->event == HUSH_WALK_STDIN;
+    bool is_stdin = entry->event == CLI_WALK_STDIN;
 
     if (hush_source_open(is_stdin ? NULL : entry->path, &source, &err) != HUSH_OK) {
         note_source_error(app, entry->path, err.message);
@@ -463,32 +463,32 @@ static void scan_input(app_t *app, const hush_walk_entry_t *entry)
     hush_scanner_set_context(app->scanner, NULL, NULL);
     hush_source_destroy(source);
     if (job.out && job.out != app->stdout_out) {
-        hush_status_t status = hush_output_close(job.out, ok, &err);
+        hush_status_t status = cli_output_close(job.out, ok, &err);
         if (ok && status != HUSH_OK)
             fail(app, "%s", err.message);
     }
 }
 
-static int visit(void *ctx, const hush_walk_entry_t *entry)
+static int visit(void *ctx, const cli_walk_entry_t *entry)
 {
     app_t *app = ctx;
     switch (entry->event) {
-    case HUSH_WALK_FILE:
-    case HUSH_WALK_STDIN:
+    case CLI_WALK_FILE:
+    case CLI_WALK_STDIN:
         scan_input(app, entry);
         break;
-    case HUSH_WALK_ERROR:
+    case CLI_WALK_ERROR:
         note_input_error(app, entry->path, entry->message ? entry->message : "cannot read");
         break;
-    case HUSH_WALK_LOOP:
+    case CLI_WALK_LOOP:
         /* Nothing is left unread: the loop's target is walked elsewhere. */
         notice(app, "%s: %s", entry->path, entry->message ? entry->message : "loop, skipped");
         break;
-    case HUSH_WALK_SKIPPED:
+    case CLI_WALK_SKIPPED:
         notice(app, "%s: %s, skipped", entry->path,
                entry->message ? entry->message : "not a regular file");
         if (app->report)
-            hush_report_skipped(app->report, entry->path,
+            cli_report_skipped(app->report, entry->path,
                                 entry->message ? entry->message : "not a regular file");
         break;
     }
@@ -497,9 +497,9 @@ static int visit(void *ctx, const hush_walk_entry_t *entry)
 
 /* ---- scan and redact -------------------------------------------------------- */
 
-static bool needs_fingerprint_key(const hush_cli_options_t *opt)
+static bool needs_fingerprint_key(const cli_options_t *opt)
 {
-    return opt->command == HUSH_COMMAND_SCAN || opt->report || opt->mask == HUSH_MASK_HASH ||
+    return opt->command == CLI_COMMAND_SCAN || opt->report || opt->mask == HUSH_MASK_HASH ||
            opt->allow_file;
 }
 
@@ -511,9 +511,9 @@ static bool use_color(FILE *out)
 
 static bool open_report(app_t *app)
 {
-    const hush_cli_options_t *opt = app->opt;
-    const char *path = opt->command == HUSH_COMMAND_SCAN ? opt->output : opt->report;
-    if (opt->command == HUSH_COMMAND_REDACT && !path)
+    const cli_options_t *opt = app->opt;
+    const char *path = opt->command == CLI_COMMAND_SCAN ? opt->output : opt->report;
+    if (opt->command == CLI_COMMAND_REDACT && !path)
         return true;
     app->report_file = path ? fopen(path, "w") : stdout;
     app->report_name = path ? path : "<stdout>";
@@ -521,11 +521,11 @@ static bool open_report(app_t *app)
         fail(app, "%s: %s", path, strerror(errno));
         return false;
     }
-    hush_report_format_t format = opt->format;
-    if (!opt->format_given && opt->command == HUSH_COMMAND_SCAN)
-        format = isatty(fileno(app->report_file)) ? HUSH_REPORT_TEXT : HUSH_REPORT_JSONL;
-    app->report = hush_report_create(app->report_file, format,
-                                     format == HUSH_REPORT_TEXT && use_color(app->report_file));
+    cli_report_format_t format = opt->format;
+    if (!opt->format_given && opt->command == CLI_COMMAND_SCAN)
+        format = isatty(fileno(app->report_file)) ? CLI_REPORT_TEXT : CLI_REPORT_JSONL;
+    app->report = cli_report_create(app->report_file, format,
+                                     format == CLI_REPORT_TEXT && use_color(app->report_file));
     if (!app->report) {
         fail(app, "%s: %s", app->report_name, hush_strerror(HUSH_ERR_NOMEM));
         return false;
@@ -535,7 +535,7 @@ static bool open_report(app_t *app)
 
 static bool create_scanner(app_t *app)
 {
-    const hush_cli_options_t *opt = app->opt;
+    const cli_options_t *opt = app->opt;
     hush_scanner_config_t config = {
         .engine = HUSH_ENGINE_HYPERSCAN,
         .min_confidence = opt->min_confidence,
@@ -543,7 +543,7 @@ static bool create_scanner(app_t *app)
         .fingerprint_key = app->key_size ? app->key : NULL,
         .fingerprint_key_size = app->key_size,
         .on_finding = app->report ? on_finding : NULL,
-        .on_output = opt->command == HUSH_COMMAND_REDACT ? hush_output_write : NULL,
+        .on_output = opt->command == CLI_COMMAND_REDACT ? cli_output_write : NULL,
         .allow = app->allow ? on_allow : NULL,
     };
     hush_status_t status = hush_scanner_create(app->rules, &config, &app->scanner);
@@ -556,23 +556,23 @@ static bool create_scanner(app_t *app)
 
 static bool prepare_inputs(app_t *app)
 {
-    const hush_cli_options_t *opt = app->opt;
+    const cli_options_t *opt = app->opt;
     hush_error_t err = {{0}};
 
     if (needs_fingerprint_key(opt)) {
-        if (hush_keyfile_load(opt->fingerprint_key, app->key, &app->key_size, &err) != HUSH_OK) {
+        if (cli_keyfile_load(opt->fingerprint_key, app->key, &app->key_size, &err) != HUSH_OK) {
             fail(app, "%s", err.message);
             return false;
         }
     }
-    if (opt->allow_file && hush_allow_list_load(opt->allow_file, &app->allow, &err) != HUSH_OK) {
+    if (opt->allow_file && cli_allow_list_load(opt->allow_file, &app->allow, &err) != HUSH_OK) {
         fail(app, "%s", err.message);
         return false;
     }
     if (!open_report(app))
         return false;
-    if (opt->command == HUSH_COMMAND_REDACT && !opt->out_dir && !opt->in_place &&
-        hush_output_open_stdout(&app->stdout_out, &err) != HUSH_OK) {
+    if (opt->command == CLI_COMMAND_REDACT && !opt->out_dir && !opt->in_place &&
+        cli_output_open_stdout(&app->stdout_out, &err) != HUSH_OK) {
         fail(app, "%s", err.message);
         return false;
     }
@@ -584,12 +584,12 @@ static void finish_outputs(app_t *app)
     hush_error_t err = {{0}};
     clear_progress(app);
     if (app->stdout_out) {
-        if (hush_output_close(app->stdout_out, true, &err) != HUSH_OK && err.message[0])
+        if (cli_output_close(app->stdout_out, true, &err) != HUSH_OK && err.message[0])
             fail(app, "%s", err.message);
         app->stdout_out = NULL;
     }
     if (app->report) {
-        if (!hush_report_finish(app->report))
+        if (!cli_report_finish(app->report))
             report_write_failed(app, errno);
         if (app->report_file != stdout && fclose(app->report_file) != 0 && !app->failed)
             fail(app, "%s: %s", app->report_name, strerror(errno));
@@ -599,31 +599,31 @@ static void finish_outputs(app_t *app)
 
 static int run_inputs(app_t *app)
 {
-    const hush_cli_options_t *opt = app->opt;
-    hush_walk_options_t walk = {
+    const cli_options_t *opt = app->opt;
+    cli_walk_options_t walk = {
         .include_globs = opt->include_globs,
         .include_count = opt->include_count,
         .exclude_globs = opt->exclude_globs,
         .exclude_count = opt->exclude_count,
     };
     app->progress.enabled = opt->progress == 1 ? isatty(STDERR_FILENO)
-                            : opt->progress == HUSH_CLI_AUTO
+                            : opt->progress == CLI_AUTO
                                 ? !opt->quiet && isatty(STDERR_FILENO) && !isatty(STDOUT_FILENO)
                                 : false;
     if (!prepare_inputs(app))
-        return HUSH_EXIT_ERROR;
+        return CLI_EXIT_ERROR;
     /* A bare `hush scan` at a prompt would otherwise seem to hang. */
     if (opt->path_count == 0 && isatty(STDIN_FILENO))
         notice(app, "reading standard input from the terminal (end with Ctrl-D, or give a PATH)");
-    hush_walk(opt->paths, opt->path_count, &walk, visit, app);
-    size_t findings = hush_report_finding_count(app->report);
+    cli_walk(opt->paths, opt->path_count, &walk, visit, app);
+    size_t findings = cli_report_finding_count(app->report);
     bool stopped_quietly = app->stopped && !app->failed;
     finish_outputs(app);
-    if (opt->command == HUSH_COMMAND_SCAN && !opt->quiet && !stopped_quietly)
-        hush_report_write_summary(app->report, app->files_scanned, stderr);
+    if (opt->command == CLI_COMMAND_SCAN && !opt->quiet && !stopped_quietly)
+        cli_report_write_summary(app->report, app->files_scanned, stderr);
     if (app->failed)
-        return HUSH_EXIT_ERROR;
-    return opt->command == HUSH_COMMAND_SCAN && findings > 0 ? HUSH_EXIT_FINDINGS : HUSH_EXIT_OK;
+        return CLI_EXIT_ERROR;
+    return opt->command == CLI_COMMAND_SCAN && findings > 0 ? CLI_EXIT_FINDINGS : CLI_EXIT_OK;
 }
 
 /* ---- main ------------------------------------------------------------------ */
@@ -632,7 +632,7 @@ static int run_inputs(app_t *app)
  * sees how we ended. */
 static void on_fatal_signal(int sig)
 {
-    hush_output_remove_temporaries();
+    cli_output_remove_temporaries();
     signal(sig, SIG_DFL);
     raise(sig);
 }
@@ -651,32 +651,32 @@ static void install_signal_handlers(void)
     signal(SIGPIPE, SIG_IGN);
 }
 
-static int parse_or_explain(int argc, char **argv, hush_cli_options_t *opt)
+static int parse_or_explain(int argc, char **argv, cli_options_t *opt)
 {
     hush_error_t err = {{0}};
-    hush_cli_result_t result = hush_cli_parse(argc, argv, opt, &err);
-    if (result == HUSH_CLI_USAGE) {
+    cli_result_t result = cli_parse(argc, argv, opt, &err);
+    if (result == CLI_USAGE) {
         fprintf(stderr, "hush: %s\nTry 'hush --help'.\n", err.message);
-        return HUSH_EXIT_ERROR;
+        return CLI_EXIT_ERROR;
     }
-    if (result == HUSH_CLI_FAIL) {
+    if (result == CLI_FAIL) {
         fprintf(stderr, "hush: %s\n", err.message);
-        return HUSH_EXIT_ERROR;
+        return CLI_EXIT_ERROR;
     }
     if (opt->help) {
-        hush_cli_print_help(stdout, opt);
-        return fflush(stdout) == 0 || errno == EPIPE ? HUSH_EXIT_OK : HUSH_EXIT_ERROR;
+        cli_print_help(stdout, opt);
+        return fflush(stdout) == 0 || errno == EPIPE ? CLI_EXIT_OK : CLI_EXIT_ERROR;
     }
     if (opt->version) {
-        hush_cli_print_version(stdout);
-        return fflush(stdout) == 0 || errno == EPIPE ? HUSH_EXIT_OK : HUSH_EXIT_ERROR;
+        cli_print_version(stdout);
+        return fflush(stdout) == 0 || errno == EPIPE ? CLI_EXIT_OK : CLI_EXIT_ERROR;
     }
     return -1;
 }
 
 int main(int argc, char **argv)
 {
-    hush_cli_options_t opt;
+    cli_options_t opt;
     app_t app = {.opt = &opt};
     int status;
 
@@ -684,17 +684,17 @@ int main(int argc, char **argv)
     status = parse_or_explain(argc, argv, &opt);
     if (status < 0) {
         if (!load_rules(&app))
-            status = HUSH_EXIT_ERROR;
-        else if (opt.command == HUSH_COMMAND_RULES)
+            status = CLI_EXIT_ERROR;
+        else if (opt.command == CLI_COMMAND_RULES)
             status = run_rules_command(&app);
         else
             status = run_inputs(&app);
     }
     hush_scanner_destroy(app.scanner);
-    hush_report_destroy(app.report);
+    cli_report_destroy(app.report);
     hush_rules_destroy(app.rules);
-    hush_allow_list_free(app.allow);
+    cli_allow_list_free(app.allow);
     explicit_bzero(app.key, sizeof app.key);
-    hush_cli_options_free(&opt);
+    cli_options_free(&opt);
     return status;
 }

@@ -3,8 +3,8 @@
  * `hush <command> --help`, so an option cannot exist without being documented.
  * CLI-only.
  */
-#ifndef HUSH_CLI_OPTIONS_H
-#define HUSH_CLI_OPTIONS_H
+#ifndef CLI_OPTIONS_H
+#define CLI_OPTIONS_H
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -13,25 +13,25 @@
 #include "cli_report.h"
 #include "hush.h"
 
-typedef enum hush_command {
-    HUSH_COMMAND_REDACT = 0, /* the default */
-    HUSH_COMMAND_SCAN,
-    HUSH_COMMAND_RULES
-} hush_command_t;
+typedef enum cli_command {
+    CLI_COMMAND_REDACT = 0, /* the default */
+    CLI_COMMAND_SCAN,
+    CLI_COMMAND_RULES
+} cli_command_t;
 
-typedef enum hush_rules_action {
-    HUSH_RULES_LIST = 0,
-    HUSH_RULES_SHOW,
-    HUSH_RULES_CHECK
-} hush_rules_action_t;
+typedef enum cli_rules_action {
+    CLI_RULES_LIST = 0,
+    CLI_RULES_SHOW,
+    CLI_RULES_CHECK
+} cli_rules_action_t;
 
 /* -1 for a tri-state option left to its default. */
-#define HUSH_CLI_AUTO (-1)
+#define CLI_AUTO (-1)
 
-typedef struct hush_cli_options {
-    hush_command_t command;
+typedef struct cli_options {
+    cli_command_t command;
     bool command_given;            /* named on the command line (for help) */
-    hush_rules_action_t rules_action;
+    cli_rules_action_t rules_action;
     const char *rule_id;           /* rules show ID */
 
     const char **paths;            /* PATH operands; none means stdin */
@@ -52,11 +52,11 @@ typedef struct hush_cli_options {
     bool verbose;                  /* -v: say what --allow dropped */
     const char *allow_file;        /* --allow FILE */
     const char *known_secrets_file; /* --known-secrets FILE */
-    int progress;                  /* HUSH_CLI_AUTO, 0 or 1 */
+    int progress;                  /* CLI_AUTO, 0 or 1 */
     long jobs;
 
     bool format_given;
-    hush_report_format_t format;
+    cli_report_format_t format;
     const char *output;            /* scan -o FILE */
     const char *out_dir;           /* redact --out-dir */
     bool in_place;
@@ -67,24 +67,24 @@ typedef struct hush_cli_options {
 
     bool help;
     bool version;
-} hush_cli_options_t;
+} cli_options_t;
 
-typedef enum hush_cli_result {
-    HUSH_CLI_RUN = 0,   /* options are valid: run the command */
-    HUSH_CLI_USAGE,     /* bad usage: print message and "Try 'hush --help'." */
-    HUSH_CLI_FAIL       /* valid but refused (not supported yet): print message */
-} hush_cli_result_t;
+typedef enum cli_result {
+    CLI_RUN = 0,   /* options are valid: run the command */
+    CLI_USAGE,     /* bad usage: print message and "Try 'hush --help'." */
+    CLI_FAIL       /* valid but refused (not supported yet): print message */
+} cli_result_t;
 
 /* Parses argv (getopt_long permutes it).  On USAGE/FAIL, err->message holds
- * the reason without the "hush: " prefix.  Free with hush_cli_options_free
+ * the reason without the "hush: " prefix.  Free with cli_options_free
  * whatever the result. */
-hush_cli_result_t hush_cli_parse(int argc, char **argv, hush_cli_options_t *options,
+cli_result_t cli_parse(int argc, char **argv, cli_options_t *options,
                                  hush_error_t *err);
-void hush_cli_options_free(hush_cli_options_t *options);
+void cli_options_free(cli_options_t *options);
 
 /* Full help (no command named) or the help of one command. */
-void hush_cli_print_help(FILE *out, const hush_cli_options_t *options);
+void cli_print_help(FILE *out, const cli_options_t *options);
 /* "hush 0.1.0 (Hyperscan x, PCRE2 y)". */
-void hush_cli_print_version(FILE *out);
+void cli_print_version(FILE *out);
 
 #endif

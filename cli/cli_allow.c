@@ -30,7 +30,7 @@ typedef struct allow_entry {
     size_t line;
 } allow_entry_t;
 
-struct hush_allow_list {
+struct cli_allow_list {
     char *file;
     allow_entry_t *entries;
     size_t count;
@@ -64,7 +64,7 @@ static void entry_free(allow_entry_t *e)
     free(e->reason);
 }
 
-void hush_allow_list_free(hush_allow_list_t *list)
+void cli_allow_list_free(cli_allow_list_t *list)
 {
     if (!list)
         return;
@@ -185,13 +185,13 @@ static hush_status_t parse_entry(parse_t *p, const char *s, size_t n, allow_entr
     return e->reason ? HUSH_OK : HUSH_ERR_NOMEM;
 }
 
-static hush_status_t parse_lines(hush_allow_list_t *list, const char *data, size_t size,
+static hush_status_t parse_lines(cli_allow_list_t *list, const char *data, size_t size,
                                  parse_t *p)
 {
-    hush_line_cursor_t cursor = {.data = data, .size = size};
+    cli_line_cursor_t cursor = {.data = data, .size = size};
     const char *line;
     size_t length;
-    while (hush_cli_next_line(&cursor, &line, &length)) {
+    while (cli_next_line(&cursor, &line, &length)) {
         p->line = cursor.number;
         while (length > 0 && is_blank(*line)) {
             line++;
@@ -201,8 +201,8 @@ static hush_status_t parse_lines(hush_allow_list_t *list, const char *data, size
             continue;
         if (memchr(line, '\0', length))
             return fail(p, "a NUL byte in an entry (is this a text file?)");
-        if (list->count == HUSH_ALLOW_MAX_ENTRIES)
-            return fail(p, "more than %u entries", HUSH_ALLOW_MAX_ENTRIES);
+        if (list->count == CLI_ALLOW_MAX_ENTRIES)
+            return fail(p, "more than %u entries", CLI_ALLOW_MAX_ENTRIES);
         allow_entry_t *e = &list->entries[list->count++];
         hush_status_t st = parse_entry(p, line, length, e);
         if (st != HUSH_OK)
@@ -211,20 +211,20 @@ static hush_status_t parse_lines(hush_allow_list_t *list, const char *data, size
     return HUSH_OK;
 }
 
-hush_status_t hush_allow_list_load(const char *path, hush_allow_list_t **out, hush_error_t *err)
+hush_status_t cli_allow_list_load(const char *path, cli_allow_list_t **out, hush_error_t *err)
 {
     *out = NULL;
     size_t size;
-    char *data = hush_cli_read_file(path, HUSH_ALLOW_MAX_FILE_SIZE, "allow file", &size, err);
+    char *data = cli_read_file(path, CLI_ALLOW_MAX_FILE_SIZE, "allow file", &size, err);
     if (!data)
         return HUSH_ERR_IO;
     /* At most one entry per line: count lines to size the array once. */
     size_t lines = 1;
     for (size_t i = 0; i < size; i++)
         lines += data[i] == '\n';
-    if (lines > HUSH_ALLOW_MAX_ENTRIES)
-        lines = HUSH_ALLOW_MAX_ENTRIES;
-    hush_allow_list_t *list = calloc(1, sizeof *list);
+    if (lines > CLI_ALLOW_MAX_ENTRIES)
+        lines = CLI_ALLOW_MAX_ENTRIES;
+    cli_allow_list_t *list = calloc(1, sizeof *list);
     hush_status_t st = HUSH_ERR_NOMEM;
     if (list) {
         list->file = strdup(path);
@@ -242,7 +242,7 @@ hush_status_t hush_allow_list_load(const char *path, hush_allow_list_t **out, hu
         snprintf(err->message, sizeof err->message, "%s: %s", path, hush_strerror(st));
     free(data);
     if (st != HUSH_OK) {
-        hush_allow_list_free(list);
+        cli_allow_list_free(list);
         return st;
     }
     *out = list;
@@ -269,7 +269,7 @@ static bool path_matches(const allow_entry_t *e, const char *path)
     return fnmatch(e->path_glob, e->path_has_slash ? path : file_name(path), 0) == 0;
 }
 
-static bool value_matches(hush_allow_list_t *list, const allow_entry_t *e,
+static bool value_matches(cli_allow_list_t *list, const allow_entry_t *e,
                           const hush_allow_query_t *q)
 {
     if (!e->value_re)
@@ -279,8 +279,8 @@ static bool value_matches(hush_allow_list_t *list, const allow_entry_t *e,
     return rc >= 0;
 }
 
-bool hush_allow_list_match(hush_allow_list_t *list, const char *path,
-                           const hush_allow_query_t *q, hush_allow_entry_info_t *info)
+bool cli_allow_list_match(cli_allow_list_t *list, const char *path,
+                           const hush_allow_query_t *q, cli_allow_entry_info_t *info)
 {
     for (size_t i = 0; list && i < list->count; i++) {
         const allow_entry_t *e = &list->entries[i];
@@ -288,7 +288,7 @@ bool hush_allow_list_match(hush_allow_list_t *list, const char *path,
             (e->fingerprint[0] && strcmp(e->fingerprint, q->fingerprint) != 0) ||
             !path_matches(e, path) || !value_matches(list, e, q))
             continue;
-        *info = (hush_allow_entry_info_t){.file = list->file, .line = e->line,
+        *info = (cli_allow_entry_info_t){.file = list->file, .line = e->line,
                                           .reason = e->reason};
         return true;
     }

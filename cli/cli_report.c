@@ -36,9 +36,9 @@ typedef struct skip_reason {
     size_t count;
 } skip_reason_t;
 
-struct hush_report {
+struct cli_report {
     FILE *out;
-    hush_report_format_t format;
+    cli_report_format_t format;
     bool color;
     bool write_failed;
     int saved_errno;
@@ -54,31 +54,31 @@ struct hush_report {
 };
 
 static const char *const format_names[] = {
-    [HUSH_REPORT_TEXT] = "text",
-    [HUSH_REPORT_JSONL] = "jsonl",
-    [HUSH_REPORT_JSON] = "json",
-    [HUSH_REPORT_CSV] = "csv",
+    [CLI_REPORT_TEXT] = "text",
+    [CLI_REPORT_JSONL] = "jsonl",
+    [CLI_REPORT_JSON] = "json",
+    [CLI_REPORT_CSV] = "csv",
 };
 
-bool hush_report_format_parse(const char *name, hush_report_format_t *out)
+bool cli_report_format_parse(const char *name, cli_report_format_t *out)
 {
     for (size_t i = 0; name && i < sizeof format_names / sizeof format_names[0]; i++) {
         if (strcmp(name, format_names[i]) == 0) {
-            *out = (hush_report_format_t)i;
+            *out = (cli_report_format_t)i;
             return true;
         }
     }
     return false;
 }
 
-const char *hush_report_format_name(hush_report_format_t format)
+const char *cli_report_format_name(cli_report_format_t format)
 {
     if ((unsigned)format >= sizeof format_names / sizeof format_names[0])
         return "unknown";
     return format_names[format];
 }
 
-const char *hush_report_display_path(const char *path)
+const char *cli_report_display_path(const char *path)
 {
     if (!path || strcmp(path, "-") == 0)
         return STDIN_DISPLAY_NAME;
@@ -89,7 +89,7 @@ const char *hush_report_display_path(const char *path)
 
 /* Remembers the first failed write; later writes are still attempted so the
  * code stays simple, and the caller learns of the failure from the return. */
-static void note_result(hush_report_t *report, bool ok)
+static void note_result(cli_report_t *report, bool ok)
 {
     if (!ok && !report->write_failed) {
         report->write_failed = true;
@@ -97,17 +97,17 @@ static void note_result(hush_report_t *report, bool ok)
     }
 }
 
-static void put_text(hush_report_t *report, const char *text)
+static void put_text(cli_report_t *report, const char *text)
 {
     note_result(report, fputs(text, report->out) != EOF);
 }
 
-static void put_char(hush_report_t *report, char c)
+static void put_char(cli_report_t *report, char c)
 {
     note_result(report, putc(c, report->out) != EOF);
 }
 
-static void put_u64(hush_report_t *report, uint64_t value)
+static void put_u64(cli_report_t *report, uint64_t value)
 {
     note_result(report, fprintf(report->out, "%" PRIu64, value) >= 0);
 }
@@ -180,12 +180,12 @@ static void json_string(FILE *out, const char *text, bool *ok)
         *ok = good;
 }
 
-void hush_report_write_json_string(FILE *out, const char *text)
+void cli_report_write_json_string(FILE *out, const char *text)
 {
     json_string(out, text ? text : "", NULL);
 }
 
-static void put_json_string(hush_report_t *report, const char *text)
+static void put_json_string(cli_report_t *report, const char *text)
 {
     bool ok;
     json_string(report->out, text, &ok);
@@ -217,18 +217,18 @@ static bool terminal_safe(FILE *out, const char *text)
     return good;
 }
 
-void hush_report_write_terminal_safe(FILE *out, const char *text)
+void cli_report_write_terminal_safe(FILE *out, const char *text)
 {
     terminal_safe(out, text ? text : "");
 }
 
-static void put_terminal_safe(hush_report_t *report, const char *text)
+static void put_terminal_safe(cli_report_t *report, const char *text)
 {
     note_result(report, terminal_safe(report->out, text));
 }
 
 /* RFC 4180: quoted when it holds a separator, quote or line break. */
-static void put_csv_field(hush_report_t *report, const char *text)
+static void put_csv_field(cli_report_t *report, const char *text)
 {
     if (strpbrk(text, ",\"\r\n") == NULL) {
         put_text(report, text);
@@ -245,14 +245,14 @@ static void put_csv_field(hush_report_t *report, const char *text)
 
 /* ---- lifecycle ------------------------------------------------------------- */
 
-hush_report_t *hush_report_create(FILE *out, hush_report_format_t format, bool color)
+cli_report_t *cli_report_create(FILE *out, cli_report_format_t format, bool color)
 {
-    hush_report_t *report = calloc(1, sizeof *report);
+    cli_report_t *report = calloc(1, sizeof *report);
     if (!report)
         return NULL;
     report->out = out;
     report->format = format;
-    report->color = color && format == HUSH_REPORT_TEXT;
+    report->color = color && format == CLI_REPORT_TEXT;
     return report;
 }
 
@@ -265,7 +265,7 @@ static void free_entries(entry_list_t *list)
     free(list->items);
 }
 
-void hush_report_destroy(hush_report_t *report)
+void cli_report_destroy(cli_report_t *report)
 {
     if (!report)
         return;
@@ -280,29 +280,29 @@ void hush_report_destroy(hush_report_t *report)
 static const char *const csv_header =
     "path,line,column,offset,length,rule,name,confidence,encoding,validated,fingerprint,preview\n";
 
-static void start(hush_report_t *report)
+static void start(cli_report_t *report)
 {
     if (report->started)
         return;
     report->started = true;
-    if (report->format == HUSH_REPORT_JSON)
+    if (report->format == CLI_REPORT_JSON)
         put_text(report, "{\"findings\":[");
-    else if (report->format == HUSH_REPORT_CSV)
+    else if (report->format == CLI_REPORT_CSV)
         put_text(report, csv_header);
 }
 
-static bool result(hush_report_t *report)
+static bool result(cli_report_t *report)
 {
     if (report->write_failed)
         errno = report->saved_errno;
     return !report->write_failed;
 }
 
-static void put_entries_json(hush_report_t *report, const entry_list_t *list, const char *text_key)
+static void put_entries_json(cli_report_t *report, const entry_list_t *list, const char *text_key)
 {
     for (size_t i = 0; i < list->count; i++) {
         put_text(report, i == 0 ? "{\"path\":" : ",{\"path\":");
-        put_json_string(report, hush_report_display_path(list->items[i].path));
+        put_json_string(report, cli_report_display_path(list->items[i].path));
         put_text(report, ",\"");
         put_text(report, text_key);
         put_text(report, "\":");
@@ -311,10 +311,10 @@ static void put_entries_json(hush_report_t *report, const entry_list_t *list, co
     }
 }
 
-bool hush_report_finish(hush_report_t *report)
+bool cli_report_finish(cli_report_t *report)
 {
     start(report);
-    if (report->format == HUSH_REPORT_JSON) {
+    if (report->format == CLI_REPORT_JSON) {
         put_text(report, report->findings > 0 ? "\n],\"skipped\":[" : "],\"skipped\":[");
         put_entries_json(report, &report->skipped, "reason");
         put_text(report, "],\"errors\":[");
@@ -328,7 +328,7 @@ bool hush_report_finish(hush_report_t *report)
 /* ---- findings -------------------------------------------------------------- */
 
 /* ,"key":"value" for a claim that is present. */
-static void put_meta_string(hush_report_t *report, bool *first, const char *key, const char *value)
+static void put_meta_string(cli_report_t *report, bool *first, const char *key, const char *value)
 {
     if (!value[0])
         return;
@@ -340,7 +340,7 @@ static void put_meta_string(hush_report_t *report, bool *first, const char *key,
 }
 
 /* "meta":{...}: only the claims the token has, "expired" only with "exp". */
-static void put_meta_json(hush_report_t *report, const hush_finding_meta_t *m)
+static void put_meta_json(cli_report_t *report, const hush_finding_meta_t *m)
 {
     bool first = true;
     put_text(report, ",\"meta\":{");
@@ -361,7 +361,7 @@ static void put_meta_json(hush_report_t *report, const hush_finding_meta_t *m)
 /* " (exp 2026-01-01T00:00:00Z expired, iss https://...)" after a text
  * finding: enough for a person to see whose token it is and whether it
  * still works; the JSON formats carry the rest. */
-static void put_meta_text(hush_report_t *report, const hush_finding_meta_t *m)
+static void put_meta_text(cli_report_t *report, const hush_finding_meta_t *m)
 {
     if (!m->has_exp && !m->iss[0])
         return;
@@ -383,7 +383,7 @@ static void put_meta_text(hush_report_t *report, const hush_finding_meta_t *m)
     put_char(report, ')');
 }
 
-static void put_finding_json(hush_report_t *report, const char *path, const hush_finding_t *f)
+static void put_finding_json(cli_report_t *report, const char *path, const hush_finding_t *f)
 {
     put_text(report, "{\"path\":");
     put_json_string(report, path);
@@ -420,7 +420,7 @@ static void put_finding_json(hush_report_t *report, const char *path, const hush
     put_char(report, '}');
 }
 
-static void put_finding_text(hush_report_t *report, const char *path, const hush_finding_t *f)
+static void put_finding_text(cli_report_t *report, const char *path, const hush_finding_t *f)
 {
     if (report->color)
         put_text(report, COLOR_PATH);
@@ -442,7 +442,7 @@ static void put_finding_text(hush_report_t *report, const char *path, const hush
     put_char(report, '\n');
 }
 
-static void put_finding_csv(hush_report_t *report, const char *path, const hush_finding_t *f)
+static void put_finding_csv(cli_report_t *report, const char *path, const hush_finding_t *f)
 {
     put_csv_field(report, path);
     put_char(report, ',');
@@ -470,7 +470,7 @@ static void put_finding_csv(hush_report_t *report, const char *path, const hush_
     put_char(report, '\n');
 }
 
-static void count_file(hush_report_t *report, const char *path)
+static void count_file(cli_report_t *report, const char *path)
 {
     if (report->last_path && strcmp(report->last_path, path) == 0)
         return;
@@ -479,25 +479,25 @@ static void count_file(hush_report_t *report, const char *path)
     report->last_path = strdup(path);
 }
 
-bool hush_report_finding(hush_report_t *report, const char *path, const hush_finding_t *finding)
+bool cli_report_finding(cli_report_t *report, const char *path, const hush_finding_t *finding)
 {
-    const char *shown = hush_report_display_path(path);
+    const char *shown = cli_report_display_path(path);
 
     start(report);
     count_file(report, shown);
     switch (report->format) {
-    case HUSH_REPORT_TEXT:
+    case CLI_REPORT_TEXT:
         put_finding_text(report, shown, finding);
         break;
-    case HUSH_REPORT_JSONL:
+    case CLI_REPORT_JSONL:
         put_finding_json(report, shown, finding);
         put_char(report, '\n');
         break;
-    case HUSH_REPORT_JSON:
+    case CLI_REPORT_JSON:
         put_text(report, report->findings == 0 ? "\n" : ",\n");
         put_finding_json(report, shown, finding);
         break;
-    case HUSH_REPORT_CSV:
+    case CLI_REPORT_CSV:
         put_finding_csv(report, shown, finding);
         break;
     }
@@ -505,7 +505,7 @@ bool hush_report_finding(hush_report_t *report, const char *path, const hush_fin
     return result(report);
 }
 
-size_t hush_report_finding_count(const hush_report_t *report)
+size_t cli_report_finding_count(const cli_report_t *report)
 {
     return report ? report->findings : 0;
 }
@@ -534,7 +534,7 @@ static bool append_entry(entry_list_t *list, const char *path, const char *text)
     return true;
 }
 
-static void count_reason(hush_report_t *report, const char *reason)
+static void count_reason(cli_report_t *report, const char *reason)
 {
     for (size_t i = 0; i < report->reason_count; i++) {
         if (strcmp(report->reasons[i].reason, reason) == 0) {
@@ -553,7 +553,7 @@ static void count_reason(hush_report_t *report, const char *reason)
     report->other_skips++;
 }
 
-bool hush_report_skipped(hush_report_t *report, const char *path, const char *reason)
+bool cli_report_skipped(cli_report_t *report, const char *path, const char *reason)
 {
     if (!reason)
         reason = "skipped";
@@ -565,7 +565,7 @@ bool hush_report_skipped(hush_report_t *report, const char *path, const char *re
     return true;
 }
 
-bool hush_report_error(hush_report_t *report, const char *path, const char *message)
+bool cli_report_error(cli_report_t *report, const char *path, const char *message)
 {
     if (!append_entry(&report->errors, path, message)) {
         errno = ENOMEM;
@@ -582,35 +582,35 @@ static void rule_json_list(FILE *out, const char *key, const char *const *items,
     for (size_t i = 0; i < count; i++) {
         if (i)
             fputc(',', out);
-        hush_report_write_json_string(out, items[i]);
+        cli_report_write_json_string(out, items[i]);
     }
     fputc(']', out);
 }
 
-void hush_report_write_rule_json(FILE *out, const hush_rule_info_t *r, bool full)
+void cli_report_write_rule_json(FILE *out, const hush_rule_info_t *r, bool full)
 {
     fputs("{\"id\":", out);
-    hush_report_write_json_string(out, r->id);
+    cli_report_write_json_string(out, r->id);
     fputs(",\"name\":", out);
-    hush_report_write_json_string(out, r->name);
+    cli_report_write_json_string(out, r->name);
     fprintf(out, ",\"confidence\":\"%s\",\"file\":", hush_confidence_name(r->confidence));
-    hush_report_write_json_string(out, r->file);
+    cli_report_write_json_string(out, r->file);
     if (full) {
         fputs(",\"pattern\":", out);
-        hush_report_write_json_string(out, r->pattern);
+        cli_report_write_json_string(out, r->pattern);
         fputs(",\"secret_group\":", out);
         if (r->secret_group)
-            hush_report_write_json_string(out, r->secret_group);
+            cli_report_write_json_string(out, r->secret_group);
         else
             fputs("null", out);
         fputs(",\"validator\":", out);
         if (r->validator)
-            hush_report_write_json_string(out, r->validator);
+            cli_report_write_json_string(out, r->validator);
         else
             fputs("null", out);
         fputs(",\"score\":", out);
         if (r->score)
-            hush_report_write_json_string(out, r->score);
+            cli_report_write_json_string(out, r->score);
         else
             fputs("null", out);
         fprintf(out, ",\"entropy_min\":%g,\"multiline\":%s,\"prefilter\":%s,\"max_width\":%u",
@@ -629,12 +629,12 @@ static void rule_text_list(FILE *out, const char *title, const char *const *item
     fprintf(out, "%s:%s\n", title, count ? "" : " none");
     for (size_t i = 0; i < count; i++) {
         fprintf(out, "  %zu. ", i + 1);
-        hush_report_write_terminal_safe(out, items[i]);
+        cli_report_write_terminal_safe(out, items[i]);
         fputc('\n', out);
     }
 }
 
-void hush_report_write_rule_text(FILE *out, const hush_rule_info_t *r)
+void cli_report_write_rule_text(FILE *out, const hush_rule_info_t *r)
 {
     fprintf(out, "id:                %s\n", r->id);
     fprintf(out, "name:              %s\n", r->name);
@@ -642,7 +642,7 @@ void hush_report_write_rule_text(FILE *out, const hush_rule_info_t *r)
     fprintf(out, "confidence:        %s%s\n", hush_confidence_name(r->confidence),
             r->score ? " (at most: each value is scored)" : "");
     fputs("pattern:           ", out);
-    hush_report_write_terminal_safe(out, r->pattern);
+    cli_report_write_terminal_safe(out, r->pattern);
     fprintf(out, "\nsecret group:      %s\n", r->secret_group ? r->secret_group : "(whole match)");
     fprintf(out, "validator:         %s\n", r->validator ? r->validator : "none");
     fprintf(out, "score:             %s\n",
@@ -665,7 +665,7 @@ static const char *plural(size_t n, const char *one, const char *many)
     return n == 1 ? one : many;
 }
 
-static void write_skip_summary(const hush_report_t *report, FILE *out)
+static void write_skip_summary(const cli_report_t *report, FILE *out)
 {
     size_t total = report->skipped.count;
     size_t kinds = report->reason_count + (report->other_skips > 0);
@@ -683,7 +683,7 @@ static void write_skip_summary(const hush_report_t *report, FILE *out)
     fputc(')', out);
 }
 
-void hush_report_write_summary(const hush_report_t *report, size_t files_scanned, FILE *out)
+void cli_report_write_summary(const cli_report_t *report, size_t files_scanned, FILE *out)
 {
     if (report->findings == 0)
         fprintf(out, "no findings in %zu %s", files_scanned, plural(files_scanned, "file", "files"));

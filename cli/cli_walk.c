@@ -23,8 +23,8 @@
 #include "cli_walk.h"
 
 /* Room for any message this file builds (paths may be longer: truncated). */
-#define HUSH_WALK_MESSAGE_MAX 1024u
-#define HUSH_WALK_STDIN_PATH "-"
+#define CLI_WALK_MESSAGE_MAX 1024u
+#define CLI_WALK_STDIN_PATH "-"
 
 typedef struct walk_ancestor {
     dev_t dev;
@@ -33,23 +33,23 @@ typedef struct walk_ancestor {
 } walk_ancestor_t;
 
 typedef struct walk {
-    const hush_walk_options_t *options;
-    hush_walk_fn visit;
+    const cli_walk_options_t *options;
+    cli_walk_fn visit;
     void *ctx;
     /* Directories from the walked root down to the one being read. */
-    walk_ancestor_t ancestors[HUSH_WALK_MAX_DEPTH + 1];
+    walk_ancestor_t ancestors[CLI_WALK_MAX_DEPTH + 1];
     size_t depth;
-    char message[HUSH_WALK_MESSAGE_MAX];
+    char message[CLI_WALK_MESSAGE_MAX];
 } walk_t;
 
-static const hush_walk_options_t no_options;
+static const cli_walk_options_t no_options;
 
 /* ---- events ------------------------------------------------------------- */
 
-static int emit(walk_t *walk, hush_walk_event_t event, const char *path, bool explicit_path,
+static int emit(walk_t *walk, cli_walk_event_t event, const char *path, bool explicit_path,
                 const char *message)
 {
-    hush_walk_entry_t entry = {
+    cli_walk_entry_t entry = {
         .event = event, .path = path, .explicit_path = explicit_path, .message = message};
     return walk->visit(walk->ctx, &entry);
 }
@@ -57,7 +57,7 @@ static int emit(walk_t *walk, hush_walk_event_t event, const char *path, bool ex
 static int emit_errno(walk_t *walk, const char *path, bool explicit_path, int errnum)
 {
     char text[128];
-    return emit(walk, HUSH_WALK_ERROR, path, explicit_path, strerror_r(errnum, text, sizeof text));
+    return emit(walk, CLI_WALK_ERROR, path, explicit_path, strerror_r(errnum, text, sizeof text));
 }
 
 /* stat(2) failed on path: a dangling link is worth saying so, since `ls`
@@ -66,7 +66,7 @@ static int emit_stat_error(walk_t *walk, const char *path, bool explicit_path, i
 {
     struct stat link;
     if (errnum == ENOENT && lstat(path, &link) == 0 && S_ISLNK(link.st_mode))
-        return emit(walk, HUSH_WALK_ERROR, path, explicit_path,
+        return emit(walk, CLI_WALK_ERROR, path, explicit_path,
                     "No such file or directory (dangling symbolic link)");
     return emit_errno(walk, path, explicit_path, errnum);
 }
@@ -202,12 +202,12 @@ static int walk_subdirectory(walk_t *walk, const char *path, const char *relativ
     if (ancestor) {
         snprintf(walk->message, sizeof walk->message,
                  "directory loop (already visited as %s), skipped", ancestor->path);
-        return emit(walk, HUSH_WALK_LOOP, path, false, walk->message);
+        return emit(walk, CLI_WALK_LOOP, path, false, walk->message);
     }
-    if (walk->depth > HUSH_WALK_MAX_DEPTH) {
+    if (walk->depth > CLI_WALK_MAX_DEPTH) {
         snprintf(walk->message, sizeof walk->message,
-                 "directory nesting deeper than %d, skipped", HUSH_WALK_MAX_DEPTH);
-        return emit(walk, HUSH_WALK_ERROR, path, false, walk->message);
+                 "directory nesting deeper than %d, skipped", CLI_WALK_MAX_DEPTH);
+        return emit(walk, CLI_WALK_ERROR, path, false, walk->message);
     }
     return walk_directory(walk, path, relative, st, false);
 }
@@ -243,9 +243,9 @@ static int walk_entry(walk_t *walk, const char *dir, const char *dir_relative, c
     if (!is_included(walk, name, relative))
         goto done;
     if (S_ISREG(st.st_mode))
-        rc = emit(walk, HUSH_WALK_FILE, path, false, NULL);
+        rc = emit(walk, CLI_WALK_FILE, path, false, NULL);
     else
-        rc = emit(walk, HUSH_WALK_SKIPPED, path, false, "not a regular file");
+        rc = emit(walk, CLI_WALK_SKIPPED, path, false, "not a regular file");
 done:
     free(path);
     free(relative);
@@ -275,24 +275,24 @@ static int walk_directory(walk_t *walk, const char *path, const char *relative,
  * and anything readable is a file since the user asked for it. */
 static int walk_root(walk_t *walk, const char *path)
 {
-    if (strcmp(path, HUSH_WALK_STDIN_PATH) == 0)
-        return emit(walk, HUSH_WALK_STDIN, path, true, NULL);
+    if (strcmp(path, CLI_WALK_STDIN_PATH) == 0)
+        return emit(walk, CLI_WALK_STDIN, path, true, NULL);
     struct stat st;
     if (stat(path, &st) != 0)
         return emit_stat_error(walk, path, true, errno);
     if (S_ISDIR(st.st_mode))
         return walk_directory(walk, path, "", &st, true);
-    return emit(walk, HUSH_WALK_FILE, path, true, NULL);
+    return emit(walk, CLI_WALK_FILE, path, true, NULL);
 }
 
-int hush_walk(const char *const *paths, size_t path_count, const hush_walk_options_t *options,
-              hush_walk_fn visit, void *ctx)
+int cli_walk(const char *const *paths, size_t path_count, const cli_walk_options_t *options,
+              cli_walk_fn visit, void *ctx)
 {
     if (!visit)
         return 0;
     walk_t *walk = calloc(1, sizeof *walk);
     if (!walk) {
-        hush_walk_entry_t entry = {.event = HUSH_WALK_ERROR, .path = "", .message = "out of memory"};
+        cli_walk_entry_t entry = {.event = CLI_WALK_ERROR, .path = "", .message = "out of memory"};
         return visit(ctx, &entry);
     }
     walk->options = options ? options : &no_options;
@@ -300,7 +300,7 @@ int hush_walk(const char *const *paths, size_t path_count, const hush_walk_optio
     walk->ctx = ctx;
     int rc = 0;
     if (path_count == 0)
-        rc = emit(walk, HUSH_WALK_STDIN, HUSH_WALK_STDIN_PATH, true, NULL);
+        rc = emit(walk, CLI_WALK_STDIN, CLI_WALK_STDIN_PATH, true, NULL);
     for (size_t i = 0; i < path_count && rc == 0; i++)
         rc = walk_root(walk, paths[i]);
     free(walk);
