@@ -10,7 +10,7 @@
 # directory (build/, build-asan/), so an ASan build never mixes with a normal one.
 
 .DEFAULT_GOAL := all
-.PHONY: all lib cli tools tests test test-unit test-cli test-rules test-asan test-fuzz test-fault \
+.PHONY: all lib cli tools tests test test-layout test-unit test-cli test-rules test-asan test-fuzz test-fault \
         demo bench deps install uninstall clean format
 
 PREFIX  ?= /usr/local
@@ -131,9 +131,22 @@ deps:
 # same unit tests and rule check under AddressSanitizer + UBSan.
 test: deps
 	$(Q)$(MAKE) --no-print-directory all tests
-	$(Q)$(MAKE) --no-print-directory test-unit test-rules test-cli test-fuzz test-fault
+	$(Q)$(MAKE) --no-print-directory test-layout test-unit test-rules test-cli test-fuzz test-fault
 	$(Q)$(MAKE) --no-print-directory test-asan
 	@echo "make test: all suites passed"
+
+# The tree keeps its architecture: no include cycle in the library, every
+# name in its tier (scripts/check_layout.py), and no library-internal header
+# reachable from the command line's include path: each must fail to compile
+# there, while the public header compiles.
+test-layout:
+	$(Q)python3 scripts/check_layout.py
+	$(Q)echo '#include "hush.h"' | $(CC) $(CFLAGS_CLI) -fsyntax-only -x c - || \
+	    { echo "test-layout: hush.h does not compile with the CLI's flags"; exit 1; }
+	$(Q)for h in scanner/*.h; do \
+	    if echo "#include \"$${h#scanner/}\"" | $(CC) $(CFLAGS_CLI) -fsyntax-only -x c - 2>/dev/null; then \
+	        echo "test-layout: $$h is reachable from cli/"; exit 1; fi; \
+	done; echo "test-layout: no library-internal header compiles in cli/"
 
 test-unit: tests
 	$(Q)tests/run-unit.sh $(BUILD)
