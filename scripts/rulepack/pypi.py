@@ -17,7 +17,7 @@ def add_rules():
     t1 = fakes.pypi_token(rng=R)
     t2 = fakes.pypi_token("test.pypi.org", rng=R)
     t3 = fakes.pypi_token(rng=R)
-    rule("pypi.json", "pypi.upload-token", "PyPI upload token", "high",
+    rule("pypi.upload-token", "PyPI upload token", "high",
          r"\b(?<secret>pypi-AgE[A-Za-z0-9_-]{60,2000})",
          ["[pypi]\nusername = __token__\npassword = %s" % t1,
           "TWINE_PASSWORD=%s twine upload --repository testpypi dist/*  # hush test" % t2,
