@@ -16,12 +16,6 @@ _fake = Fakes(R)
 _alnum, _hex, _b64url = _fake.alnum, _fake.hex, _fake.b64url
 
 
-def provider_key(names):
-    """A key name that contains the provider word: `MISTRAL_API_KEY=`,
-    `"mistralApiKey": "`, `mistral.api_key = '`."""
-    return r"(?i:" + names + r")" + ASSIGN
-
-
 def openai_legacy():
     return "sk-" + _alnum(20) + "T3BlbkFJ" + _alnum(20)
 

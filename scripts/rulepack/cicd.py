@@ -1,6 +1,6 @@
 """CI/CD and code-quality services: Jenkins, TeamCity, CircleCI, Travis CI,
 Buildkite, SonarQube, Dependency-Track, StackHawk, Sauce Labs, Code Climate,
-Snyk, Codecov, Octopus Deploy, Harness.  Fake-value helpers: devtools.py."""
+Snyk, Codecov, Octopus Deploy, Harness.  Fake-value helpers: common.py."""
 
 from rulepack.common import *  # noqa: F401,F403
 

@@ -8,10 +8,6 @@ without a vendor prefix are anchored on a key name in the pattern itself."""
 
 from rulepack.common import *  # noqa: F401,F403
 
-UUID = r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
-# `name value` as on a command line (`-vaultToken s.xxx`, `--token abc.def`), besides ASSIGN.
-SEP = r"(?:" + ASSIGN + r"""|["']?[ \t]{1,4}["'`]?)"""
-
 # Values continue the sequence of the "cloud" RNG these rules once shared.
 R = rng_for("cloud", skip=11159)
 h, an, uuid = drawers(R)
@@ -20,7 +16,7 @@ h, an, uuid = drawers(R)
 def cloud():
     rule("heroku.api-key", "Heroku API key", "medium",
          r"(?i:\bheroku[a-z_.-]{0,24}(?:key|token|secret|password))" + ASSIGN +
-         r"(?<secret>" + UUID + r")\b",
+         r"(?<secret>" + UUID_ANYCASE + r")\b",
          ["HEROKU_API_KEY: %s" % uuid(), '{"herokuApiKey": "%s"}' % uuid(),
           "heroku.api-key=%s" % uuid()],
          ["curl https://hush-example.herokuapp.com/api/items/%s/status" % uuid(),
@@ -113,7 +109,7 @@ def cloud():
          ["https://supabase.com/docs/guides/api/api-keys"])
     rule("scaleway.secret-key", "Scaleway API secret key", "medium",
          r"(?i:\b(?:scw_secret_key|scaleway[a-z_-]{0,16}secret[a-z_-]{0,8}))" + ASSIGN +
-         r"(?<secret>" + UUID + r")\b",
+         r"(?<secret>" + UUID_ANYCASE + r")\b",
          ["SCW_ACCESS_KEY=SCW%s SCW_SECRET_KEY=%s" % (an(17, UPPER_ALNUM), uuid()),
           '{"scaleway_secret_key": "%s"}' % uuid()],
          ["SCW_SECRET_KEY=%s" % uuid()[:30], "SCW_ACCESS_KEY=SCW%s" % an(17, UPPER_ALNUM)],
@@ -132,7 +128,7 @@ def cloud():
          ["https://render.com/docs/api#1-create-an-api-key"],
          entropy_min=3.5)
     rule("railway.token", "Railway API token", "medium",
-         r"(?i:\brailway[a-z_-]{0,16}(?:token|api_?key))" + ASSIGN + r"(?<secret>" + UUID + r")\b",
+         r"(?i:\brailway[a-z_-]{0,16}(?:token|api_?key))" + ASSIGN + r"(?<secret>" + UUID_ANYCASE + r")\b",
          ["RAILWAY_TOKEN=%s" % uuid(), "RAILWAY_API_TOKEN: %s" % uuid()],
          ["RAILWAY_PROJECT_ID=%s" % uuid(), "RAILWAY_TOKEN=${{ secrets.RAILWAY_TOKEN }}"],
          ["https://docs.railway.com/guides/public-api#creating-a-token"])

@@ -61,6 +61,9 @@ LOWER_ALNUM = "abcdefghijklmnopqrstuvwxyz0123456789"
 UPPER_ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
 B64URL_CHARS = fakes.ALNUM + "_-"
 UUID = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+UUID_ANYCASE = r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
+# `name value` as on a command line (`-vaultToken s.xxx`, `--token abc.def`), besides ASSIGN.
+SEP = r"(?:" + ASSIGN + r"""|["']?[ \t]{1,4}["'`]?)"""
 # A separator that also accepts a positional argument pair such as
 # `('sonar.login', 'value')` besides everything ASSIGN takes.
 ASSIGN_OR_COMMA = (r"""(?:["']?[ \t]{0,4}(?:=>|:=|[:=,])[ \t]{0,4}["']?"""

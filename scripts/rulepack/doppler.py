@@ -2,13 +2,9 @@
 
 from rulepack.common import *  # noqa: F401,F403
 
-UUID = r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
-# `name value` as on a command line (`-vaultToken s.xxx`, `--token abc.def`), besides ASSIGN.
-SEP = r"(?:" + ASSIGN + r"""|["']?[ \t]{1,4}["'`]?)"""
-
 # Values continue the sequence of the "cloud" RNG these rules once shared.
 R = rng_for("cloud", skip=8740)
-h, an, uuid = drawers(R)
+_, an, _ = drawers(R)
 
 
 def doppler():

@@ -1,6 +1,5 @@
 """E-mail services (patterns/email.json): Mailchimp, Mailgun, Postmark, Brevo, ..."""
 
-import base64
 import string
 
 from rulepack.common import *  # noqa: F401,F403

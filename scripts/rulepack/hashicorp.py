@@ -3,13 +3,9 @@ Nomad, HCP."""
 
 from rulepack.common import *  # noqa: F401,F403
 
-UUID = r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
-# `name value` as on a command line (`-vaultToken s.xxx`, `--token abc.def`), besides ASSIGN.
-SEP = r"(?:" + ASSIGN + r"""|["']?[ \t]{1,4}["'`]?)"""
-
 # Values continue the sequence of the "cloud" RNG these rules once shared.
 R = rng_for("cloud", skip=5559)
-h, an, uuid = drawers(R)
+_, an, uuid = drawers(R)
 
 
 def hashicorp():
@@ -58,7 +54,7 @@ def hashicorp():
           "https://developer.hashicorp.com/terraform/cloud-docs/users-teams-organizations/api-tokens"])
     rule("hashicorp.consul-nomad.token", "HashiCorp Consul or Nomad ACL token", "medium",
          r"(?i:\b(?:consul_http_token|nomad_token|x-consul-token|x-nomad-token|consul_token))" + HEADER_EQ +
-         r"(?<secret>" + UUID + r")\b",
+         r"(?<secret>" + UUID_ANYCASE + r")\b",
          ["export CONSUL_HTTP_TOKEN=%s" % uuid(),
           "curl -H 'X-Nomad-Token: %s' https://nomad.hush-example.internal:4646/v1/jobs" % uuid()],
          ["CONSUL_HTTP_TOKEN=anonymous", "X-Consul-Token: ${CONSUL_TOKEN}"],

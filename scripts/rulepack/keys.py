@@ -1,6 +1,6 @@
 """Private keys that are not PEM blocks: age identities, WireGuard keys,
 base64-encoded PEM, PuTTY .ppk files, JSON Web Keys, signify and minisign
-secret keys.  PEM itself is in pem.json (gen_rule_examples.py)."""
+secret keys.  PEM itself is in pem.json (pem.py)."""
 
 import base64
 

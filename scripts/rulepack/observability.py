@@ -11,33 +11,7 @@ from rulepack.common import *  # noqa: F401,F403
 
 R = rng_for("observability")
 
-HEX = fakes.HEX
-ALNUM = fakes.ALNUM
-LOWER_ALNUM = "abcdefghijklmnopqrstuvwxyz0123456789"
-UPPER_ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
-B64CHARS = ALNUM + "+/"
-B64URLCHARS = ALNUM + "_-"
-UUID = r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
-UUID_LOWER = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
-
-
-def end_not(cls):
-    """The next byte is not in `cls` (a class body, '-' last) or the line ends."""
-    return r"(?:[^\r\n" + cls + r"]|$)"
-
-
-def h(n):
-    return fakes._choose(R, HEX, n)
-
-
-def an(n, alphabet=ALNUM):
-    return fakes._choose(R, alphabet, n)
-
-
-def uuid():
-    return fakes.guid(R)
-
-
+h, an, uuid = drawers(R)
 
 
 def dynatrace():
@@ -112,12 +86,12 @@ def newrelic():
          ref)
     rule("newrelic.insights-insert-key", "New Relic Insights insert key", "high",
          r"\b(?<secret>NRII-[A-Za-z0-9_-]{32})",
-         ['"X-Insert-Key": "NRII-%s"' % an(32, B64URLCHARS), "insertKey: 'NRII-%s'" % an(32, B64URLCHARS)],
+         ['"X-Insert-Key": "NRII-%s"' % an(32, B64URL_CHARS), "insertKey: 'NRII-%s'" % an(32, B64URL_CHARS)],
          ["NRII-%s" % an(20), "NRIZ-%s" % an(32)],
          ref)
     rule("newrelic.insights-query-key", "New Relic Insights query key", "high",
          r"\b(?<secret>NRIQ-[A-Za-z0-9_-]{32})",
-         ['"X-Query-Key": "NRIQ-%s"' % an(32, B64URLCHARS), "querykey=NRIQ-%s" % an(32, B64URLCHARS)],
+         ['"X-Query-Key": "NRIQ-%s"' % an(32, B64URL_CHARS), "querykey=NRIQ-%s" % an(32, B64URL_CHARS)],
          ["NRIQ-%s" % an(16), "NRIX-%s" % an(32)],
          ref)
     rule("newrelic.rest-api-key", "New Relic REST API key", "high",
@@ -129,12 +103,12 @@ def newrelic():
     px_ref = ["https://docs.px.dev/reference/admin/api-keys/",
               "https://docs.px.dev/reference/admin/deploy-keys/"]
     rule("newrelic.pixie.api-key", "Pixie API key", "high",
-         r"\b(?<secret>px-api-" + UUID_LOWER + r")\b",
+         r"\b(?<secret>px-api-" + UUID + r")\b",
          ["PX_API_KEY=px-api-%s" % uuid(), "MW_PX_API_KEY=px-api-%s" % uuid()],
          ["px-api-a1b2c3d4-e5f6-g7h8-i9j0-k1l2m3n4o5p6", "px-api-%s" % uuid()[:20]],
          px_ref)
     rule("newrelic.pixie.deploy-key", "Pixie deploy key", "high",
-         r"\b(?<secret>px-dep-" + UUID_LOWER + r")\b",
+         r"\b(?<secret>px-dep-" + UUID + r")\b",
          ["PX_DEPLOY_KEY=px-dep-%s" % uuid(), "--set deployKey=px-dep-%s" % uuid()],
          ["px-dep-a1b2c3d4-e5f6-g7h8-i9j0-k1l2m3n4o5p6", "px-dep-%s" % uuid()[:20]],
          px_ref)
@@ -202,7 +176,7 @@ def honeycomb():
 def incident():
     rule("splunk.hec-token", "Splunk HTTP Event Collector token", "medium",
          r"(?:(?i:\bSplunk)[ \t]{1,4}|(?i:\b(?:splunk|hec)[a-z_-]{0,16}token)" + ASSIGN + r")"
-         r"(?<secret>" + UUID + r")\b",
+         r"(?<secret>" + UUID_ANYCASE + r")\b",
          ["curl -H 'Authorization: Splunk %s' https://hec.hush-example.internal:8088/services/collector/event"
           % uuid().upper(),
           "SPLUNK_HEC_TOKEN=%s" % uuid()],
@@ -212,21 +186,21 @@ def incident():
     rule("pagerduty.api-key", "PagerDuty REST API key", "medium",
          r"(?:(?i:\bToken[ \t]{1,4}token=)|(?i:\bpagerduty[a-z_-]{0,16}(?:api_?)?(?:key|token))" + ASSIGN + r")"
          r"(?<secret>[A-Za-z0-9_+-]{20})" + end_not(r"A-Za-z0-9_+-"),
-         ["curl -H 'Authorization: Token token=%s' https://api.pagerduty.com/incidents" % an(20, B64URLCHARS),
+         ["curl -H 'Authorization: Token token=%s' https://api.pagerduty.com/incidents" % an(20, B64URL_CHARS),
           "PAGERDUTY_API_TOKEN=u+%s" % an(18)],
          ["Authorization: Token token=%s" % an(32), "PAGERDUTY_API_TOKEN=${PD_TOKEN}"],
          ["https://developer.pagerduty.com/docs/authentication",
           "https://support.pagerduty.com/main/docs/api-access-keys"])
     rule("opsgenie.api-key", "Opsgenie API key", "medium",
          r"(?:(?i:\bGenieKey)[ \t]{1,4}|(?i:\bopsgenie[a-z_-]{0,16}(?:api_?)?key)" + ASSIGN + r")"
-         r"(?<secret>" + UUID + r")\b",
+         r"(?<secret>" + UUID_ANYCASE + r")\b",
          ["curl -H 'Authorization: GenieKey %s' https://api.opsgenie.com/v2/alerts" % uuid(),
           "OPSGENIE_API_KEY=%s" % uuid()],
          ["Authorization: GenieKey <api-key>", "opsgenie_team_id=%s" % uuid()],
          ["https://docs.opsgenie.com/docs/authentication",
           "https://support.atlassian.com/opsgenie/docs/api-key-management/"])
     rule("axiom.token", "Axiom API or personal token", "high",
-         r"\b(?<secret>xa(?:at|pt)-" + UUID_LOWER + r")\b",
+         r"\b(?<secret>xa(?:at|pt)-" + UUID + r")\b",
          ["AXIOM_TOKEN=xaat-%s" % uuid(),
           "curl -H 'Authorization: Bearer xapt-%s' https://api.axiom.co/v1/datasets" % uuid()],
          ["xaat-%s" % uuid()[:18], "xabt-%s" % uuid()],
@@ -242,7 +216,7 @@ def incident():
 
 def logs():
     import base64
-    ek = base64.b64encode(("%s:%s" % (an(20, B64URLCHARS), an(22, B64URLCHARS))).encode()).decode()
+    ek = base64.b64encode(("%s:%s" % (an(20, B64URL_CHARS), an(22, B64URL_CHARS))).encode()).decode()
     rule("elastic.api-key-header", "Elasticsearch API key (ApiKey authorization)", "high",
          r"(?i:\bauthorization)" + HEADER + r"ApiKey[ \t]{1,4}(?<secret>[A-Za-z0-9+/]{20,200}={0,2})",
          ["curl -H 'Authorization: ApiKey %s' https://hush-fake.es.westeurope.azure.elastic-cloud.com/_search" % ek,

@@ -5,7 +5,7 @@ macaroon whose location is pypi.org or test.pypi.org (PyPI's help page and
 its warehouse source); every one starts "pypi-AgE" (version 2, then the
 location field).  The pypi-macaroon validator decodes the macaroon: a token
 that does not parse (hand-made or cut short) drops to low confidence.  npm
-tokens live in npm.json (scripts/gen_rule_examples.py, npm-crc32).
+tokens live in npm.json (npm.py, npm-crc32).
 """
 
 from rulepack.common import *  # noqa: F401,F403

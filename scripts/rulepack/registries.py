@@ -1,6 +1,6 @@
 """Package and container registries: Docker Hub, JFrog Artifactory, NuGet,
 RubyGems, crates.io, Gradle (credentials blocks, plugin portal, Develocity),
-Clojars.  npm and PyPI are written elsewhere.  Fake-value helpers: devtools.py."""
+Clojars.  npm and PyPI are written elsewhere.  Fake-value helpers: common.py."""
 
 import base64
 

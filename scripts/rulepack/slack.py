@@ -1,7 +1,5 @@
 """Slack tokens and webhooks (patterns/slack.json)."""
 
-import string
-
 from rulepack.common import *  # noqa: F401,F403
 
 

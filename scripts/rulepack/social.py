@@ -1,6 +1,5 @@
 """Social platforms (patterns/social.json): Meta, X/Twitter, LinkedIn, Twitch, ..."""
 
-import base64
 import string
 
 from rulepack.common import *  # noqa: F401,F403
