@@ -12,7 +12,8 @@ same bytes.  Several files used to share one RNG, in one long sequence of
 draws; a part of such a file now starts its RNG at the position that
 sequence had reached (`skip`), so its values stayed byte-identical when the
 rules moved, and a new draw in one file no longer shifts the values of
-another.
+another.  Stream names ("cloud", "devtools_cicd", "commerce", ...) are the
+names of the modules that first drew from them: they are seeds, not files.
 """
 
 import os
