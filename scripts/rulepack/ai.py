@@ -10,8 +10,6 @@ from rulepack.common import *  # noqa: F401,F403
 
 R = rng_for("ai")
 
-
-
 _fake = Fakes(R)
 _alnum, _hex, _b64url = _fake.alnum, _fake.hex, _fake.b64url
 

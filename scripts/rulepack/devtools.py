@@ -15,6 +15,7 @@ def gitea():
          ["https://docs.gitea.com/development/api-usage"])
 
 
+# Postman and the rules after it draw from the "devtools_tools" stream.
 R = rng_for("devtools_tools")
 
 

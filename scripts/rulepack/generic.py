@@ -75,6 +75,8 @@ def assignments():
          ["https://cwe.mitre.org/data/definitions/798.html"], score="generic")
 
 
+# The rules below draw from the "credentials" stream (they were their own
+# module once); assignments() above has its own RNG.
 R = rng_for("credentials")
 
 

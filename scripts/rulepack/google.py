@@ -26,6 +26,7 @@ def api_keys():
          ["https://developers.google.com/identity/protocols/oauth2"])
 
 
+# The formats below draw from their own stream, "google-extra".
 RG = rng_for("google-extra")
 
 
