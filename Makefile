@@ -10,7 +10,7 @@
 # directory (build/, build-asan/), so an ASan build never mixes with a normal one.
 
 .DEFAULT_GOAL := all
-.PHONY: all lib cli tools tests test test-layout test-unit test-cli test-rules test-asan test-fuzz test-fault \
+.PHONY: all lib cli tools tests test test-layout test-unit test-cli test-rules test-rulegen test-asan test-fuzz test-fault \
         demo bench deps install uninstall clean format
 
 PREFIX  ?= /usr/local
@@ -131,7 +131,7 @@ deps:
 # same unit tests and rule check under AddressSanitizer + UBSan.
 test: deps
 	$(Q)$(MAKE) --no-print-directory all tests
-	$(Q)$(MAKE) --no-print-directory test-layout test-unit test-rules test-cli test-fuzz test-fault
+	$(Q)$(MAKE) --no-print-directory test-layout test-unit test-rules test-rulegen test-cli test-fuzz test-fault
 	$(Q)$(MAKE) --no-print-directory test-asan
 	@echo "make test: all suites passed"
 
@@ -153,6 +153,12 @@ test-unit: tests
 
 test-rules: cli
 	$(Q)HUSH_CACHE_DIR=$(BUILD)/cache $(BUILD)/hush rules check
+
+# patterns/*.json are generated: fails, naming the file, when one differs
+# from what its scripts/rulepack/<name>.py writes (a hand edit, or a module
+# changed without regenerating).
+test-rulegen:
+	$(Q)python3 scripts/gen_rule_examples.py --check
 
 test-cli: cli tools
 	$(Q)tests/cli/run.sh $(BUILD)

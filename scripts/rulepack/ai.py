@@ -10,16 +10,8 @@ from rulepack.common import *  # noqa: F401,F403
 
 R = rng_for("ai")
 
-
-
 _fake = Fakes(R)
 _alnum, _hex, _b64url = _fake.alnum, _fake.hex, _fake.b64url
-
-
-def provider_key(names):
-    """A key name that contains the provider word: `MISTRAL_API_KEY=`,
-    `"mistralApiKey": "`, `mistral.api_key = '`."""
-    return r"(?i:" + names + r")" + ASSIGN
 
 
 def openai_legacy():
@@ -37,7 +29,7 @@ def anthropic(kind="api03"):
 def add_rules():
     openai_refs = ["https://platform.openai.com/docs/api-reference/authentication",
                    "https://help.openai.com/en/articles/9186755-managing-your-work-in-the-api-platform-with-projects"]
-    rule("ai.json", "openai.api-key", "OpenAI API key (user key)", "high",
+    rule("openai.api-key", "OpenAI API key (user key)", "high",
          r"\b(?<secret>sk-[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20})\b",
          ["OPENAI_API_KEY=%s" % openai_legacy(),
           'curl https://api.openai.com/v1/models -H "Authorization: Bearer %s"' % openai_legacy(),
@@ -46,7 +38,7 @@ def add_rules():
           "OPENAI_API_KEY=%s" % openai_legacy()[:45],
           "OPENAI_API_KEY=sk-...T3BlbkFJ..."],
          openai_refs)
-    rule("ai.json", "openai.api-key.in-context", "OpenAI API key (legacy form, OpenAI named nearby)", "medium",
+    rule("openai.api-key.in-context", "OpenAI API key (legacy form, OpenAI named nearby)", "medium",
          r"(?i:openai)[^\r\n]{0,120}?\b(?<secret>sk-[A-Za-z0-9]{48})\b",
          ["OPENAI_API_KEY=sk-%s" % _alnum(48),
           'curl https://api.openai.com/v1/models -H "Authorization: Bearer sk-%s"' % _alnum(48)],
@@ -57,7 +49,7 @@ def add_rules():
     for kind, rid, name in (("proj", "openai.project-key", "OpenAI project API key"),
                             ("svcacct", "openai.service-account-key", "OpenAI service account key"),
                             ("admin", "openai.admin-key", "OpenAI admin API key")):
-        rule("ai.json", rid, name, "high",
+        rule(rid, name, "high",
              r"\b(?<secret>sk-" + kind + r"-[A-Za-z0-9_-]{20,200}T3BlbkFJ[A-Za-z0-9_-]{20,200})",
              ["OPENAI_API_KEY=%s" % openai_scoped(kind),
               "client = OpenAI(api_key=\"%s\")  # hush test" % openai_scoped(kind),
@@ -69,7 +61,7 @@ def add_rules():
                             if kind == "admin" else []))
 
     anthropic_refs = ["https://docs.anthropic.com/en/api/getting-started"]
-    rule("ai.json", "anthropic.api-key", "Anthropic API key", "high",
+    rule("anthropic.api-key", "Anthropic API key", "high",
          r"\b(?<secret>sk-ant-api[0-9]{2}-[A-Za-z0-9_-]{93}AA)",
          ["ANTHROPIC_API_KEY=%s" % anthropic(),
           'curl https://api.anthropic.com/v1/messages -H "x-api-key: %s"' % anthropic(),
@@ -78,7 +70,7 @@ def add_rules():
           "ANTHROPIC_API_KEY=%s" % anthropic()[:90],
           "ANTHROPIC_API_KEY=sk-ant-xyz03-%sAA" % _b64url(93)],
          anthropic_refs)
-    rule("ai.json", "anthropic.admin-key", "Anthropic Admin API key", "high",
+    rule("anthropic.admin-key", "Anthropic Admin API key", "high",
          r"\b(?<secret>sk-ant-admin[0-9]{2}-[A-Za-z0-9_-]{93}AA)",
          ["ANTHROPIC_ADMIN_KEY=%s" % anthropic("admin01"),
           '-H "x-api-key: %s" https://api.anthropic.com/v1/organizations/users' % anthropic("admin01")],
@@ -86,7 +78,7 @@ def add_rules():
           "ANTHROPIC_ADMIN_KEY=%s" % anthropic("admin01")[:60]],
          ["https://docs.anthropic.com/en/api/administration-api"])
 
-    rule("ai.json", "groq.api-key", "Groq API key", "high",
+    rule("groq.api-key", "Groq API key", "high",
          r"\b(?<secret>gsk_[A-Za-z0-9]{52})\b",
          ["GROQ_API_KEY=gsk_%s" % _alnum(52),
           'client = Groq(api_key="gsk_%s")' % _alnum(52),
@@ -97,7 +89,7 @@ def add_rules():
          ["https://console.groq.com/docs/quickstart"])
 
     hf_refs = ["https://huggingface.co/docs/hub/security-tokens"]
-    rule("ai.json", "huggingface.access-token", "Hugging Face user access token", "high",
+    rule("huggingface.access-token", "Hugging Face user access token", "high",
          r"\b(?<secret>hf_[A-Za-z0-9]{34})\b",
          ["HF_TOKEN=hf_%s" % fakes._choose(R, fakes.string.ascii_letters, 34),
           "huggingface-cli login --token hf_%s" % fakes._choose(R, fakes.string.ascii_letters, 34),
@@ -106,7 +98,7 @@ def add_rules():
           "HF_TOKEN=hf_<token>",
           "model_path = 'hf_%s_v2'" % fakes._choose(R, fakes.string.ascii_letters, 34)],
          hf_refs)
-    rule("ai.json", "huggingface.org-token", "Hugging Face organization API token (legacy)", "high",
+    rule("huggingface.org-token", "Hugging Face organization API token (legacy)", "high",
          r"\b(?<secret>api_org_[A-Za-z0-9]{34})\b",
          ["HUGGINGFACE_ORG_TOKEN=api_org_%s" % fakes._choose(R, fakes.string.ascii_letters, 34),
           '{"hf_org_token": "api_org_%s"}' % fakes._choose(R, fakes.string.ascii_letters, 34)],
@@ -114,7 +106,7 @@ def add_rules():
           "api_org_settings_table"],
          hf_refs)
 
-    rule("ai.json", "jina.api-key", "Jina AI (Search Foundation) API key", "high",
+    rule("jina.api-key", "Jina AI (Search Foundation) API key", "high",
          r"\b(?<secret>jina_[A-Za-z0-9_-]{60})",
          ["JINA_API_KEY=jina_%s" % (_hex(32) + _b64url(28)),
           'curl https://r.jina.ai/https://contoso.com -H "Authorization: Bearer jina_%s"' % (_hex(32) + _b64url(28))],
@@ -123,7 +115,7 @@ def add_rules():
           "import jina_embeddings_module_for_hush_test_only"],
          ["https://jina.ai/embeddings/", "https://jina.ai/reader/"])
 
-    rule("ai.json", "tavily.api-key", "Tavily API key", "high",
+    rule("tavily.api-key", "Tavily API key", "high",
          r"\b(?<secret>tvly-(?:dev-|prod-)?[A-Za-z0-9]{32})\b",
          ["TAVILY_API_KEY=tvly-%s" % _alnum(32),
           'tavily_client = TavilyClient(api_key="tvly-dev-%s")' % _alnum(32),
@@ -135,7 +127,7 @@ def add_rules():
           "https://docs.tavily.com/documentation/api-reference/endpoint/search"])
 
     firecrawl_refs = ["https://docs.firecrawl.dev/introduction"]
-    rule("ai.json", "firecrawl.api-key", "Firecrawl API key (Firecrawl named nearby)", "high",
+    rule("firecrawl.api-key", "Firecrawl API key (Firecrawl named nearby)", "high",
          r"(?i:firecrawl)[^\r\n]{0,80}?\b(?<secret>fc-[0-9a-f]{32})\b",
          ["FIRECRAWL_API_KEY=fc-%s" % _hex(32),
           'app = FirecrawlApp(api_key="fc-%s")' % _hex(32),
@@ -144,7 +136,7 @@ def add_rules():
           "FIRECRAWL_API_KEY=fc-%s" % _hex(24),
           "FIRECRAWL_API_KEY=fc-%s" % _alnum(32).upper()],
          firecrawl_refs)
-    rule("ai.json", "firecrawl.api-key.bare", "Firecrawl API key", "medium",
+    rule("firecrawl.api-key.bare", "Firecrawl API key", "medium",
          r"\b(?<secret>fc-[0-9a-f]{32})\b",
          ['scrape(url, key="fc-%s")' % _hex(32),
           '-H "Authorization: Bearer fc-%s"' % _hex(32)],
@@ -154,7 +146,7 @@ def add_rules():
 
     def kagi():
         return _b64url(11) + "." + _b64url(43)
-    rule("ai.json", "kagi.api-token", "Kagi API token", "medium",
+    rule("kagi.api-token", "Kagi API token", "medium",
          r"(?:(?i:kagi)[^\r\n]{0,64}?(?:\b|[=\"' ])|\bBot[ \t]{1,4})(?<secret>[A-Za-z0-9_-]{11}\.[A-Za-z0-9_-]{43})\b",
          ["KAGI_API_KEY='%s'" % kagi(),
           "https://kagi.com/search?token=%s&q=hush+test" % kagi(),
@@ -164,7 +156,7 @@ def add_rules():
           "kagi search for hush test, nothing else"],
          ["https://help.kagi.com/kagi/api/intro/auth.html"])
 
-    rule("ai.json", "cohere.api-key", "Cohere API key", "medium",
+    rule("cohere.api-key", "Cohere API key", "medium",
          provider_key(r"\bco_api_key|cohere[a-z0-9_.-]{0,24}?(?:key|token)") +
          r"(?<secret>[A-Za-z0-9]{40})\b",
          ["CO_API_KEY=%s" % _alnum(40),
@@ -175,7 +167,7 @@ def add_rules():
           "api_key = '%s'  # hush test, provider unknown" % _alnum(40)],
          ["https://docs.cohere.com/reference/about"])
 
-    rule("ai.json", "mistral.api-key", "Mistral AI API key", "medium",
+    rule("mistral.api-key", "Mistral AI API key", "medium",
          provider_key(r"mistral[a-z0-9_.-]{0,24}?(?:key|token)") + r"(?<secret>[A-Za-z0-9]{32})\b",
          ["MISTRAL_API_KEY=%s" % _alnum(32),
           '{"mistral_api_key": "%s"}' % _alnum(32),
@@ -185,7 +177,7 @@ def add_rules():
           "api_key=%s" % _alnum(32)],
          ["https://docs.mistral.ai/getting-started/quickstart/"])
 
-    rule("ai.json", "deepseek.api-key", "DeepSeek API key", "medium",
+    rule("deepseek.api-key", "DeepSeek API key", "medium",
          r"(?i:deepseek)[^\r\n]{0,100}?\b(?<secret>sk-[0-9a-f]{32})\b",
          ["DEEPSEEK_API_KEY=sk-%s" % _hex(32),
           'DEEPSEEK = OpenAI(base_url="https://api.deepseek.com", api_key="sk-%s")' % _hex(32)],
@@ -194,7 +186,7 @@ def add_rules():
           "DEEPSEEK_API_KEY=sk-<your-key>"],
          ["https://api-docs.deepseek.com/"])
 
-    rule("ai.json", "replicate.api-token", "Replicate API token", "high",
+    rule("replicate.api-token", "Replicate API token", "high",
          r"\b(?<secret>r8_[A-Za-z0-9]{37})\b",
          ["REPLICATE_API_TOKEN=r8_%s" % _alnum(37),
           '-H "Authorization: Bearer r8_%s" https://api.replicate.com/v1/predictions' % _alnum(37)],
@@ -202,7 +194,7 @@ def add_rules():
           "REPLICATE_API_TOKEN=r8_<paste-token>"],
          ["https://replicate.com/docs/topics/security/api-tokens"])
 
-    rule("ai.json", "perplexity.api-key", "Perplexity API key", "high",
+    rule("perplexity.api-key", "Perplexity API key", "high",
          r"\b(?<secret>pplx-[A-Za-z0-9]{48})\b",
          ["PERPLEXITY_API_KEY=pplx-%s" % _alnum(48),
           'curl https://api.perplexity.ai/chat/completions -H "Authorization: Bearer pplx-%s"' % _alnum(48)],
@@ -210,7 +202,7 @@ def add_rules():
           "PERPLEXITY_API_KEY=pplx-<key>"],
          ["https://docs.perplexity.ai/guides/getting-started"])
 
-    rule("ai.json", "xai.api-key", "xAI (Grok) API key", "high",
+    rule("xai.api-key", "xAI (Grok) API key", "high",
          r"\b(?<secret>xai-[A-Za-z0-9]{80})\b",
          ["XAI_API_KEY=xai-%s" % _alnum(80),
           'curl https://api.x.ai/v1/chat/completions -H "Authorization: Bearer xai-%s"' % _alnum(80)],
@@ -218,7 +210,7 @@ def add_rules():
           "XAI_API_KEY=xai-<your-key>"],
          ["https://docs.x.ai/docs/overview"])
 
-    rule("ai.json", "openrouter.api-key", "OpenRouter API key", "high",
+    rule("openrouter.api-key", "OpenRouter API key", "high",
          r"\b(?<secret>sk-or-v1-[0-9a-f]{64})\b",
          ["OPENROUTER_API_KEY=sk-or-v1-%s" % _hex(64),
           '{"apiKey": "sk-or-v1-%s", "baseURL": "https://openrouter.ai/api/v1"}' % _hex(64)],
@@ -226,7 +218,7 @@ def add_rules():
           "OPENROUTER_API_KEY=sk-or-v1-<key>"],
          ["https://openrouter.ai/docs/api-reference/authentication"])
 
-    rule("ai.json", "langsmith.api-key", "LangSmith (LangChain) API key", "high",
+    rule("langsmith.api-key", "LangSmith (LangChain) API key", "high",
          r"\b(?<secret>lsv2_(?:pt|sk)_[0-9a-f]{32}_[0-9a-f]{10})\b",
          ["LANGSMITH_API_KEY=lsv2_pt_%s_%s" % (_hex(32), _hex(10)),
           'LANGCHAIN_API_KEY="lsv2_sk_%s_%s"' % (_hex(32), _hex(10))],
@@ -234,7 +226,7 @@ def add_rules():
           "LANGSMITH_API_KEY=lsv2_pt_%s" % _hex(32)],
          ["https://docs.smith.langchain.com/administration/how_to_guides/organization_management/create_account_api_key"])
 
-    rule("ai.json", "pinecone.api-key", "Pinecone API key", "high",
+    rule("pinecone.api-key", "Pinecone API key", "high",
          r"\b(?<secret>pcsk_[A-Za-z0-9]{4,8}_[A-Za-z0-9]{50,80})\b",
          ["PINECONE_API_KEY=pcsk_%s_%s" % (_alnum(6), _alnum(63)),
           "pc = Pinecone(api_key='pcsk_%s_%s')" % (_alnum(5), _alnum(63))],
@@ -242,7 +234,7 @@ def add_rules():
           "PINECONE_API_KEY=pcsk_%s_%s" % (_alnum(6), _alnum(20))],
          ["https://docs.pinecone.io/guides/projects/manage-api-keys"])
 
-    rule("ai.json", "together.api-key", "Together AI API key", "high",
+    rule("together.api-key", "Together AI API key", "high",
          r"\b(?<secret>tgp_v1_[A-Za-z0-9_-]{43})",
          ["TOGETHER_API_KEY=tgp_v1_%s" % _b64url(43),
           '-H "Authorization: Bearer tgp_v1_%s" https://api.together.xyz/v1/models' % _b64url(43)],
@@ -250,7 +242,7 @@ def add_rules():
           "TOGETHER_API_KEY=tgp_v1_%s" % _b64url(20)],
          ["https://docs.together.ai/docs/api-keys-authentication"])
 
-    rule("ai.json", "elevenlabs.api-key", "ElevenLabs API key", "medium",
+    rule("elevenlabs.api-key", "ElevenLabs API key", "medium",
          r"\b(?<secret>sk_[0-9a-f]{48})\b",
          ["ELEVENLABS_API_KEY=sk_%s" % _hex(48),
           'curl https://api.elevenlabs.io/v1/voices -H "xi-api-key: sk_%s"' % _hex(48)],
@@ -258,7 +250,7 @@ def add_rules():
           "STRIPE_KEY=sk_test_%s" % _alnum(24)],
          ["https://elevenlabs.io/docs/api-reference/authentication"])
 
-    rule("ai.json", "wandb.api-key", "Weights & Biases API key", "medium",
+    rule("wandb.api-key", "Weights & Biases API key", "medium",
          r"(?:" + provider_key(r"wandb[a-z0-9_.-]{0,16}?(?:key|token)") +
          r"|api\.wandb\.ai[ \t]{1,8}login[ \t]{1,8}[^ \t\r\n]{1,64}[ \t]{1,8}password[ \t]{1,8})"
          r"(?<secret>[0-9a-f]{40})\b",
@@ -270,7 +262,7 @@ def add_rules():
           "commit %s" % _hex(40)],
          ["https://docs.wandb.ai/guides/track/environment-variables/"])
 
-    rule("ai.json", "assemblyai.api-key", "AssemblyAI API key", "medium",
+    rule("assemblyai.api-key", "AssemblyAI API key", "medium",
          provider_key(r"assembly_?ai[a-z0-9_.-]{0,16}?(?:key|token)") + r"(?<secret>[0-9a-f]{32})\b",
          ["ASSEMBLYAI_API_KEY=%s" % _hex(32),
           '{"assemblyAiKey": "%s"}' % _hex(32)],
@@ -278,7 +270,7 @@ def add_rules():
           "ASSEMBLYAI_API_KEY=<key>"],
          ["https://www.assemblyai.com/docs/api-reference/overview"])
 
-    rule("ai.json", "deepgram.api-key", "Deepgram API key", "medium",
+    rule("deepgram.api-key", "Deepgram API key", "medium",
          provider_key(r"deepgram[a-z0-9_.-]{0,16}?(?:key|token|secret)") + r"(?<secret>[0-9a-f]{40})\b",
          ["DEEPGRAM_API_KEY=%s" % _hex(40),
           '{"deepgram_api_key": "%s"}' % _hex(40)],
@@ -286,35 +278,35 @@ def add_rules():
           "DEEPGRAM_MODEL=nova-2"],
          ["https://developers.deepgram.com/reference/authentication"])
 
-    rule("ai.json", "nvidia.api-key", "NVIDIA API catalog (NIM) API key", "high",
+    rule("nvidia.api-key", "NVIDIA API catalog (NIM) API key", "high",
          r"\b(?<secret>nvapi-[A-Za-z0-9_-]{64})",
          ["NVIDIA_API_KEY=nvapi-%s" % _b64url(64),
           'client = OpenAI(base_url="https://integrate.api.nvidia.com/v1", api_key="nvapi-%s")' % _b64url(64)],
          ["NVIDIA_API_KEY=nvapi-...",
           "NVIDIA_API_KEY=nvapi-%s" % _b64url(30)],
          ["https://docs.api.nvidia.com/nim/reference/llm-apis"])
-    rule("ai.json", "cerebras.api-key", "Cerebras Inference API key", "high",
+    rule("cerebras.api-key", "Cerebras Inference API key", "high",
          r"\b(?<secret>csk-[a-z0-9]{48})\b",
          ["CEREBRAS_API_KEY=csk-%s" % fakes._choose(R, LOWER_ALNUM, 48),
           'curl https://api.cerebras.ai/v1/models -H "Authorization: Bearer csk-%s"' % fakes._choose(R, LOWER_ALNUM, 48)],
          ["CEREBRAS_API_KEY=csk-...",
           "CEREBRAS_API_KEY=csk-%s" % fakes._choose(R, LOWER_ALNUM, 30)],
          ["https://inference-docs.cerebras.ai/quickstart"])
-    rule("ai.json", "llamacloud.api-key", "LlamaCloud (LlamaParse) API key", "high",
+    rule("llamacloud.api-key", "LlamaCloud (LlamaParse) API key", "high",
          r"\b(?<secret>llx-[A-Za-z0-9]{48})\b",
          ["LLAMA_CLOUD_API_KEY=llx-%s" % _alnum(48),
           'parser = LlamaParse(api_key="llx-%s", result_type="markdown")' % _alnum(48)],
          ["LLAMA_CLOUD_API_KEY=llx-...",
           "LLAMA_CLOUD_API_KEY=llx-%s" % _alnum(24)],
          ["https://docs.cloud.llamaindex.ai/api_key"])
-    rule("ai.json", "voyage.api-key", "Voyage AI API key", "medium",
+    rule("voyage.api-key", "Voyage AI API key", "medium",
          r"(?i:voyage)[^\r\n]{0,64}?\b(?<secret>pa-[A-Za-z0-9_-]{43})",
          ["VOYAGE_API_KEY=pa-%s" % _b64url(43),
           'vo = voyageai.Client(api_key="pa-%s")' % _b64url(43)],
          ["VOYAGE_API_KEY=pa-your-voyage-key",
           "pa-%s" % _b64url(43)],
          ["https://docs.voyageai.com/docs/api-key-and-installation"])
-    rule("ai.json", "serpapi.api-key", "SerpApi API key", "medium",
+    rule("serpapi.api-key", "SerpApi API key", "medium",
          r"(?:" + provider_key(r"serp_?api[a-z0-9_.-]{0,16}?(?:key|token)") +
          r"|(?i:serpapi\.com)/[^ \t\r\n\"'<>#?]{0,64}\?(?:[^ \t\r\n\"'<>#]{0,200}&)?api_key=)"
          r"(?<secret>[0-9a-f]{64})\b",
@@ -323,7 +315,7 @@ def add_rules():
          ["SERPAPI_API_KEY=%s" % _hex(40),
           "https://serpapi.com/search.json?q=hush&api_key=<key>"],
          ["https://serpapi.com/search-api"])
-    rule("ai.json", "exa.api-key", "Exa search API key", "medium",
+    rule("exa.api-key", "Exa search API key", "medium",
          provider_key(r"(?:\b|_)exa[a-z0-9_.-]{0,16}?(?:api_?key|key|token)") +
          r"(?<secret>[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b",
          ["EXA_API_KEY=%s" % fakes.guid(R),

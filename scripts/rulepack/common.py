@@ -1,13 +1,23 @@
 """Shared pieces of the rule pack generator: pattern fragments, the rule()
-and structural() constructors, and one seeded RNG per family module.
+and structural() constructors, and the seeded RNGs the examples come from.
 
-Family modules (scripts/rulepack/<family>.py, every file here but this one)
-each define add_rules(); scripts/gen_rule_examples.py imports them in name
-order and calls it.  Each module takes its RNG from rng_for(<module name>), so
-adding an example to one family never shifts the fake values of another.
+Each scripts/rulepack/<name>.py (every file here but this one) writes
+patterns/<name>.json and nothing else: it defines add_rules(), which calls
+rule() and structural() once per rule, in file order.
+scripts/gen_rule_examples.py calls collect(module.add_rules) and writes the
+rules it returns.
+
+Example values come from fixed-seed RNGs (rng_for), so a re-run gives the
+same bytes.  Several files used to share one RNG, in one long sequence of
+draws; a part of such a file now starts its RNG at the position that
+sequence had reached (`skip`), so its values stayed byte-identical when the
+rules moved, and a new draw in one file no longer shifts the values of
+another.  Stream names ("cloud", "devtools_cicd", "commerce", ...) are the
+names of the modules that first drew from them: they are seeds, not files.
 """
 
 import os
+import string
 import sys
 import zlib
 
@@ -45,15 +55,33 @@ KV_SUFFIX = (r"(?:vault\.azure\.net|vault\.azure\.cn|vault\.usgovcloudapi\.net"
 MS_SECRET_SCANNING = "https://learn.microsoft.com/en-us/purview/sit-defn-all-creds"
 
 # Alphabets and regex pieces several families use.
+ALNUM = fakes.ALNUM
+HEX = fakes.HEX
+B64CHARS = fakes.ALNUM + "+/"
 LOWER_ALNUM = "abcdefghijklmnopqrstuvwxyz0123456789"
 UPPER_ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
 B64URL_CHARS = fakes.ALNUM + "_-"
 UUID = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+UUID_ANYCASE = r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
+# `name value` as on a command line (`-vaultToken s.xxx`, `--token abc.def`), besides ASSIGN.
+SEP = r"(?:" + ASSIGN + r"""|["']?[ \t]{1,4}["'`]?)"""
+# A separator that also accepts a positional argument pair such as
+# `('sonar.login', 'value')` besides everything ASSIGN takes.
+ASSIGN_OR_COMMA = (r"""(?:["']?[ \t]{0,4}(?:=>|:=|[:=,])[ \t]{0,4}["']?"""
+                   r"""|",[ \t]{0,2}"value"[ \t]{0,2}:[ \t]{0,2}")""")
+# The rest of a key name after a vendor word (`SLACK_SIGNING_`, `.Api`, `-server-`).
+NAME = r"[a-z0-9_.-]{0,24}"
+BASE58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
 # Like ASSIGN, but also allows aligned values (`key:           "value"`).
 ASSIGN_WIDE = (r"""(?:["']?[ \t]{0,16}(?:=>|:=|[:=])[ \t]{0,16}["']?"""
                r"""|",[ \t]{0,2}"value"[ \t]{0,2}:[ \t]{0,2}")""")
 
-FILES = {}
+# The seed of the RNG that the first pack's rules (Azure, Entra, Power
+# Platform, Teams, auth, PEM and the first AWS, GitHub, Slack, Stripe,
+# Google, SendGrid, Twilio, npm, generic and structural rules) shared.
+FIRST_PACK_SEED = 20240611
+
+_collected = None
 
 
 class Fakes:
@@ -72,6 +100,10 @@ class Fakes:
     def hex(self, n):
         return fakes._choose(self.rng, fakes.HEX, n)
 
+    def digits(self, n):
+        """n decimal digits, the first not 0 (an id, not a zero-padded number)."""
+        return str(self.rng.randint(1, 9)) + fakes._choose(self.rng, string.digits, n - 1)
+
     def b64url(self, n):
         """Base64url characters, never starting or ending with '-' or '_', so
         a \\b-delimited pattern sees the whole value."""
@@ -84,12 +116,94 @@ RULE_FIELDS = ("secret_group", "keywords", "entropy_min", "validator", "score", 
                "opener", "redact")
 
 
-def rng_for(family):
-    """The fixed-seed RNG of one family module (seed: CRC32 of its name)."""
-    return fakes.make_rng(zlib.crc32(family.encode()))
+def skipped(rng, words):
+    """rng after `words` 32-bit draws, discarded.  Every draw of
+    random.Random (choice, randrange, randint, getrandbits) consumes whole
+    32-bit words, so this is the state the RNG had after that many."""
+    for _ in range(words):
+        rng.getrandbits(32)
+    return rng
 
 
-def rule(file, id, name, confidence, pattern, examples, negatives, references,
+def rng_for(stream, skip=0):
+    """The fixed-seed RNG named `stream` (seed: CRC32 of the name), `skip`
+    words into its sequence (see skipped())."""
+    return skipped(fakes.make_rng(zlib.crc32(stream.encode())), skip)
+
+
+def first_pack_rng(skip):
+    """The first pack's RNG, `skip` words into its sequence: where the old
+    single generator had got to when it wrote the rules that use it."""
+    return skipped(fakes.make_rng(FIRST_PACK_SEED), skip)
+
+
+def provider_key(names):
+    """A key name that contains the provider word: `MISTRAL_API_KEY=`,
+    `"mistralApiKey": "`, `mistral.api_key = '`."""
+    return r"(?i:" + names + r")" + ASSIGN
+
+
+def alnum(rng, n):
+    return fakes._choose(rng, fakes.ALNUM, n)
+
+
+def hexs(rng, n):
+    return fakes._choose(rng, fakes.HEX, n)
+
+
+def urlsafe(rng, n):
+    """Random URL-safe characters that start and end alphanumeric (so a word
+    boundary after the value holds in examples)."""
+    if n < 3:
+        return alnum(rng, n)
+    return alnum(rng, 1) + fakes._choose(rng, fakes.ALNUM + "-_", n - 2) + alnum(rng, 1)
+
+
+def drawers(rng):
+    """h(n), an(n, alphabet) and uuid(): hex, alphanumeric (or `alphabet`)
+    and GUID fake values drawn from rng, short for examples that need many."""
+    def h(n):
+        return fakes._choose(rng, fakes.HEX, n)
+
+    def an(n, alphabet=fakes.ALNUM):
+        return fakes._choose(rng, alphabet, n)
+
+    def uuid():
+        return fakes.guid(rng)
+
+    return h, an, uuid
+
+
+def end_not(cls):
+    """The end of a value whose alphabet is `cls` (a character-class body,
+    '-' last): the next byte is not in it, or the line ends.  Keeps a
+    fixed-length value from matching the front of a longer one without
+    pulling in a newline."""
+    return r"(?:[^\r\n" + cls + r"]|$)"
+
+
+END_B64 = end_not(r"A-Za-z0-9+/=")
+END_B64URL = end_not(r"A-Za-z0-9_=-")
+
+
+def collect(add_rules):
+    """The rules add_rules() makes with rule() and structural(), in order."""
+    global _collected
+    _collected = []
+    try:
+        add_rules()
+        return _collected
+    finally:
+        _collected = None
+
+
+def _add(r):
+    if _collected is None:
+        raise SystemExit("rule %s made outside collect()" % r["id"])
+    _collected.append(r)
+
+
+def rule(id, name, confidence, pattern, examples, negatives, references,
          **extra):
     r = {"id": id, "name": name, "confidence": confidence, "pattern": pattern}
     for key in RULE_FIELDS:
@@ -100,11 +214,11 @@ def rule(file, id, name, confidence, pattern, examples, negatives, references,
     r["examples"] = examples
     r["negative_examples"] = negatives
     r["references"] = references
-    FILES.setdefault(file, []).append(r)
+    _add(r)
 
 
-def structural(file, id, name, confidence, kind, names, examples, negatives, references):
+def structural(id, name, confidence, kind, names, examples, negatives, references):
     r = {"id": id, "name": name, "confidence": confidence,
          "structure": {"kind": kind, "names": names} if names else {"kind": kind},
          "examples": examples, "negative_examples": negatives, "references": references}
-    FILES.setdefault(file, []).append(r)
+    _add(r)

@@ -11,7 +11,6 @@ Azure SQL (`Server=...;Password=`) is in azure.json."""
 from rulepack.common import *  # noqa: F401,F403
 
 R = rng_for("databases")
-FILE = "databases.json"
 
 # Characters a password takes in a URI's user-info.  '@' is allowed (people
 # write it unencoded); the password then runs to the last '@' before a host.
@@ -26,7 +25,7 @@ def pw(n=16):
 
 
 def uri_rule(id, name, schemes, examples, negatives, references, confidence="high"):
-    rule(FILE, id, name, confidence,
+    rule(id, name, confidence,
          r"\b(?i:" + schemes + r")://" + URI_USER + ":" + URI_PASSWORD + URI_HOST,
          examples, negatives, references, score="password")
 
@@ -53,7 +52,7 @@ def add_rules():
               "postgresql://hush:$(cat /run/secrets/pg)@localhost/hush"],
              ["https://www.postgresql.org/docs/current/libpq-connect.html#LIBPQ-CONNSTRING-URIS"])
 
-    rule(FILE, "postgres.connection-uri.password-parameter",
+    rule("postgres.connection-uri.password-parameter",
          "PostgreSQL connection URI password parameter", "high",
          r"\b(?i:postgres(?:ql)?)://[^ \t\r\n\"'<>`?]{0,256}\?[^ \t\r\n\"'<>`]{0,256}?"
          r"[?&]password=(?<secret>[^&# \t\r\n\"'<>`]{1,128})",
@@ -100,7 +99,7 @@ def add_rules():
              ["https://neo4j.com/docs/operations-manual/current/configuration/connectors/",
               "https://clickhouse.com/docs/en/interfaces/cli#connection_string"])
 
-    rule(FILE, "jdbc.connection-string.password", "JDBC connection string password", "high",
+    rule("jdbc.connection-string.password", "JDBC connection string password", "high",
          r"\bjdbc:[a-z0-9:]{2,40}[^ \t\r\n\"'<>`]{0,256}?(?i:[;?&:]password=)"
          r"(?<secret>[^;&# \t\r\n\"'<>`]{1,128})",
          ["spring.datasource.url=jdbc:sqlserver://sql.contoso.test:1433;databaseName=hush;user=hush;password=%s;encrypt=true" % pw(),
@@ -112,7 +111,7 @@ def add_rules():
          ["https://learn.microsoft.com/en-us/sql/connect/jdbc/building-the-connection-url",
           "https://jdbc.postgresql.org/documentation/use/"], score="password")
 
-    rule(FILE, "jdbc.oracle-thin.password", "Oracle JDBC thin URL password", "high",
+    rule("jdbc.oracle-thin.password", "Oracle JDBC thin URL password", "high",
          r"\bjdbc:oracle:(?:thin|oci):[A-Za-z0-9_$#.]{1,64}/(?<secret>[^@/ \t\r\n\"'<>`]{1,128})@",
          ["url=jdbc:oracle:thin:hush_app/%s@//ora.contoso.test:1521/HUSHPDB" % pw(),
           "jdbc:oracle:thin:scott/%s@ora.contoso.test:1521:orcl" % pw()],
@@ -120,7 +119,7 @@ def add_rules():
           "jdbc:oracle:thin:scott/tiger@localhost:1521:orcl (documentation value: low)"],
          ["https://docs.oracle.com/en/database/oracle/oracle-database/21/jjdbc/data-sources-and-URLs.html"], score="password")
 
-    rule(FILE, "odbc.connection-string.password", "ODBC / OLE DB / ADO.NET connection string password",
+    rule("odbc.connection-string.password", "ODBC / OLE DB / ADO.NET connection string password",
          "high",
          r"(?i:\b(?:Provider|Driver|DSN|Uid|User[ ]?Id|User[ ]?Name|Initial Catalog|Database|Host|Server|Data Source)[ \t]{0,2}=)"
          r"[^\r\n]{1,256}?(?i:\b(?:Password|Pwd)[ \t]{0,2}=)[ \t]{0,2}(?<secret>" + CSVALUE + ")",
@@ -134,7 +133,7 @@ def add_rules():
          ["https://learn.microsoft.com/en-us/sql/connect/odbc/dsn-connection-string-attribute",
           "https://www.npgsql.org/doc/connection-string-parameters.html"], score="password")
 
-    rule(FILE, "mysql.cli.password", "MySQL command-line password", "high",
+    rule("mysql.cli.password", "MySQL command-line password", "high",
          r"(?i:\bmysql(?:dump|admin|import|sh|check|pump)?)(?:[ \t][^\r\n]{0,200}?)?"
          r"(?:[ \t]-p|[ \t]--password=)(?<secret>[^ \t\r\n\"'`;|&<>]{3,128})",
          ["mysql -h db.contoso.test -u hush -p%s hush_test < schema.sql" % pw(),
@@ -143,7 +142,7 @@ def add_rules():
           "mysql -u root -p$MYSQL_ROOT_PASSWORD hush"],
          ["https://dev.mysql.com/doc/refman/8.4/en/connection-options.html#option_general_password"], score="password")
 
-    rule(FILE, "mssql.sqlcmd.password", "SQL Server command-line password (sqlcmd, bcp, osql)",
+    rule("mssql.sqlcmd.password", "SQL Server command-line password (sqlcmd, bcp, osql)",
          "high",
          r"(?i:\b(?:sqlcmd|bcp|osql)(?:\.exe)?)(?:[ \t][^\r\n]{0,200}?)?[ \t]-P[ \t]{0,2}[\"']?"
          r"(?<secret>[^ \t\r\n\"'`;|&<>]{3,128})",
@@ -153,7 +152,7 @@ def add_rules():
           "sqlcmd -S localhost -U sa -P $(SA_PASSWORD)"],
          ["https://learn.microsoft.com/en-us/sql/tools/sqlcmd/sqlcmd-utility"], score="password")
 
-    rule(FILE, "ldap.cli.bind-password", "LDAP command-line bind password (-w)", "high",
+    rule("ldap.cli.bind-password", "LDAP command-line bind password (-w)", "high",
          r"(?i:\bldap(?:search|modify|add|delete|passwd|whoami|compare|modrdn|exop))"
          r"(?:[ \t][^\r\n]{0,300}?)?[ \t]-w[ \t]{1,4}[\"']?(?<secret>[^ \t\r\n\"'`;|&<>]{3,128})",
          ['ldapsearch -x -H ldaps://ldap.contoso.test -D "cn=admin,dc=contoso,dc=test" -w %s "(uid=hush)"' % pw(),
@@ -162,7 +161,7 @@ def add_rules():
           "ldapsearch -x -D cn=admin,dc=contoso,dc=test -w $LDAP_PASSWORD"],
          ["https://www.openldap.org/software/man.cgi?query=ldapsearch"], score="password")
 
-    rule(FILE, "ldap.bind-password", "LDAP bind password setting", "medium",
+    rule("ldap.bind-password", "LDAP bind password setting", "medium",
          r"(?i:\b[a-z0-9_.]{0,32}bind_?(?:pw|passw(?:or)?d|credentials?))"
          r"(?:" + ASSIGN + r"|[ \t]{1,8})(?<secret>[^@\[$# \t\r\n\"'<>;,&`][^ \t\r\n\"'<>;,&`]{3,127})",
          ["bindpw %s" % pw(),
@@ -174,7 +173,7 @@ def add_rules():
          ["https://www.openldap.org/software/man.cgi?query=ldap.conf",
           "https://sssd.io/docs/ldap/ldap-introduction.html"], score="password")
 
-    rule(FILE, "sql.user-password", "Password in a SQL user statement", "high",
+    rule("sql.user-password", "Password in a SQL user statement", "high",
          r"(?i:\b(?:IDENTIFIED[ \t]{1,4}BY|WITH[ \t]{1,4}(?:ENCRYPTED[ \t]{1,4})?PASSWORD(?:[ \t]{0,4}=)?"
          r"|\bPASSWORD[ \t]{0,4}=[ \t]{0,4}PASSWORD[ \t]{0,4}\())[ \t]{0,4}N?'(?<secret>[^'\r\n]{3,128})'",
          ["CREATE USER 'hush_app'@'%%' IDENTIFIED BY '%s';" % pw(),
@@ -188,7 +187,7 @@ def add_rules():
           "https://www.postgresql.org/docs/current/sql-createrole.html",
           "https://learn.microsoft.com/en-us/sql/t-sql/statements/create-login-transact-sql"], score="password")
 
-    rule(FILE, "redis.cli.password", "redis-cli password argument", "high",
+    rule("redis.cli.password", "redis-cli password argument", "high",
          r"\bredis-cli(?:[ \t][^\r\n]{0,200}?)?[ \t](?:-a|--pass)[ \t]{1,4}[\"']?"
          r"(?<secret>[^ \t\r\n\"'`;|&<>]{3,128})",
          ["redis-cli -h redis.contoso.test -p 6379 -a %s --no-auth-warning ping" % pw(),
@@ -197,7 +196,7 @@ def add_rules():
           "redis-cli -a $REDIS_PASSWORD ping"],
          ["https://redis.io/docs/latest/develop/tools/cli/"], score="password")
 
-    rule(FILE, "mongodb.cli.password", "MongoDB shell / tools password argument", "high",
+    rule("mongodb.cli.password", "MongoDB shell / tools password argument", "high",
          r"\bmongo(?:sh|dump|restore|export|import|stat|top)?(?:[ \t][^\r\n]{0,200}?)?[ \t]"
          r"(?:-p|--password)(?:[ \t]{1,4}|=)[\"']?(?<secret>[^ \t\r\n\"'`;|&<>-][^ \t\r\n\"'`;|&<>]{2,127})",
          ["mongosh --host mongo.contoso.test -u hush -p %s --authenticationDatabase admin" % pw(),
@@ -206,7 +205,7 @@ def add_rules():
           "mongosh -u hush -p $MONGO_PASSWORD"],
          ["https://www.mongodb.com/docs/mongodb-shell/reference/options/"], score="password")
 
-    rule(FILE, "rabbitmq.cli.password", "rabbitmqctl user password", "high",
+    rule("rabbitmq.cli.password", "rabbitmqctl user password", "high",
          r"\brabbitmqctl(?:[ \t]{1,4}-[^\r\n]{0,100}?)?[ \t]{1,4}(?:add_user|change_password)[ \t]{1,4}"
          r"[\"']?[^ \t\r\n\"']{1,128}[\"']?[ \t]{1,4}[\"']?(?<secret>[^ \t\r\n\"'`;|&<>]{3,128})",
          ["rabbitmqctl add_user hush-app %s" % pw(),
@@ -215,7 +214,7 @@ def add_rules():
           "rabbitmqctl change_password hush-app $RABBIT_PASSWORD"],
          ["https://www.rabbitmq.com/docs/man/rabbitmqctl.8"], score="password")
 
-    rule(FILE, "redis.config.password", "Redis server password (requirepass, masterauth)",
+    rule("redis.config.password", "Redis server password (requirepass, masterauth)",
          "high",
          r"(?i:^[ \t]{0,8}(?:requirepass|masterauth))[ \t]{1,8}[\"']?(?<secret>[^ \t\r\n\"'#]{3,128})",
          ["requirepass %s" % pw(),

@@ -1,13 +1,12 @@
 """Private keys that are not PEM blocks: age identities, WireGuard keys,
 base64-encoded PEM, PuTTY .ppk files, JSON Web Keys, signify and minisign
-secret keys.  PEM itself is in pem.json (gen_rule_examples.py)."""
+secret keys.  PEM itself is in pem.json (pem.py)."""
 
 import base64
 
 from rulepack.common import *  # noqa: F401,F403
 
 R = rng_for("keys")
-FILE = "keys.json"
 
 # ---- fake generators ----------------------------------------------------------
 
@@ -108,7 +107,7 @@ def _pem_header_b64(name):
 
 def add_rules():
     ident = age_identity()
-    rule(FILE, "age.secret-key", "age identity (X25519 secret key)", "high",
+    rule("age.secret-key", "age identity (X25519 secret key)", "high",
          r"\b(?<secret>AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58})\b",
          ["# created: 2030-01-01T00:00:00Z (hush test)\n# public key: %s\n%s\n"
           % (age_recipient(), ident),
@@ -120,7 +119,7 @@ def add_rules():
          ["https://github.com/C2SP/C2SP/blob/main/age.md",
           "https://age-encryption.org/v1"])
 
-    rule(FILE, "wireguard.private-key", "WireGuard private key", "high",
+    rule("wireguard.private-key", "WireGuard private key", "high",
          r"(?i:\bPrivateKey)[ \t]{0,8}=[ \t]{0,8}(?<secret>[A-Za-z0-9+/]{42}[A-Za-z0-9+/]=)",
          ["[Interface]\nAddress = 10.200.200.3/32\nPrivateKey = %s\nDNS = 10.0.0.1\n" % wg_key(),
           "privatekey=%s  # hush test peer" % wg_key()],
@@ -130,7 +129,7 @@ def add_rules():
          ["https://www.wireguard.com/quickstart/",
           "https://man7.org/linux/man-pages/man8/wg.8.html"])
 
-    rule(FILE, "wireguard.preshared-key", "WireGuard preshared key", "high",
+    rule("wireguard.preshared-key", "WireGuard preshared key", "high",
          r"(?i:\bPresharedKey)[ \t]{0,8}=[ \t]{0,8}(?<secret>[A-Za-z0-9+/]{42}[A-Za-z0-9+/]=)",
          ["[Peer]\nPublicKey = %s\nPresharedKey = %s\nAllowedIPs = 0.0.0.0/0\n"
           % (wg_key(), wg_key()),
@@ -140,7 +139,7 @@ def add_rules():
          ["https://man7.org/linux/man-pages/man8/wg.8.html"])
 
     heads = "|".join(_pem_header_b64(h) for h in PEM_HEADERS)
-    rule(FILE, "pem.private-key.base64", "Base64-encoded PEM private key", "high",
+    rule("pem.private-key.base64", "Base64-encoded PEM private key", "high",
          r"(?<secret>(?:" + heads + r")[A-Za-z0-9+/]{100,7000}={0,2})",
          ["PRIVATE_KEY_B64=%s" % b64_pem("RSA PRIVATE KEY"),
           '{"privateKey": "%s"}' % b64_pem("PRIVATE KEY"),
@@ -153,7 +152,7 @@ def add_rules():
          ["https://www.rfc-editor.org/rfc/rfc7468",
           "https://www.rfc-editor.org/rfc/rfc4648#section-4"])
 
-    rule(FILE, "putty.private-key", "PuTTY private key (.ppk)", "high",
+    rule("putty.private-key", "PuTTY private key (.ppk)", "high",
          r"PuTTY-User-Key-File-[23]: [a-z0-9@.-]{3,64}\r?\n[ -~\r\n]{0,2000}?"
          r"Private-Lines: [0-9]{1,3}\r?\n(?<secret>[A-Za-z0-9+/=\r\n]{20,5000})\r?\nPrivate-MAC: ",
          [ppk(3), ppk(2, "aes256-cbc")],
@@ -164,7 +163,7 @@ def add_rules():
          multiline=True, opener=r"PuTTY-User-Key-File-[23]: ")
 
     x, y, d = b64url(32), b64url(32), b64url(32)
-    rule(FILE, "jwk.private-key", "JSON Web Key with private part", "high",
+    rule("jwk.private-key", "JSON Web Key with private part", "high",
          r'"kty"[ \t]{0,4}:[ \t]{0,4}"(?:RSA|EC|OKP)"[^\r\n]{0,2048}?'
          r'"d"[ \t]{0,4}:[ \t]{0,4}"(?<secret>[A-Za-z0-9_-]{40,1400})"',
          ['{"kty":"EC","crv":"P-256","x":"%s","y":"%s","d":"%s","kid":"hush-test"}' % (x, y, d),
@@ -174,7 +173,7 @@ def add_rules():
          ["https://www.rfc-editor.org/rfc/rfc7517",
           "https://www.rfc-editor.org/rfc/rfc7518#section-6.2.2.1"])
 
-    rule(FILE, "signify.secret-key", "signify secret key", "high",
+    rule("signify.secret-key", "signify secret key", "high",
          r"\b(?<secret>RWRCSwAA[A-Za-z0-9+/]{131}=)",
          ["untrusted comment: signify secret key\n%s\n" % signify_secret(),
           "SIGNIFY_SECRET_KEY=%s" % signify_secret()],
@@ -183,7 +182,7 @@ def add_rules():
          ["https://man.openbsd.org/signify.1",
           "https://github.com/enkore/zignify/blob/main/signify-format.md"])
 
-    rule(FILE, "minisign.secret-key", "minisign secret key", "high",
+    rule("minisign.secret-key", "minisign secret key", "high",
          r"\b(?<secret>(?:RWRTY0Iy|RWQAAEIy)[A-Za-z0-9+/]{203}=)",
          ["untrusted comment: minisign encrypted secret key\n%s\n" % minisign_secret(),
           "MINISIGN_SECRET_KEY=%s" % minisign_secret(False)],

@@ -5,7 +5,7 @@ macaroon whose location is pypi.org or test.pypi.org (PyPI's help page and
 its warehouse source); every one starts "pypi-AgE" (version 2, then the
 location field).  The pypi-macaroon validator decodes the macaroon: a token
 that does not parse (hand-made or cut short) drops to low confidence.  npm
-tokens live in npm.json (scripts/gen_rule_examples.py, npm-crc32).
+tokens live in npm.json (npm.py, npm-crc32).
 """
 
 from rulepack.common import *  # noqa: F401,F403
@@ -17,7 +17,7 @@ def add_rules():
     t1 = fakes.pypi_token(rng=R)
     t2 = fakes.pypi_token("test.pypi.org", rng=R)
     t3 = fakes.pypi_token(rng=R)
-    rule("pypi.json", "pypi.upload-token", "PyPI upload token", "high",
+    rule("pypi.upload-token", "PyPI upload token", "high",
          r"\b(?<secret>pypi-AgE[A-Za-z0-9_-]{60,2000})",
          ["[pypi]\nusername = __token__\npassword = %s" % t1,
           "TWINE_PASSWORD=%s twine upload --repository testpypi dist/*  # hush test" % t2,
