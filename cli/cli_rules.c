@@ -1,7 +1,8 @@
 /*
- * Which rules a run uses: the built-in pack (unless --no-default-rules) and
- * every --rules file or directory (its *.json files in name order), compiled
- * with the database cache the options and environment name.  CLI-only.
+ * Loading the rules a run uses: the built-in pack (unless --no-default-rules)
+ * and every --rules file or directory (its *.json files in name order),
+ * compiled with the database cache the options and environment name.
+ * CLI-only.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -15,6 +16,7 @@
 
 #include <openssl/crypto.h>
 
+#include "cli_array.h"
 #include "cli_rules.h"
 #include "cli_textfile.h"
 
@@ -22,6 +24,8 @@
 #define MAX_RULE_FILE_SIZE (16u << 20)
 /* One value per line, each at most HUSH_KNOWN_SECRET_MAX bytes. */
 #define MAX_KNOWN_SECRETS_FILE_SIZE (2u << 20)
+/* First allocation of the lists of rule files and of what we allocated. */
+#define RULE_FILES_INITIAL 16
 /* The cache holds nothing secret, but nobody else needs to read it. */
 #define CACHE_DIR_MODE 0700
 
@@ -53,28 +57,16 @@ static void rule_files_free(rule_files_t *rf)
 
 static bool keep_owned(rule_files_t *rf, char *p)
 {
-    if (rf->owned_count == rf->owned_capacity) {
-        size_t capacity = rf->owned_capacity ? rf->owned_capacity * 2 : 16;
-        char **owned = realloc(rf->owned, capacity * sizeof *owned);
-        if (!owned)
-            return false;
-        rf->owned = owned;
-        rf->owned_capacity = capacity;
-    }
+    if (!CLI_ARRAY_RESERVE(rf->owned, rf->owned_count, rf->owned_capacity, RULE_FILES_INITIAL))
+        return false;
     rf->owned[rf->owned_count++] = p;
     return true;
 }
 
 static bool add_rule_file(rule_files_t *rf, const char *name, const char *data, size_t size)
 {
-    if (rf->count == rf->capacity) {
-        size_t capacity = rf->capacity ? rf->capacity * 2 : 16;
-        hush_rule_file_t *files = realloc(rf->files, capacity * sizeof *files);
-        if (!files)
-            return false;
-        rf->files = files;
-        rf->capacity = capacity;
-    }
+    if (!CLI_ARRAY_RESERVE(rf->files, rf->count, rf->capacity, RULE_FILES_INITIAL))
+        return false;
     rf->files[rf->count++] = (hush_rule_file_t){.name = name, .data = data, .size = size};
     return true;
 }

@@ -20,11 +20,14 @@
 #include <sys/stat.h>
 #include <sys/types.h>
 
+#include "cli_array.h"
 #include "cli_walk.h"
 
 /* Room for any message this file builds (paths may be longer: truncated). */
 #define CLI_WALK_MESSAGE_MAX 1024u
 #define CLI_WALK_STDIN_PATH "-"
+/* First allocation of the list of names in a directory. */
+#define NAME_LIST_INITIAL 32
 
 typedef struct walk_ancestor {
     dev_t dev;
@@ -133,14 +136,8 @@ static void name_list_free(name_list_t *list)
 
 static int name_list_add(name_list_t *list, const char *name)
 {
-    if (list->count == list->capacity) {
-        size_t capacity = list->capacity ? list->capacity * 2 : 32;
-        char **names = realloc(list->names, capacity * sizeof *names);
-        if (!names)
-            return -1;
-        list->names = names;
-        list->capacity = capacity;
-    }
+    if (!CLI_ARRAY_RESERVE(list->names, list->count, list->capacity, NAME_LIST_INITIAL))
+        return -1;
     list->names[list->count] = strdup(name);
     if (!list->names[list->count])
         return -1;

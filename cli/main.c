@@ -26,10 +26,6 @@
 #include "cli_walk.h"
 #include "hush.h"
 
-#define CLI_EXIT_OK 0
-#define CLI_EXIT_FINDINGS 1
-#define CLI_EXIT_ERROR 2
-
 #define PROGRESS_INTERVAL_NS 200000000L
 #define PROGRESS_PATH_MAX 48
 
@@ -175,88 +171,6 @@ static bool load_rules(app_t *app)
         return false;
     }
     return true;
-}
-
-/* ---- rules list / show / check ----------------------------------------- */
-
-static bool rules_json_output(const cli_options_t *opt)
-{
-    return opt->format_given && opt->format == CLI_REPORT_JSONL;
-}
-
-static void rules_list(app_t *app)
-{
-    size_t count = hush_rules_count(app->rules);
-    for (size_t i = 0; i < count; i++) {
-        hush_rule_info_t r;
-        if (hush_rules_info(app->rules, i, &r) != HUSH_OK)
-            continue;
-        if (rules_json_output(app->opt))
-            cli_report_write_rule_json(stdout, &r, false);
-        else
-            printf("%-44s %-6s  %s\n", r.id, hush_confidence_name(r.confidence), r.name);
-    }
-}
-
-static void rules_show(app_t *app)
-{
-    hush_rule_info_t r;
-    long index = hush_rules_find(app->rules, app->opt->rule_id);
-    if (index < 0 || hush_rules_info(app->rules, (size_t)index, &r) != HUSH_OK) {
-        fail(app, "rules show: no rule '%s' (see 'hush rules list')", app->opt->rule_id);
-        return;
-    }
-    if (rules_json_output(app->opt))
-        cli_report_write_rule_json(stdout, &r, true);
-    else
-        cli_report_write_rule_text(stdout, &r);
-}
-
-static void on_check_failure(void *ctx, const hush_rule_info_t *rule, bool negative, size_t index,
-                             const char *reason)
-{
-    app_t *app = ctx;
-    clear_progress(app);
-    fprintf(stderr, "hush: rules check: %s: %s: %sexample %zu: %s\n", rule->file, rule->id,
-            negative ? "negative " : "", index + 1, reason);
-}
-
-/* Returns the exit status. */
-static int rules_check(app_t *app)
-{
-    size_t failures = 0, examples = 0, negatives = 0;
-    size_t count = hush_rules_count(app->rules);
-    for (size_t i = 0; i < count; i++) {
-        hush_rule_info_t r;
-        if (hush_rules_info(app->rules, i, &r) == HUSH_OK) {
-            examples += r.example_count;
-            negatives += r.negative_example_count;
-        }
-    }
-    hush_status_t status = hush_rules_check(app->rules, on_check_failure, app, &failures);
-    if (status != HUSH_OK) {
-        fail(app, "rules check: %s", hush_strerror(status));
-        return CLI_EXIT_ERROR;
-    }
-    printf("%zu rules, %zu examples, %zu negative examples: ", count, examples, negatives);
-    if (failures == 0)
-        printf("all pass\n");
-    else
-        printf("%zu %s\n", failures, failures == 1 ? "failure" : "failures");
-    return failures ? CLI_EXIT_FINDINGS : CLI_EXIT_OK;
-}
-
-static int run_rules_command(app_t *app)
-{
-    int status = CLI_EXIT_OK;
-    switch (app->opt->rules_action) {
-    case CLI_RULES_LIST: rules_list(app); break;
-    case CLI_RULES_SHOW: rules_show(app); break;
-    case CLI_RULES_CHECK: status = rules_check(app); break;
-    }
-    if (fflush(stdout) != 0 && errno != EPIPE)
-        fail(app, "<stdout>: %s", strerror(errno));
-    return app->failed ? CLI_EXIT_ERROR : status;
 }
 
 /* ---- scanning one input --------------------------------------------------- */
@@ -530,6 +444,7 @@ static bool open_report(app_t *app)
         fail(app, "%s: %s", app->report_name, hush_strerror(HUSH_ERR_NOMEM));
         return false;
     }
+    cli_report_set_rules(app->report, app->rules);
     return true;
 }
 
@@ -686,7 +601,7 @@ int main(int argc, char **argv)
         if (!load_rules(&app))
             status = CLI_EXIT_ERROR;
         else if (opt.command == CLI_COMMAND_RULES)
-            status = run_rules_command(&app);
+            status = cli_rules_command(&opt, app.rules);
         else
             status = run_inputs(&app);
     }
