@@ -24,7 +24,7 @@
 #define MAX_RULE_FILE_SIZE (16u << 20)
 /* One value per line, each at most HUSH_KNOWN_SECRET_MAX bytes. */
 #define MAX_KNOWN_SECRETS_FILE_SIZE (2u << 20)
-/* First allocation of the lists of rule files and of what we allocated. */
+/* First allocation of the list of rule files. */
 #define RULE_FILES_INITIAL 16
 /* The cache holds nothing secret, but nobody else needs to read it. */
 #define CACHE_DIR_MODE 0700
@@ -42,25 +42,13 @@ typedef struct rule_files {
     hush_rule_file_t *files;
     size_t count;
     size_t capacity;
-    char **owned;              /* names and contents we allocated */
-    size_t owned_count;
-    size_t owned_capacity;
+    cli_string_list_t owned;   /* names and contents we allocated */
 } rule_files_t;
 
 static void rule_files_free(rule_files_t *rf)
 {
-    for (size_t i = 0; i < rf->owned_count; i++)
-        free(rf->owned[i]);
-    free(rf->owned);
+    cli_string_list_free(&rf->owned);
     free(rf->files);
-}
-
-static bool keep_owned(rule_files_t *rf, char *p)
-{
-    if (!CLI_ARRAY_RESERVE(rf->owned, rf->owned_count, rf->owned_capacity, RULE_FILES_INITIAL))
-        return false;
-    rf->owned[rf->owned_count++] = p;
-    return true;
 }
 
 static bool add_rule_file(rule_files_t *rf, const char *name, const char *data, size_t size)
@@ -77,19 +65,16 @@ static bool load_rule_file(hush_error_t *err, rule_files_t *rf, const char *path
     char *data = cli_read_file(path, MAX_RULE_FILE_SIZE, "rule file", &size, err);
     if (!data)
         return false;
-    if (!keep_owned(rf, data)) {
+    /* The rule set copies what it needs: the list keeps the file's bytes and
+     * name alive only until the rules are compiled. */
+    bool ok = cli_string_list_take(&rf->owned, data);
+    if (!ok)
         free(data);
+    ok = ok && cli_string_list_add_copy(&rf->owned, path) &&
+         add_rule_file(rf, rf->owned.items[rf->owned.count - 1], data, size);
+    if (!ok)
         set_error(err, "%s: %s", path, hush_strerror(HUSH_ERR_NOMEM));
-        return false;
-    }
-    char *name = strdup(path);
-    if (!name || !keep_owned(rf, name) || !add_rule_file(rf, name, data, size)) {
-        if (name && rf->owned[rf->owned_count - 1] != name)
-            free(name);
-        set_error(err, "%s: %s", path, hush_strerror(HUSH_ERR_NOMEM));
-        return false;
-    }
-    return true;
+    return ok;
 }
 
 static int select_json(const struct dirent *entry)
