@@ -7,34 +7,22 @@
  * A reader that goes away (EPIPE) is not a failure: hush stops quietly.
  */
 #include <errno.h>
-#include <fcntl.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "cli_allow.h"
 #include "cli_keyfile.h"
 #include "cli_options.h"
 #include "cli_output.h"
+#include "cli_progress.h"
 #include "cli_report.h"
 #include "cli_rules.h"
 #include "cli_walk.h"
 #include "hush.h"
-
-#define PROGRESS_INTERVAL_NS 200000000L
-#define PROGRESS_PATH_MAX 48
-
-typedef struct progress {
-    bool enabled;
-    bool drawn;               /* a progress line is on the screen */
-    struct timespec last;
-    unsigned long long bytes;
-} progress_t;
 
 typedef struct app {
     const cli_options_t *opt;
@@ -50,7 +38,7 @@ typedef struct app {
     bool failed;               /* exit status 2 */
     bool stopped;              /* no more input: the reader went away or output failed */
     size_t files_scanned;
-    progress_t progress;
+    cli_progress_t progress;
 } app_t;
 
 /* One input being read: the scanner's callback context. */
@@ -68,17 +56,9 @@ typedef struct job {
 
 /* ---- messages -------------------------------------------------------------- */
 
-static void clear_progress(app_t *app)
-{
-    if (app->progress.drawn) {
-        fputs("\r\033[K", stderr);
-        app->progress.drawn = false;
-    }
-}
-
 static void vsay(app_t *app, const char *format, va_list args)
 {
-    clear_progress(app);
+    cli_progress_clear(&app->progress);
     fputs("hush: ", stderr);
     vfprintf(stderr, format, args);
     fputc('\n', stderr);
@@ -128,37 +108,6 @@ static void report_write_failed(app_t *app, int errnum)
     app->stopped = true;
     if (errnum != EPIPE)
         fail(app, "%s: %s", app->report_name, strerror(errnum));
-}
-
-/* ---- progress --------------------------------------------------------------- */
-
-static long elapsed_ns(const struct timespec *from, const struct timespec *to)
-{
-    return (long)(to->tv_sec - from->tv_sec) * 1000000000L + (to->tv_nsec - from->tv_nsec);
-}
-
-static void draw_progress(app_t *app, const char *path, bool force)
-{
-    progress_t *p = &app->progress;
-    struct timespec now;
-    if (!p->enabled)
-        return;
-    clock_gettime(CLOCK_MONOTONIC, &now);
-    if (!force && p->drawn && elapsed_ns(&p->last, &now) < PROGRESS_INTERVAL_NS)
-        return;
-    p->last = now;
-    const char *shown = cli_report_display_path(path);
-    size_t len = strlen(shown);
-    /* Paths come from the file system: show only printable bytes of the tail. */
-    char tail[PROGRESS_PATH_MAX + 1];
-    const char *from = len > PROGRESS_PATH_MAX ? shown + len - PROGRESS_PATH_MAX : shown;
-    size_t n = 0;
-    for (; *from && n < PROGRESS_PATH_MAX; from++)
-        tail[n++] = (*from >= 0x20 && *from < 0x7f) ? *from : '?';
-    tail[n] = '\0';
-    fprintf(stderr, "\r\033[Khush: %zu files, %.1f MiB: %s%s", app->files_scanned,
-            (double)p->bytes / (1024.0 * 1024.0), len > PROGRESS_PATH_MAX ? "..." : "", tail);
-    p->drawn = true;
 }
 
 /* ---- rules ------------------------------------------------------------------ */
@@ -294,7 +243,7 @@ static bool scan_source(job_t *job, hush_source_t *source)
                 hush_scanner_reset(app->scanner);
                 return false;
             }
-            draw_progress(app, job->path, false);
+            cli_progress_draw(&app->progress, app->files_scanned, job->path);
         }
         if (status != HUSH_OK) {
             read_ok = false;
@@ -371,7 +320,7 @@ static void scan_input(app_t *app, const cli_walk_entry_t *entry)
         return;
     }
     app->files_scanned++;
-    draw_progress(app, job.path, false);
+    cli_progress_draw(&app->progress, app->files_scanned, job.path);
     hush_scanner_set_context(app->scanner, &job, job.out);
     bool ok = scan_source(&job, source);
     hush_scanner_set_context(app->scanner, NULL, NULL);
@@ -497,7 +446,7 @@ static bool prepare_inputs(app_t *app)
 static void finish_outputs(app_t *app)
 {
     hush_error_t err = {{0}};
-    clear_progress(app);
+    cli_progress_clear(&app->progress);
     if (app->stdout_out) {
         if (cli_output_close(app->stdout_out, true, &err) != HUSH_OK && err.message[0])
             fail(app, "%s", err.message);
