@@ -83,6 +83,7 @@ typedef struct cli_report_entry {
     char *text;
 } cli_report_entry_t;
 
+/* The skipped inputs / the input errors so far, in order; *count of them. */
 const cli_report_entry_t *cli_report_skipped_entries(const cli_report_t *report, size_t *count);
 const cli_report_entry_t *cli_report_error_entries(const cli_report_t *report, size_t *count);
 
