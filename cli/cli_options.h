@@ -25,6 +25,11 @@ typedef enum cli_rules_action {
     CLI_RULES_CHECK
 } cli_rules_action_t;
 
+/* Exit status of every command, as `hush --help` documents them. */
+#define CLI_EXIT_OK 0
+#define CLI_EXIT_FINDINGS 1 /* scan: findings; rules check: an example failed */
+#define CLI_EXIT_ERROR 2
+
 /* -1 for a tri-state option left to its default. */
 #define CLI_AUTO (-1)
 

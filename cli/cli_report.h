@@ -1,6 +1,8 @@
 /*
- * Report sinks: turn findings into text, jsonl, json or csv on a FILE.
- * CLI-only.  A report never contains a secret value: hush_finding_t has none.
+ * Reports: findings as text, jsonl, json or csv on a FILE.  One file per
+ * format (report_*.c) behind the sink table of cli_report.c; report_sink.h
+ * says how to add one.  CLI-only.  A report never contains a secret value:
+ * hush_finding_t has none.
  */
 #ifndef CLI_REPORT_H
 #define CLI_REPORT_H
@@ -12,7 +14,7 @@
 
 typedef enum cli_report_format {
     CLI_REPORT_TEXT = 0, /* for people, on a terminal */
-    CLI_REPORT_JSONL,    /* one finding per line (DESIGN.md) */
+    CLI_REPORT_JSONL,    /* one finding per line */
     CLI_REPORT_JSON,     /* {"findings":[...],"skipped":[...],"errors":[...]} */
     CLI_REPORT_CSV
 } cli_report_format_t;
@@ -24,6 +26,10 @@ typedef struct cli_report cli_report_t;
 
 /* `color`: ANSI colours in text format.  NULL when out of memory. */
 cli_report_t *cli_report_create(FILE *out, cli_report_format_t format, bool color);
+/* The rule set of the run, handed to the format's begin for formats that
+ * list rules; call before the first finding.  Not owned: it must outlive the
+ * report.  Without it, begin receives NULL. */
+void cli_report_set_rules(cli_report_t *report, const hush_rules_t *rules);
 /* Writes the closing part (json object end, csv header of an empty report)
  * and flushes; returns false if any write of the report failed (errno kept). */
 bool cli_report_finish(cli_report_t *report);
@@ -43,20 +49,6 @@ size_t cli_report_finding_count(const cli_report_t *report);
 /* Writes the one-line summary for people, e.g. "3 findings in 2 files
  * (5 scanned); 1 file skipped (binary)", followed by a newline. */
 void cli_report_write_summary(const cli_report_t *report, size_t files_scanned, FILE *out);
-
-/* Writes `text` as a JSON string (quotes included): control characters
- * escaped, invalid UTF-8 replaced by U+FFFD so the output always parses. */
-void cli_report_write_json_string(FILE *out, const char *text);
-
-/* Writes `text` for a terminal: control bytes and broken UTF-8 as \xNN, so
- * text from untrusted input cannot drive the terminal. */
-void cli_report_write_terminal_safe(FILE *out, const char *text);
-
-/* One rule as a JSON object line: id, name, confidence, file; with `full`
- * every field including the (fake by convention) examples. */
-void cli_report_write_rule_json(FILE *out, const hush_rule_info_t *rule, bool full);
-/* One rule for people, every field on its own line. */
-void cli_report_write_rule_text(FILE *out, const hush_rule_info_t *rule);
 
 /* Name shown for a path: "<stdin>" for "-" or NULL. */
 const char *cli_report_display_path(const char *path);

@@ -1,7 +1,8 @@
 /*
- * Which rules a run uses: the built-in pack (unless --no-default-rules) and
- * every --rules file or directory (its *.json files in name order), compiled
- * with the database cache the options and environment name.  CLI-only.
+ * Loading the rules a run uses: the built-in pack (unless --no-default-rules)
+ * and every --rules file or directory (its *.json files in name order),
+ * compiled with the database cache the options and environment name.
+ * CLI-only.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -15,6 +16,7 @@
 
 #include <openssl/crypto.h>
 
+#include "cli_array.h"
 #include "cli_rules.h"
 #include "cli_textfile.h"
 
@@ -22,6 +24,8 @@
 #define MAX_RULE_FILE_SIZE (16u << 20)
 /* One value per line, each at most HUSH_KNOWN_SECRET_MAX bytes. */
 #define MAX_KNOWN_SECRETS_FILE_SIZE (2u << 20)
+/* First allocation of the list of rule files. */
+#define RULE_FILES_INITIAL 16
 /* The cache holds nothing secret, but nobody else needs to read it. */
 #define CACHE_DIR_MODE 0700
 
@@ -38,43 +42,19 @@ typedef struct rule_files {
     hush_rule_file_t *files;
     size_t count;
     size_t capacity;
-    char **owned;              /* names and contents we allocated */
-    size_t owned_count;
-    size_t owned_capacity;
+    cli_string_list_t owned;   /* names and contents we allocated */
 } rule_files_t;
 
 static void rule_files_free(rule_files_t *rf)
 {
-    for (size_t i = 0; i < rf->owned_count; i++)
-        free(rf->owned[i]);
-    free(rf->owned);
+    cli_string_list_free(&rf->owned);
     free(rf->files);
-}
-
-static bool keep_owned(rule_files_t *rf, char *p)
-{
-    if (rf->owned_count == rf->owned_capacity) {
-        size_t capacity = rf->owned_capacity ? rf->owned_capacity * 2 : 16;
-        char **owned = realloc(rf->owned, capacity * sizeof *owned);
-        if (!owned)
-            return false;
-        rf->owned = owned;
-        rf->owned_capacity = capacity;
-    }
-    rf->owned[rf->owned_count++] = p;
-    return true;
 }
 
 static bool add_rule_file(rule_files_t *rf, const char *name, const char *data, size_t size)
 {
-    if (rf->count == rf->capacity) {
-        size_t capacity = rf->capacity ? rf->capacity * 2 : 16;
-        hush_rule_file_t *files = realloc(rf->files, capacity * sizeof *files);
-        if (!files)
-            return false;
-        rf->files = files;
-        rf->capacity = capacity;
-    }
+    if (!CLI_ARRAY_RESERVE(rf->files, rf->count, rf->capacity, RULE_FILES_INITIAL))
+        return false;
     rf->files[rf->count++] = (hush_rule_file_t){.name = name, .data = data, .size = size};
     return true;
 }
@@ -85,19 +65,16 @@ static bool load_rule_file(hush_error_t *err, rule_files_t *rf, const char *path
     char *data = cli_read_file(path, MAX_RULE_FILE_SIZE, "rule file", &size, err);
     if (!data)
         return false;
-    if (!keep_owned(rf, data)) {
+    /* The rule set copies what it needs: the list keeps the file's bytes and
+     * name alive only until the rules are compiled. */
+    bool ok = cli_string_list_take(&rf->owned, data);
+    if (!ok)
         free(data);
+    ok = ok && cli_string_list_add_copy(&rf->owned, path) &&
+         add_rule_file(rf, rf->owned.items[rf->owned.count - 1], data, size);
+    if (!ok)
         set_error(err, "%s: %s", path, hush_strerror(HUSH_ERR_NOMEM));
-        return false;
-    }
-    char *name = strdup(path);
-    if (!name || !keep_owned(rf, name) || !add_rule_file(rf, name, data, size)) {
-        if (name && rf->owned[rf->owned_count - 1] != name)
-            free(name);
-        set_error(err, "%s: %s", path, hush_strerror(HUSH_ERR_NOMEM));
-        return false;
-    }
-    return true;
+    return ok;
 }
 
 static int select_json(const struct dirent *entry)

@@ -20,6 +20,7 @@
 #include <sys/stat.h>
 #include <sys/types.h>
 
+#include "cli_array.h"
 #include "cli_walk.h"
 
 /* Room for any message this file builds (paths may be longer: truncated). */
@@ -118,43 +119,13 @@ static bool is_included(const walk_t *walk, const char *name, const char *relati
 
 /* ---- reading a directory --------------------------------------------------- */
 
-typedef struct name_list {
-    char **names;
-    size_t count;
-    size_t capacity;
-} name_list_t;
-
-static void name_list_free(name_list_t *list)
-{
-    for (size_t i = 0; i < list->count; i++)
-        free(list->names[i]);
-    free(list->names);
-}
-
-static int name_list_add(name_list_t *list, const char *name)
-{
-    if (list->count == list->capacity) {
-        size_t capacity = list->capacity ? list->capacity * 2 : 32;
-        char **names = realloc(list->names, capacity * sizeof *names);
-        if (!names)
-            return -1;
-        list->names = names;
-        list->capacity = capacity;
-    }
-    list->names[list->count] = strdup(name);
-    if (!list->names[list->count])
-        return -1;
-    list->count++;
-    return 0;
-}
-
 static int compare_names(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
 /* Reads every name in dir but "." and "..", sorted.  Returns 0, or an errno. */
-static int read_names(const char *dir, name_list_t *list)
+static int read_names(const char *dir, cli_string_list_t *list)
 {
     DIR *stream = opendir(dir);
     if (!stream)
@@ -169,14 +140,14 @@ static int read_names(const char *dir, name_list_t *list)
         }
         if (strcmp(entry->d_name, ".") == 0 || strcmp(entry->d_name, "..") == 0)
             continue;
-        if (name_list_add(list, entry->d_name) != 0) {
+        if (!cli_string_list_add_copy(list, entry->d_name)) {
             failure = ENOMEM;
             break;
         }
     }
     closedir(stream);
     if (failure == 0 && list->count > 1)
-        qsort(list->names, list->count, sizeof *list->names, compare_names);
+        qsort(list->items, list->count, sizeof *list->items, compare_names);
     return failure;
 }
 
@@ -255,19 +226,19 @@ done:
 static int walk_directory(walk_t *walk, const char *path, const char *relative,
                           const struct stat *st, bool explicit_path)
 {
-    name_list_t names = {0};
+    cli_string_list_t names = {0};
     int failure = read_names(path, &names);
     if (failure != 0) {
-        name_list_free(&names);
+        cli_string_list_free(&names);
         return emit_errno(walk, path, explicit_path, failure);
     }
     walk->ancestors[walk->depth] = (walk_ancestor_t){st->st_dev, st->st_ino, path};
     walk->depth++;
     int rc = 0;
     for (size_t i = 0; i < names.count && rc == 0; i++)
-        rc = walk_entry(walk, path, relative, names.names[i]);
+        rc = walk_entry(walk, path, relative, names.items[i]);
     walk->depth--;
-    name_list_free(&names);
+    cli_string_list_free(&names);
     return rc;
 }
 

@@ -7,38 +7,22 @@
  * A reader that goes away (EPIPE) is not a failure: hush stops quietly.
  */
 #include <errno.h>
-#include <fcntl.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "cli_allow.h"
 #include "cli_keyfile.h"
 #include "cli_options.h"
 #include "cli_output.h"
+#include "cli_progress.h"
 #include "cli_report.h"
 #include "cli_rules.h"
 #include "cli_walk.h"
 #include "hush.h"
-
-#define CLI_EXIT_OK 0
-#define CLI_EXIT_FINDINGS 1
-#define CLI_EXIT_ERROR 2
-
-#define PROGRESS_INTERVAL_NS 200000000L
-#define PROGRESS_PATH_MAX 48
-
-typedef struct progress {
-    bool enabled;
-    bool drawn;               /* a progress line is on the screen */
-    struct timespec last;
-    unsigned long long bytes;
-} progress_t;
 
 typedef struct app {
     const cli_options_t *opt;
@@ -54,7 +38,7 @@ typedef struct app {
     bool failed;               /* exit status 2 */
     bool stopped;              /* no more input: the reader went away or output failed */
     size_t files_scanned;
-    progress_t progress;
+    cli_progress_t progress;
 } app_t;
 
 /* One input being read: the scanner's callback context. */
@@ -72,17 +56,9 @@ typedef struct job {
 
 /* ---- messages -------------------------------------------------------------- */
 
-static void clear_progress(app_t *app)
-{
-    if (app->progress.drawn) {
-        fputs("\r\033[K", stderr);
-        app->progress.drawn = false;
-    }
-}
-
 static void vsay(app_t *app, const char *format, va_list args)
 {
-    clear_progress(app);
+    cli_progress_clear(&app->progress);
     fputs("hush: ", stderr);
     vfprintf(stderr, format, args);
     fputc('\n', stderr);
@@ -134,37 +110,6 @@ static void report_write_failed(app_t *app, int errnum)
         fail(app, "%s: %s", app->report_name, strerror(errnum));
 }
 
-/* ---- progress --------------------------------------------------------------- */
-
-static long elapsed_ns(const struct timespec *from, const struct timespec *to)
-{
-    return (long)(to->tv_sec - from->tv_sec) * 1000000000L + (to->tv_nsec - from->tv_nsec);
-}
-
-static void draw_progress(app_t *app, const char *path, bool force)
-{
-    progress_t *p = &app->progress;
-    struct timespec now;
-    if (!p->enabled)
-        return;
-    clock_gettime(CLOCK_MONOTONIC, &now);
-    if (!force && p->drawn && elapsed_ns(&p->last, &now) < PROGRESS_INTERVAL_NS)
-        return;
-    p->last = now;
-    const char *shown = cli_report_display_path(path);
-    size_t len = strlen(shown);
-    /* Paths come from the file system: show only printable bytes of the tail. */
-    char tail[PROGRESS_PATH_MAX + 1];
-    const char *from = len > PROGRESS_PATH_MAX ? shown + len - PROGRESS_PATH_MAX : shown;
-    size_t n = 0;
-    for (; *from && n < PROGRESS_PATH_MAX; from++)
-        tail[n++] = (*from >= 0x20 && *from < 0x7f) ? *from : '?';
-    tail[n] = '\0';
-    fprintf(stderr, "\r\033[Khush: %zu files, %.1f MiB: %s%s", app->files_scanned,
-            (double)p->bytes / (1024.0 * 1024.0), len > PROGRESS_PATH_MAX ? "..." : "", tail);
-    p->drawn = true;
-}
-
 /* ---- rules ------------------------------------------------------------------ */
 
 static bool load_rules(app_t *app)
@@ -175,88 +120,6 @@ static bool load_rules(app_t *app)
         return false;
     }
     return true;
-}
-
-/* ---- rules list / show / check ----------------------------------------- */
-
-static bool rules_json_output(const cli_options_t *opt)
-{
-    return opt->format_given && opt->format == CLI_REPORT_JSONL;
-}
-
-static void rules_list(app_t *app)
-{
-    size_t count = hush_rules_count(app->rules);
-    for (size_t i = 0; i < count; i++) {
-        hush_rule_info_t r;
-        if (hush_rules_info(app->rules, i, &r) != HUSH_OK)
-            continue;
-        if (rules_json_output(app->opt))
-            cli_report_write_rule_json(stdout, &r, false);
-        else
-            printf("%-44s %-6s  %s\n", r.id, hush_confidence_name(r.confidence), r.name);
-    }
-}
-
-static void rules_show(app_t *app)
-{
-    hush_rule_info_t r;
-    long index = hush_rules_find(app->rules, app->opt->rule_id);
-    if (index < 0 || hush_rules_info(app->rules, (size_t)index, &r) != HUSH_OK) {
-        fail(app, "rules show: no rule '%s' (see 'hush rules list')", app->opt->rule_id);
-        return;
-    }
-    if (rules_json_output(app->opt))
-        cli_report_write_rule_json(stdout, &r, true);
-    else
-        cli_report_write_rule_text(stdout, &r);
-}
-
-static void on_check_failure(void *ctx, const hush_rule_info_t *rule, bool negative, size_t index,
-                             const char *reason)
-{
-    app_t *app = ctx;
-    clear_progress(app);
-    fprintf(stderr, "hush: rules check: %s: %s: %sexample %zu: %s\n", rule->file, rule->id,
-            negative ? "negative " : "", index + 1, reason);
-}
-
-/* Returns the exit status. */
-static int rules_check(app_t *app)
-{
-    size_t failures = 0, examples = 0, negatives = 0;
-    size_t count = hush_rules_count(app->rules);
-    for (size_t i = 0; i < count; i++) {
-        hush_rule_info_t r;
-        if (hush_rules_info(app->rules, i, &r) == HUSH_OK) {
-            examples += r.example_count;
-            negatives += r.negative_example_count;
-        }
-    }
-    hush_status_t status = hush_rules_check(app->rules, on_check_failure, app, &failures);
-    if (status != HUSH_OK) {
-        fail(app, "rules check: %s", hush_strerror(status));
-        return CLI_EXIT_ERROR;
-    }
-    printf("%zu rules, %zu examples, %zu negative examples: ", count, examples, negatives);
-    if (failures == 0)
-        printf("all pass\n");
-    else
-        printf("%zu %s\n", failures, failures == 1 ? "failure" : "failures");
-    return failures ? CLI_EXIT_FINDINGS : CLI_EXIT_OK;
-}
-
-static int run_rules_command(app_t *app)
-{
-    int status = CLI_EXIT_OK;
-    switch (app->opt->rules_action) {
-    case CLI_RULES_LIST: rules_list(app); break;
-    case CLI_RULES_SHOW: rules_show(app); break;
-    case CLI_RULES_CHECK: status = rules_check(app); break;
-    }
-    if (fflush(stdout) != 0 && errno != EPIPE)
-        fail(app, "<stdout>: %s", strerror(errno));
-    return app->failed ? CLI_EXIT_ERROR : status;
 }
 
 /* ---- scanning one input --------------------------------------------------- */
@@ -380,7 +243,7 @@ static bool scan_source(job_t *job, hush_source_t *source)
                 hush_scanner_reset(app->scanner);
                 return false;
             }
-            draw_progress(app, job->path, false);
+            cli_progress_draw(&app->progress, app->files_scanned, job->path);
         }
         if (status != HUSH_OK) {
             read_ok = false;
@@ -457,7 +320,7 @@ static void scan_input(app_t *app, const cli_walk_entry_t *entry)
         return;
     }
     app->files_scanned++;
-    draw_progress(app, job.path, false);
+    cli_progress_draw(&app->progress, app->files_scanned, job.path);
     hush_scanner_set_context(app->scanner, &job, job.out);
     bool ok = scan_source(&job, source);
     hush_scanner_set_context(app->scanner, NULL, NULL);
@@ -530,6 +393,7 @@ static bool open_report(app_t *app)
         fail(app, "%s: %s", app->report_name, hush_strerror(HUSH_ERR_NOMEM));
         return false;
     }
+    cli_report_set_rules(app->report, app->rules);
     return true;
 }
 
@@ -582,7 +446,7 @@ static bool prepare_inputs(app_t *app)
 static void finish_outputs(app_t *app)
 {
     hush_error_t err = {{0}};
-    clear_progress(app);
+    cli_progress_clear(&app->progress);
     if (app->stdout_out) {
         if (cli_output_close(app->stdout_out, true, &err) != HUSH_OK && err.message[0])
             fail(app, "%s", err.message);
@@ -686,7 +550,7 @@ int main(int argc, char **argv)
         if (!load_rules(&app))
             status = CLI_EXIT_ERROR;
         else if (opt.command == CLI_COMMAND_RULES)
-            status = run_rules_command(&app);
+            status = cli_rules_command(&opt, app.rules);
         else
             status = run_inputs(&app);
     }
