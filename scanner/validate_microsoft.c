@@ -31,11 +31,13 @@
  *   bytes; bytes 2, 7, 8 and 22 hold CRC32 (IEEE) of the other 28, XORed
  *   with a per-kind constant, most significant byte first.
  */
-#include "decode.h"
-#include "validate_internal.h"
+#include "validate_microsoft.h"
 
 #include <string.h>
 #include <zlib.h>
+
+#include "checksum.h"
+#include "decode.h"
 
 /* ---- identifiable base64 keys ------------------------------------------- */
 
