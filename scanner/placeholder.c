@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "ascii.h"
 #include "span.h"
 
 /* A run this long of one character, or of consecutive characters
@@ -27,16 +28,6 @@
  * characters their odds of appearing by chance stop being negligible. */
 #define HUSHI_PLACEHOLDER_TYPED_MAX 128
 #define HUSHI_PLACEHOLDER_LONG_WORD 8
-
-static bool is_base62(unsigned char c)
-{
-    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-}
-
-static bool is_ident_char(unsigned char c)
-{
-    return is_base62(c) || c == '_';
-}
 
 static bool all_one_char(hushi_span_t s)
 {
@@ -64,14 +55,14 @@ static bool is_variable_reference(hushi_span_t s)
 {
     if (s.n >= 3 && s.p[0] == '%' && s.p[s.n - 1] == '%') {
         hushi_span_t inner = {s.p + 1, s.n - 2};
-        return hushi_span_all(inner, is_ident_char) && !(inner.p[0] >= '0' && inner.p[0] <= '9');
+        return hushi_span_all(inner, hushi_ascii_is_ident) && !(inner.p[0] >= '0' && inner.p[0] <= '9');
     }
     if (s.n >= 2 && s.p[0] == '$') {
         hushi_span_t name = {s.p + 1, s.n - 1};
         if (hushi_span_starts_with(name, "env:")) {
             name.p += 4;
             name.n -= 4;
-            return name.n > 0 && hushi_span_all(name, is_ident_char);
+            return name.n > 0 && hushi_span_all(name, hushi_ascii_is_ident);
         }
         for (size_t i = 0; i < name.n; i++) {
             unsigned char c = name.p[i];
@@ -93,7 +84,7 @@ static bool is_workflow_expression(hushi_span_t s)
         return false;
     /* A function name (dots allowed: Microsoft.KeyVault), then "(" ... ")". */
     size_t i = 1;
-    while (i < s.n && (is_ident_char(s.p[i]) || s.p[i] == '.'))
+    while (i < s.n && (hushi_ascii_is_ident(s.p[i]) || s.p[i] == '.'))
         i++;
     bool named = i > 1 && !(s.p[1] >= '0' && s.p[1] <= '9');
     return named && i < s.n && s.p[i] == '(' && memchr(s.p + i, ')', s.n - i) != NULL;
@@ -173,8 +164,8 @@ static bool has_x_mask(hushi_span_t s, unsigned char x, bool short_runs)
         while (end < s.n && s.p[end] == x)
             end++;
         size_t run = end - i;
-        bool open_left = i == 0 || !is_base62(s.p[i - 1]);
-        bool open_right = end == s.n || !is_base62(s.p[end]);
+        bool open_left = i == 0 || !hushi_ascii_is_alnum(s.p[i - 1]);
+        bool open_right = end == s.n || !hushi_ascii_is_alnum(s.p[end]);
         if (run >= HUSHI_PLACEHOLDER_LONG_X_RUN ||
             (short_runs && run >= HUSHI_PLACEHOLDER_MIN_X_RUN && (open_left || open_right)))
             return true;
@@ -192,7 +183,7 @@ static bool could_be_random(const char *marker)
         return false;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)marker[i];
-        if (!is_base62(c) && !strchr("+/-_.~=", c))
+        if (!hushi_ascii_is_alnum(c) && !strchr("+/-_.~=", c))
             return false;
     }
     return true;

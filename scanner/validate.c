@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <string.h>
 
+#include "ascii.h"
 #include "checksum.h"
 #include "jwt.h"
 #include "span.h"
@@ -22,14 +23,9 @@
 
 /* ---- validators ---------------------------------------------------------- */
 
-static bool is_base62(unsigned char c)
-{
-    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-}
-
 static bool is_entra_char(unsigned char c)
 {
-    return is_base62(c) || c == '.' || c == '-' || c == '_' || c == '~';
+    return hushi_ascii_is_alnum(c) || c == '.' || c == '-' || c == '_' || c == '~';
 }
 
 static bool has_github_prefix(const unsigned char *v)
@@ -49,7 +45,7 @@ static hushi_validation_t validate_github(const unsigned char *v, size_t n)
         v += HUSHI_GITHUB_PREFIX_SIZE;
         n -= HUSHI_GITHUB_PREFIX_SIZE;
     }
-    if (n != HUSHI_GITHUB_BODY_SIZE || !hushi_span_all((hushi_span_t){v, n}, is_base62))
+    if (n != HUSHI_GITHUB_BODY_SIZE || !hushi_span_all((hushi_span_t){v, n}, hushi_ascii_is_alnum))
         return HUSHI_VALIDATION_NOT_APPLICABLE;
     char want[HUSHI_GITHUB_CHECKSUM_SIZE];
     hushi_github_checksum(v, HUSHI_GITHUB_RANDOM_SIZE, want);
