@@ -1,8 +1,7 @@
 /*
  * Shapes of values (score_shape.h): the checks that tell a value a person
- * or a program wrote from one drawn at random.  Each is written to keep its
- * false positives on random secrets negligible; the odds are noted where a
- * threshold sets them.
+ * or a program wrote from one drawn at random.  What a shape means for a
+ * candidate (dropped, or kept at low confidence) is decided in score.c.
  */
 #include "score_shape.h"
 
@@ -39,6 +38,7 @@
 #define HUSHI_SCORE_MIN_CALL 3
 /* Shortest upper-case name taken for a variable after '$' ("$API"). */
 #define HUSHI_SCORE_MIN_VARIABLE 3
+
 /* ---- values people write ----------------------------------------------- */
 
 /* Defaults and values published in documentation (RFC 6749/6750/7617

@@ -20,7 +20,7 @@
 #define HUSHI_SCORE_SEQUENCE_RUN 6
 
 /* Words of a name, split at separators and camelCase boundaries. */
-typedef struct words {
+typedef struct hushi_words {
     size_t count, naming;
     /* Pieces cut off by a change of case ("hTxKNtrS" -> h, Tx, KNtr, S):
      * random mixed case makes many short ones, which would pass as
