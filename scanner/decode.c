@@ -410,6 +410,45 @@ int hushi_base64_digit(unsigned char c)
     return v < 64 ? (int)v : -1;
 }
 
+/* Writes the bytes of one quad whose `chars` data characters (2 to 4; fewer
+ * than 4 only at the end of the data) hold the 6-bit values in `bits`, the
+ * first character highest; returns their count, chars - 1.  Bits below the
+ * last whole byte are ignored.  The arithmetic of both decoders. */
+static size_t b64_put_quad(uint32_t bits, unsigned chars, unsigned char *o)
+{
+    bits <<= 6 * (4 - chars);
+    o[0] = (unsigned char)(bits >> 16);
+    if (chars > 2)
+        o[1] = (unsigned char)(bits >> 8);
+    if (chars > 3)
+        o[2] = (unsigned char)bits;
+    return chars - 1;
+}
+
+bool hushi_base64_decode(const char *in, size_t size, unsigned char *out, size_t *out_size)
+{
+    size_t n = size;
+    for (int pad = 0; pad < 2 && n > 0 && in[n - 1] == '='; pad++)
+        n--;
+    /* One leftover character carries only 6 bits: never a whole byte. */
+    if (n % 4 == 1)
+        return false;
+    size_t o = 0;
+    for (size_t i = 0; i < n; i += 4) {
+        unsigned chars = n - i < 4 ? (unsigned)(n - i) : 4;
+        uint32_t bits = 0;
+        for (unsigned k = 0; k < chars; k++) {
+            unsigned v = b64_class((unsigned char)in[i + k]);
+            if (v >= 64)
+                return false;
+            bits = bits << 6 | v;
+        }
+        o += b64_put_quad(bits, chars, out + o);
+    }
+    *out_size = o;
+    return true;
+}
+
 /* False when c (value 62 or 63) belongs to the other alphabet than the
  * characters seen before it. */
 static bool b64_alphabet_ok(b64_state_t *st, unsigned char c)
@@ -441,14 +480,7 @@ static hush_status_t b64_emit_quad(hushi_decoded_t *out, b64_state_t *st)
         status = push_segment(out, HUSHI_SEGMENT_BASE64, st->quad_start);
     if (status)
         return status;
-    uint32_t bits = st->bits << (6 * (4 - st->chars));
-    unsigned char *o = out->bytes + out->size;
-    o[0] = (unsigned char)(bits >> 16);
-    if (st->chars > 2)
-        o[1] = (unsigned char)(bits >> 8);
-    if (st->chars > 3)
-        o[2] = (unsigned char)bits;
-    out->size += st->chars - 1;
+    out->size += b64_put_quad(st->bits, st->chars, out->bytes + out->size);
     if (st->pads) {
         out->padded = true;
         st->done = true;
@@ -481,12 +513,7 @@ static size_t b64_whole_quads(const unsigned char *in, size_t size, size_t i, hu
         if (!last_segment_is(out, HUSHI_SEGMENT_BASE64) &&
             (*status = push_segment(out, HUSHI_SEGMENT_BASE64, i)))
             return i;
-        uint32_t bits = v0 << 18 | v1 << 12 | v2 << 6 | v3;
-        unsigned char *o = out->bytes + out->size;
-        o[0] = (unsigned char)(bits >> 16);
-        o[1] = (unsigned char)(bits >> 8);
-        o[2] = (unsigned char)bits;
-        out->size += 3;
+        out->size += b64_put_quad(v0 << 18 | v1 << 12 | v2 << 6 | v3, 4, out->bytes + out->size);
         i += 4;
     }
     return i;

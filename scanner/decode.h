@@ -82,6 +82,16 @@ hush_status_t hushi_decode_base64(const unsigned char *in, size_t size, hushi_de
  * and '_' 63), -1 for anything else. */
 int hushi_base64_digit(unsigned char c);
 
+/* Base64 without a map, into a caller's buffer (room for size*3/4+3 bytes),
+ * for validators that decode a value whole: either alphabet, even mixed;
+ * no whitespace; up to two trailing '=' are dropped whatever the length
+ * ("QQ=" and "QUJD=" decode).  False on any other character, or when one
+ * character is left over after the last whole byte.  It differs from
+ * hushi_decode_base64 (whitespace, one alphabet, padding that completes a
+ * quad) because each keeps what its callers have always accepted; both
+ * share the alphabet and the quad arithmetic. */
+bool hushi_base64_decode(const char *in, size_t size, unsigned char *out, size_t *out_size);
+
 /* Input offset where the decoded byte `dec` starts (dec <= size; dec == size
  * gives the input size). */
 size_t hushi_map_start(const hushi_decoded_t *d, size_t dec);

@@ -5,8 +5,10 @@
 
 #include <stdlib.h>
 
+#include "entropy.h"
 #include "finding.h"
 #include "jwt_meta.h"
+#include "placeholder.h"
 
 void hushi_pending_release(hushi_pending_t *p)
 {

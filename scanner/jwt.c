@@ -4,8 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "decode.h"
 #include "jwt.h"
-#include "validate.h"
 
 static bool is_base64url_char(unsigned char c)
 {

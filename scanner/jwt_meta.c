@@ -15,7 +15,6 @@
 
 #include "jwt.h"
 #include "jwt_meta.h"
-#include "validate.h"
 
 /* The auth scheme a header value carries before its token. */
 #define HUSHI_BEARER_SCHEME "bearer"

@@ -24,8 +24,10 @@
 
 #include <openssl/crypto.h>
 
+#include "known_secrets.h"
+
 #include "decode.h"
-#include "rules_internal.h"
+#include "error_internal.h"
 
 /* A base64 form shorter than this would match unrelated base64 text (so a
  * value under about 10 bytes is not found inside base64 at every alignment). */

@@ -1,46 +1,12 @@
 /* The rule set handle: load every file, build the database, answer queries. */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "error_internal.h"
+#include "known_secrets.h"
+#include "rules_compile.h"
 #include "rules_internal.h"
-
-const pcre2_code *hushi_rule_code(const hushi_rule_t *rule, uint32_t *secret_group, char *message,
-                                 size_t message_size)
-{
-    hushi_rule_t *mutable_rule = (hushi_rule_t *)rule; /* the lazily filled cache only */
-    pcre2_code *code = atomic_load_explicit(&mutable_rule->code, memory_order_acquire);
-    if (!code) {
-        int error = 0;
-        PCRE2_SIZE where = 0;
-        code = pcre2_compile((PCRE2_SPTR)rule->info.pattern, PCRE2_ZERO_TERMINATED,
-                             PCRE2_MULTILINE | PCRE2_NEVER_UTF | PCRE2_NEVER_UCP, &error, &where, NULL);
-        if (!code) {
-            PCRE2_UCHAR text[160];
-            pcre2_get_error_message(error, text, sizeof text);
-            snprintf(message, message_size, "PCRE2: %s at pattern offset %zu", (char *)text,
-                     (size_t)where);
-            return NULL;
-        }
-        /* JIT is an optimisation: a platform without it still matches. */
-        (void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
-        pcre2_code *expected = NULL;
-        if (!atomic_compare_exchange_strong_explicit(&mutable_rule->code, &expected, code,
-                                                     memory_order_acq_rel,
-                                                     memory_order_acquire)) {
-            pcre2_code_free(code);
-            code = expected;
-        }
-    }
-    int group = pcre2_substring_number_from_name(code, (PCRE2_SPTR)rule->info.secret_group);
-    if (group <= 0) {
-        snprintf(message, message_size, "pattern has no named group (?<%s>...)",
-                 rule->info.secret_group);
-        return NULL;
-    }
-    *secret_group = (uint32_t)group;
-    return code;
-}
+#include "rules_load.h"
 
 static hush_status_t check_unique_ids(const struct hush_rules *rules, hush_error_t *err)
 {

@@ -19,7 +19,9 @@
 #include <unistd.h>
 #include <zlib.h>
 
-#include "rules_internal.h"
+#include "rules_compile.h"
+
+#include "error_internal.h"
 
 #define CACHE_MAGIC "HUSHDB5\n"
 #define CACHE_MAGIC_LEN 8

@@ -9,10 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <openssl/crypto.h>
-
-#include "array_internal.h"
+#include "error_internal.h"
 #include "rules_internal.h"
+#include "rules_load.h"
+#include "validate.h"
 
 typedef struct rule_parse {
     const char *file;
@@ -27,20 +27,6 @@ static hush_status_t fail(rule_parse_t *p, const char *reason, const char *detai
     hushi_error_set(p->err, "%s: %s: %s%s%s", p->file, p->id, reason, detail ? ": " : "",
                    detail ? detail : "");
     return HUSH_ERR_RULE;
-}
-
-char *hushi_rule_own(hushi_rule_t *rule, char *s)
-{
-    if (!s)
-        return NULL;
-    char **grown = realloc(rule->owned, (rule->owned_count + 1) * sizeof *grown);
-    if (!grown) {
-        free(s);
-        return NULL;
-    }
-    rule->owned = grown;
-    rule->owned[rule->owned_count++] = s;
-    return s;
 }
 
 static hush_status_t get_string(rule_parse_t *p, const cJSON *obj, const char *key,
@@ -193,24 +179,6 @@ static hush_status_t check_known_fields(rule_parse_t *p, const cJSON *obj)
     return HUSH_OK;
 }
 
-/* Lower case without separators, so "client_secret", "ClientSecret" and
- * "client-secret" are one name.  Returns the length, 0 when too long. */
-size_t hushi_structure_name_normalize(const unsigned char *in, size_t size, char *out,
-                                     size_t capacity)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < size; i++) {
-        unsigned char c = in[i];
-        if (c == '_' || c == '-' || c == '.' || c == ' ')
-            continue;
-        if (n + 1 >= capacity)
-            return 0;
-        out[n++] = (char)tolower(c);
-    }
-    out[n] = '\0';
-    return n;
-}
-
 static const struct {
     const char *name;
     hushi_structure_kind_t kind;
@@ -313,41 +281,6 @@ static hush_status_t parse_rule(rule_parse_t *p, const cJSON *obj)
         return HUSH_ERR_NOMEM;
     /* The PCRE2 pattern is compiled when the database is built (a cache miss)
      * to catch errors, and otherwise only when the rule first fires. */
-    return HUSH_OK;
-}
-
-void hushi_rule_free(hushi_rule_t *rule)
-{
-    if (!rule)
-        return;
-    /* A known-secret rule's pattern spells its value: wipe both. */
-    if (rule->known_value) {
-        OPENSSL_cleanse((char *)rule->info.pattern, strlen(rule->info.pattern));
-        OPENSSL_cleanse(rule->known_value, rule->known_value_size);
-        free(rule->known_value);
-    }
-    for (size_t i = 0; i < rule->owned_count; i++)
-        free(rule->owned[i]);
-    free(rule->owned);
-    pcre2_code_free(atomic_load(&rule->code));
-    memset(rule, 0, sizeof *rule);
-}
-
-hush_status_t hushi_rule_append(hushi_rule_t **rules, size_t *count, size_t *capacity,
-                               size_t limit)
-{
-    if (*count >= limit)
-        return HUSH_ERR_LIMIT;
-    if (*count == *capacity) {
-        hush_status_t st;
-        /* The rule count was checked above: this limit only guards growth. */
-        hushi_rule_t *grown = hushi_array_grow(*rules, capacity, sizeof *grown, 64, SIZE_MAX, &st);
-        if (!grown)
-            return st;
-        *rules = grown;
-    }
-    memset(&(*rules)[*count], 0, sizeof **rules);
-    atomic_init(&(*rules)[*count].code, NULL);
     return HUSH_OK;
 }
 

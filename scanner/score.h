@@ -24,7 +24,7 @@ typedef enum hushi_score_profile {
 typedef enum hushi_score_reason {
     HUSHI_SCORE_OK = 0,          /* scored on entropy, length and character classes */
     HUSHI_SCORE_TOO_SHORT,       /* below the profile's minimum length */
-    HUSHI_SCORE_PLACEHOLDER,     /* template, masked value, marker word (validate.h) */
+    HUSHI_SCORE_PLACEHOLDER,     /* template, masked value, marker word (placeholder.h) */
     HUSHI_SCORE_WEAK_WORD,       /* a default or documentation value ("changeme", RFC examples) */
     HUSHI_SCORE_REPEATED,        /* one short unit repeated ("abcabcabc") */
     HUSHI_SCORE_SEQUENCE,        /* a keyboard or alphabet run ("123456", "qwerty") */

@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "hush.h"
-#include "rules_internal.h"
+#include "error_internal.h"
 
 static const char *const status_text[HUSH_STATUS_COUNT] = {
     [HUSH_OK] = "success",

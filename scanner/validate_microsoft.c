@@ -31,11 +31,14 @@
  *   bytes; bytes 2, 7, 8 and 22 hold CRC32 (IEEE) of the other 28, XORed
  *   with a per-kind constant, most significant byte first.
  */
-#include "decode.h"
-#include "validate_internal.h"
+#include "validate_microsoft.h"
 
 #include <string.h>
 #include <zlib.h>
+
+#include "ascii.h"
+#include "checksum.h"
+#include "decode.h"
 
 /* ---- identifiable base64 keys ------------------------------------------- */
 
@@ -207,15 +210,10 @@ hushi_validation_t hushi_validate_ms_identifiable_key(const unsigned char *v, si
 #define HUSHI_CASK_CHECKED_BYTES 60
 #define HUSHI_CASK_LONG_BYTES 64
 
-static bool is_alnum(unsigned char c)
-{
-    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-}
-
 static bool alnum_run(const unsigned char *v, size_t from, size_t to)
 {
     for (size_t i = from; i < to; i++)
-        if (!is_alnum(v[i]))
+        if (!hushi_ascii_is_alnum(v[i]))
             return false;
     return true;
 }

@@ -19,10 +19,13 @@
  *   4 verification id, 6 signature; 0 ends a section), as pymacaroons and
  *   PyPI's warehouse write it; PyPI tokens are "pypi-" + unpadded base64url.
  */
-#include "validate_internal.h"
+#include "validate_structure.h"
 
 #include <stdlib.h>
 #include <string.h>
+
+#include "decode.h"
+#include "span.h"
 
 /* ---- PEM private keys ------------------------------------------------------ */
 
@@ -51,12 +54,7 @@ typedef enum pem_kind {
     PEM_OPENSSH
 } pem_kind_t;
 
-typedef struct span {
-    const unsigned char *p;
-    size_t n;
-} span_t;
-
-static pem_kind_t pem_kind(span_t label)
+static pem_kind_t pem_kind(hushi_span_t label)
 {
     static const struct {
         const char *label;
@@ -67,14 +65,14 @@ static pem_kind_t pem_kind(span_t label)
         {"ENCRYPTED PRIVATE KEY", PEM_ENCRYPTED}, {"OPENSSH PRIVATE KEY", PEM_OPENSSH},
     };
     for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
-        if (strlen(kinds[i].label) == label.n && memcmp(kinds[i].label, label.p, label.n) == 0)
+        if (hushi_span_equals(label, kinds[i].label))
             return kinds[i].kind;
     return PEM_UNKNOWN;
 }
 
 /* Splits "-----BEGIN <label>-----<body>-----END <label>-----" (the two
  * labels equal); false for anything else. */
-static bool split_pem(const unsigned char *v, size_t n, span_t *label, span_t *body)
+static bool split_pem(const unsigned char *v, size_t n, hushi_span_t *label, hushi_span_t *body)
 {
     size_t begin = strlen(HUSHI_PEM_BEGIN), dashes = strlen(HUSHI_PEM_DASHES);
     if (n < begin || memcmp(v, HUSHI_PEM_BEGIN, begin) != 0)
@@ -83,13 +81,13 @@ static bool split_pem(const unsigned char *v, size_t n, span_t *label, span_t *b
     const unsigned char *l_end = memmem(l, n - begin, HUSHI_PEM_DASHES, dashes);
     if (!l_end)
         return false;
-    *label = (span_t){l, (size_t)(l_end - l)};
+    *label = (hushi_span_t){l, (size_t)(l_end - l)};
     const unsigned char *b = l_end + dashes;
     size_t rest = n - (size_t)(b - v);
     const unsigned char *end = memmem(b, rest, HUSHI_PEM_END, strlen(HUSHI_PEM_END));
     if (!end)
         return false;
-    *body = (span_t){b, (size_t)(end - b)};
+    *body = (hushi_span_t){b, (size_t)(end - b)};
     const unsigned char *end_label = end + strlen(HUSHI_PEM_END);
     size_t tail = n - (size_t)(end_label - v);
     return tail == label->n + dashes && memcmp(end_label, label->p, label->n) == 0 &&
@@ -98,7 +96,7 @@ static bool split_pem(const unsigned char *v, size_t n, span_t *label, span_t *b
 
 /* The base64 characters of a body, without line breaks, indentation and the
  * "\n" / "\r" escapes of JSON or shell strings.  False on any other byte. */
-static bool collect_base64(span_t body, char *out, size_t *out_n)
+static bool collect_base64(hushi_span_t body, char *out, size_t *out_n)
 {
     size_t o = 0;
     for (size_t i = 0; i < body.n; i++) {
@@ -248,7 +246,7 @@ static bool openssh_ok(const unsigned char *p, size_t n)
 
 hushi_validation_t hushi_validate_pem_private_key(const unsigned char *v, size_t n)
 {
-    span_t label, body;
+    hushi_span_t label, body;
     if (n > HUSHI_PEM_MAX_SIZE || !split_pem(v, n, &label, &body))
         return HUSHI_VALIDATION_NOT_APPLICABLE;
     pem_kind_t kind = pem_kind(label);
@@ -288,7 +286,7 @@ hushi_validation_t hushi_validate_pem_private_key(const unsigned char *v, size_t
 
 typedef struct macaroon_field {
     unsigned char type;
-    span_t data;
+    hushi_span_t data;
 } macaroon_field_t;
 
 typedef struct reader {
@@ -301,7 +299,7 @@ static bool read_field(reader_t *r, macaroon_field_t *f)
     if (r->at >= r->n)
         return false;
     f->type = r->p[r->at++];
-    f->data = (span_t){NULL, 0};
+    f->data = (hushi_span_t){NULL, 0};
     if (f->type == HUSHI_MACAROON_EOS)
         return true;
     size_t len = 0;
@@ -315,16 +313,16 @@ static bool read_field(reader_t *r, macaroon_field_t *f)
     }
     if (len > r->n - r->at)
         return false;
-    f->data = (span_t){r->p + r->at, len};
+    f->data = (hushi_span_t){r->p + r->at, len};
     r->at += len;
     return true;
 }
 
-static bool is_pypi_location(span_t s)
+static bool is_pypi_location(hushi_span_t s)
 {
     static const char *const hosts[] = {"pypi.org", "test.pypi.org"};
     for (size_t i = 0; i < sizeof hosts / sizeof hosts[0]; i++)
-        if (strlen(hosts[i]) == s.n && memcmp(hosts[i], s.p, s.n) == 0)
+        if (hushi_span_equals(s, hosts[i]))
             return true;
     return false;
 }

@@ -4,6 +4,8 @@
 #include <string.h>
 
 #include "array_internal.h"
+#include "entropy.h"
+#include "placeholder.h"
 #include "redact.h"
 #include "view_text.h"
 

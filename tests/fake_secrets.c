@@ -10,7 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "validate.h"
+#include "checksum.h"
 
 #define ALNUM "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 #define BASE64_STD "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"

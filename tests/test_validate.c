@@ -17,6 +17,10 @@
 #include <string.h>
 
 #include "fake_secrets.h"
+#include "checksum.h"
+#include "decode.h"
+#include "entropy.h"
+#include "placeholder.h"
 #include "validate.h"
 
 #define GENERATED_PER_KIND 10000

@@ -22,6 +22,8 @@
 #include <zlib.h>
 
 #include "fake_secrets.h"
+#include "checksum.h"
+#include "decode.h"
 #include "validate.h"
 
 #define GENERATED_PER_KIND 2000
