@@ -10,7 +10,7 @@
  *   6" checksum characters) and CustomAlphabetEncoder.Encode (most significant
  *   digit first, padded to 6 with the first character of the alphabet).
  * - GitHub token checksum: GitHub's token format announcement (CRC32 of the
- *   random part in base62) as summarised in FORMATS.md; npm classic tokens
+ *   random part in base62, six base62 characters at the end); npm classic tokens
  *   ("npm_" + 36) use the same scheme (npm's token format announcement).
  */
 #include "checksum.h"
