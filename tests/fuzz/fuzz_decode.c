@@ -30,8 +30,7 @@
 #include <string.h>
 
 #include "decode.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+#include "fuzz.h"
 
 enum { MODE_JSON, MODE_CSV, MODE_PERCENT, MODE_FORM, MODE_BASE64, MODE_COUNT };
 
@@ -39,16 +38,6 @@ enum { MODE_JSON, MODE_CSV, MODE_PERCENT, MODE_FORM, MODE_BASE64, MODE_COUNT };
  * only a prefix is checked, so a large input stays quick. */
 #define FUZZ_SPAN_CHECK_MAX 2048u
 #define FUZZ_SPAN_WIDTH 9u
-
-#define FUZZ_REQUIRE(cond, ...)                                                          \
-    do {                                                                                 \
-        if (!(cond)) {                                                                   \
-            fprintf(stderr, "fuzz_decode: invariant violated: ");                       \
-            fprintf(stderr, __VA_ARGS__);                                                \
-            fprintf(stderr, " (%s:%d)\n", __FILE__, __LINE__);                           \
-            abort();                                                                     \
-        }                                                                                \
-    } while (0)
 
 static hush_status_t decode(int mode, const unsigned char *in, size_t size, hushi_decoded_t *out)
 {
