@@ -19,6 +19,7 @@
 #include "fake_secrets.h"
 #include "hush.h"
 #include "jwt_meta.h"
+#include "scan_fixture.h"
 
 #define TEST_SEED 0x4a57u
 #define TOKEN_MAX 4096
@@ -300,13 +301,8 @@ static int setup(void **state)
              " \"examples\":[\"x tok_AbCdEfGhIjKlMnOpQrSt y\"],\"negative_examples\":[\"tok_x\"]}"
              "]}",
              example.text);
-    hush_rule_file_t file = {"tests/jwt_meta_inline.json", rules_json, strlen(rules_json)};
-    hush_rules_config_t config = {.files = &file, .file_count = 1};
-    hush_error_t err;
-    hush_status_t st = hush_rules_create(&config, &fx.rules, &err);
-    if (st != HUSH_OK)
-        fprintf(stderr, "rules: %s\n", err.message);
-    assert_int_equal(st, HUSH_OK);
+    assert_int_equal(rules_from_json("tests/jwt_meta_inline.json", rules_json, &fx.rules, NULL),
+                     HUSH_OK);
     *state = &fx;
     return 0;
 }
@@ -346,11 +342,7 @@ static void scan_text(const hush_rules_t *rules, hush_engine_t engine, int64_t n
 {
     hush_scanner_config_t config = {.engine = engine, .on_finding = on_finding,
                                     .finding_ctx = seen, .now = now};
-    hush_scanner_t *s = NULL;
-    assert_int_equal(hush_scanner_create(rules, &config, &s), HUSH_OK);
-    assert_int_equal(hush_scanner_feed(s, text, strlen(text)), HUSH_OK);
-    assert_int_equal(hush_scanner_finish(s), HUSH_OK);
-    hush_scanner_destroy(s);
+    assert_int_equal(scan_whole(rules, &config, text, strlen(text)), HUSH_OK);
 }
 
 /* A log line, a JSON member (structural rule) and a token that is no JWT. */

@@ -16,6 +16,7 @@
 #include <cmocka.h>
 
 #include "hush.h"
+#include "scan_fixture.h"
 
 #define RULE(id, secret_pattern)                                                              \
     "{\"id\":\"" id "\",\"name\":\"" id " rule\",\"confidence\":\"high\","                   \
@@ -93,11 +94,7 @@ static int findings_in(const hush_rules_t *rules, const char *text)
     hush_scanner_config_t config = {.min_confidence = HUSH_CONFIDENCE_LOW,
                                     .on_finding = count_only,
                                     .finding_ctx = &n};
-    hush_scanner_t *s = NULL;
-    assert_int_equal(hush_scanner_create(rules, &config, &s), HUSH_OK);
-    assert_int_equal(hush_scanner_feed(s, text, strlen(text)), HUSH_OK);
-    assert_int_equal(hush_scanner_finish(s), HUSH_OK);
-    hush_scanner_destroy(s);
+    assert_int_equal(scan_whole(rules, &config, text, strlen(text)), HUSH_OK);
     return n;
 }
 
