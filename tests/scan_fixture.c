@@ -7,16 +7,22 @@
 
 #include "require.h"
 
+hush_status_t rules_from_config(const hush_rules_config_t *config, hush_rules_t **out,
+                                hush_error_t *err)
+{
+    hush_error_t own;
+    hush_status_t st = hush_rules_create(config, out, err ? err : &own);
+    if (st != HUSH_OK && !err)
+        fprintf(stderr, "rules: %s\n", own.message);
+    return st;
+}
+
 hush_status_t rules_from_json(const char *name, const char *json, hush_rules_t **out,
                               hush_error_t *err)
 {
     hush_rule_file_t file = {name, json, strlen(json)};
     hush_rules_config_t config = {.files = &file, .file_count = 1};
-    hush_error_t own;
-    hush_status_t st = hush_rules_create(&config, out, err ? err : &own);
-    if (st != HUSH_OK && !err)
-        fprintf(stderr, "rules: %s\n", own.message);
-    return st;
+    return rules_from_config(&config, out, err);
 }
 
 hush_status_t scan_whole(const hush_rules_t *rules, const hush_scanner_config_t *config,

@@ -15,9 +15,12 @@
 #include "hush.h"
 #include "text_buffer.h"
 
-/* Compiles one rule file given as JSON text, named `name` in messages.  On
- * failure *out is NULL and the message is in *err, or printed to stderr
- * ("rules: ...") when err is NULL. */
+/* hush_rules_create, except that with err NULL the message of a failure
+ * is printed to stderr ("rules: ..."), for tests that expect success. */
+hush_status_t rules_from_config(const hush_rules_config_t *config, hush_rules_t **out,
+                                hush_error_t *err);
+/* Compiles one rule file given as JSON text, named `name` in messages
+ * (err as for rules_from_config). */
 hush_status_t rules_from_json(const char *name, const char *json, hush_rules_t **out,
                               hush_error_t *err);
 

@@ -37,15 +37,6 @@ typedef struct fake_token {
     char signature[FAKE_SIGNATURE_CHARS + 1];
 } fake_token_t;
 
-static void fake_guid(fake_rng_t *rng, char out[40])
-{
-    unsigned char b[16];
-    fake_bytes(rng, b, sizeof b);
-    snprintf(out, 40, "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
-             b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12],
-             b[13], b[14], b[15]);
-}
-
 /* header.payload.signature from JSON texts; the signature is random. */
 static void make_jwt(fake_rng_t *rng, const char *header, const char *payload,
                      fake_token_t *t)
@@ -66,7 +57,7 @@ static void make_jwt(fake_rng_t *rng, const char *header, const char *payload,
  * person that a real one carries (which must never be copied). */
 static void make_entra_token(fake_rng_t *rng, int64_t exp, fake_token_t *t)
 {
-    fake_guid(rng, t->tid);
+    fake_guid(rng, t->tid, sizeof t->tid);
     snprintf(t->iss, sizeof t->iss, "https://login.microsoftonline.com/%s/v2.0", t->tid);
     char payload[JSON_MAX];
     snprintf(payload, sizeof payload,

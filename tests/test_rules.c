@@ -73,11 +73,7 @@ static hush_rules_t *load(const char *cache_dir, const char *json, const char *j
     hush_rule_file_t files[2] = {{"a.json", json, strlen(json)}, {"b.json", json2, json2 ? strlen(json2) : 0}};
     hush_rules_config_t config = {.files = files, .file_count = json2 ? 2 : 1, .cache_dir = cache_dir};
     hush_rules_t *rules = NULL;
-    hush_error_t err;
-    hush_status_t st = hush_rules_create(&config, &rules, &err);
-    if (st != HUSH_OK)
-        fprintf(stderr, "rules: %s\n", err.message);
-    assert_int_equal(st, HUSH_OK);
+    assert_int_equal(rules_from_config(&config, &rules, NULL), HUSH_OK);
     return rules;
 }
 

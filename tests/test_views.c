@@ -73,11 +73,7 @@ static int setup(void **state)
     hush_default_rule_files(&files, &count);
     hush_rules_config_t config = {.files = files, .file_count = count,
                                   .cache_dir = cache_dir[0] ? cache_dir : NULL};
-    hush_error_t err;
-    hush_status_t st = hush_rules_create(&config, &fx.rules, &err);
-    if (st != HUSH_OK)
-        fprintf(stderr, "rules: %s\n", err.message);
-    assert_int_equal(st, HUSH_OK);
+    assert_int_equal(rules_from_config(&config, &fx.rules, NULL), HUSH_OK);
     *state = &fx;
     return 0;
 }

@@ -8,6 +8,7 @@
 #define HUSH_TESTS_FUZZ_H
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -43,5 +44,18 @@ fuzz_violated(const char *file, int line, const char *fmt, ...)
         if (!(cond))                                             \
             fuzz_violated(__FILE__, __LINE__, __VA_ARGS__);      \
     } while (0)
+
+/* Byte 0 of every input picks how the rest is run (see README.md): takes
+ * it into *mode and leaves the content in *data, *size.  False for an empty
+ * input, which a target skips. */
+static inline bool fuzz_take_mode(const uint8_t **data, size_t *size, uint8_t *mode)
+{
+    if (*size == 0)
+        return false;
+    *mode = (*data)[0];
+    (*data)++;
+    (*size)--;
+    return true;
+}
 
 #endif

@@ -210,11 +210,12 @@ static void check_round_trip(int mode, const unsigned char *bytes, size_t size, 
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    if (size == 0)
+    uint8_t mode_byte;
+    if (!fuzz_take_mode(&data, &size, &mode_byte))
         return 0;
-    int mode = data[0] % MODE_COUNT;
-    const unsigned char *in = data + 1;
-    size_t in_size = size - 1;
+    int mode = mode_byte % MODE_COUNT;
+    const unsigned char *in = data;
+    size_t in_size = size;
     hushi_decoded_t d = {0}, part = {0};
     hushi_bytes_t enc = {0};
 

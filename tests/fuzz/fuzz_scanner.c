@@ -273,11 +273,9 @@ static void run_free(fuzz_run_t *run)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    if (size == 0)
+    uint8_t mode;
+    if (!fuzz_take_mode(&data, &size, &mode))
         return 0;
-    uint8_t mode = data[0];
-    data++;
-    size--;
     size_t piece = feed_sizes[mode & 15];
     bool flush = (mode & 16) != 0;
 

@@ -240,11 +240,9 @@ static void read_everything(hush_source_t *source, size_t chunk, size_t input_si
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    if (size == 0)
+    uint8_t mode;
+    if (!fuzz_take_mode(&data, &size, &mode))
         return 0;
-    uint8_t mode = data[0];
-    data++;
-    size--;
     size_t chunk = read_sizes[mode & 7];
 
     fuzz_expect_t expect;

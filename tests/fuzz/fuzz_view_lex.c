@@ -229,11 +229,9 @@ static void check_csv(const uint8_t *data, size_t size, uint64_t base, const fuz
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    if (size == 0)
+    uint8_t mode;
+    if (!fuzz_take_mode(&data, &size, &mode))
         return 0;
-    uint8_t mode = data[0];
-    data++;
-    size--;
     hushi_lex_format_t format = (mode & 1) ? HUSHI_LEX_CSV : HUSHI_LEX_JSON;
     size_t feed = feed_sizes[(mode >> 1) & 15];
     uint64_t base = (mode & 32) ? FUZZ_BASE_HIGH : 0;
