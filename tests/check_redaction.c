@@ -22,12 +22,13 @@
 
 const unsigned char check_fingerprint_key[32] = "hush views test fingerprint key!";
 
+/* ---- scanning every way --------------------------------------------------------- */
+
 /* Indexed by enum feeding, for messages. */
 static const char *const feeding_names[] = {"whole input", "random pieces", "byte by byte",
                                             "line by line with flush",
                                             "random pieces through input_buffer/commit",
                                             "two pieces"};
-
 
 static bool output_holds_planted(const buf_t *out, const doc_t *d)
 {
@@ -96,7 +97,6 @@ bool scan_feeding(hush_scanner_t *s, capture_t *cap, const char *text, size_t si
     return st == HUSH_OK;
 }
 /* ---- checking a redacted document ----------------------------------------------- */
-
 
 static void problem(checker_t *ck, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void problem(checker_t *ck, const char *fmt, ...)
@@ -395,7 +395,6 @@ int parse_roots(const char *text, size_t size, cJSON **roots, size_t *error_at,
         i = (size_t)(end - text);
     }
 }
-
 
 void csv_free(csv_table_t *t)
 {
@@ -727,8 +726,6 @@ void check_same(checker_t *ck, const capture_t *want, const capture_t *got, cons
         problem(ck, "%s: redacted output differs from a whole-input scan (%zu vs %zu bytes)", what,
                 got->output.size, want->output.size);
 }
-
-
 
 /* Label first: its scan is the one checked for findings. */
 static const hush_mask_t masks[] = {HUSH_MASK_LABEL, HUSH_MASK_STARS, HUSH_MASK_HASH,

@@ -47,7 +47,6 @@ static inline unsigned pick(fake_rng_t *rng, const unsigned *choices, size_t cou
 /* Elements in an array. */
 #define COUNT(array) (sizeof(array) / sizeof *(array))
 
-
 /* How a secret sits in its string: alone, in a URL path, in a URL query. */
 enum style { STYLE_BARE, STYLE_URL_PATH, STYLE_URL_QUERY, STYLE_COUNT };
 /* Secrets that only their place names: a HAR header written value first
