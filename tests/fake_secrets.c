@@ -200,20 +200,26 @@ size_t fake_entra_secret_legacy(fake_rng_t *rng, char *out, size_t cap)
     return entra_form(rng, '7', 37 - 6, out, cap);
 }
 
-static void fake_guid(fake_rng_t *rng, char out[37])
+size_t fake_guid(fake_rng_t *rng, char *out, size_t cap)
 {
     unsigned char b[16];
     fake_bytes(rng, b, sizeof b);
-    snprintf(out, 37, "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
+    if (cap < FAKE_GUID_SIZE + 1) {
+        if (cap)
+            out[0] = '\0';
+        return 0;
+    }
+    snprintf(out, cap, "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
              b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12],
              b[13], b[14], b[15]);
+    return FAKE_GUID_SIZE;
 }
 
 size_t fake_jwt(fake_rng_t *rng, int64_t exp, char *out, size_t cap)
 {
     static const char header[] = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
     char tid[37], payload[JWT_JSON_MAX];
-    fake_guid(rng, tid);
+    fake_guid(rng, tid, sizeof tid);
     int n = snprintf(payload, sizeof payload,
                      "{\"iss\":\"https://login.microsoftonline.com/%s/v2.0\",\"tid\":\"%s\","
                      "\"aud\":\"api://hush-test\",\"exp\":%" PRId64

@@ -61,6 +61,11 @@ size_t fake_google_api_key(fake_rng_t *rng, char *out, size_t cap);
 /* npm token: "npm_" + 30 base62 + 6 base62 CRC32 (same scheme as GitHub). */
 size_t fake_npm_token(fake_rng_t *rng, char *out, size_t cap);
 
+/* A random lower-case GUID (a fake tenant or client id), FAKE_GUID_SIZE
+ * characters: 8-4-4-4-12 hex digits. */
+#define FAKE_GUID_SIZE 36
+size_t fake_guid(fake_rng_t *rng, char *out, size_t cap);
+
 /* Random strings of exactly `len` characters: base64 (standard or url-safe
  * alphabet, no padding), lower-case hex, and [0-9A-Za-z]. */
 size_t fake_base64(fake_rng_t *rng, size_t len, bool url_safe, char *out, size_t cap);

@@ -15,21 +15,9 @@ if [ $# -ne 1 ]; then
 fi
 build="$1"
 cd "$(dirname "$0")/.." || exit 2
+. tests/binaries.sh
 
-# Seconds one test binary may run; a hang must fail the run, not stall CI.
-timeout_s="${HUSH_TEST_TIMEOUT:-300}"
-
-shopt -s nullglob
-binaries=()
-for f in "$build"/tests/test_*; do
-    case "$f" in *.d | *.o) continue ;; esac
-    [ -f "$f" ] && [ -x "$f" ] && binaries+=("$f")
-done
-if [ ${#binaries[@]} -eq 0 ]; then
-    echo "run-unit: no test binaries in $build/tests (build them with: make BUILD=$build tests)" >&2
-    echo "0 passed, 0 failed"
-    exit 1
-fi
+collect_binaries run-unit "$build/tests" test_ "test binaries"
 
 log="$(mktemp "${TMPDIR:-/tmp}/hush-unit.XXXXXX")" || exit 2
 trap 'rm -f "$log"' EXIT

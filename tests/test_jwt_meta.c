@@ -19,6 +19,7 @@
 #include "fake_secrets.h"
 #include "hush.h"
 #include "jwt_meta.h"
+#include "scan_fixture.h"
 
 #define TEST_SEED 0x4a57u
 #define TOKEN_MAX 4096
@@ -35,15 +36,6 @@ typedef struct fake_token {
     char text[TOKEN_MAX];
     char signature[FAKE_SIGNATURE_CHARS + 1];
 } fake_token_t;
-
-static void fake_guid(fake_rng_t *rng, char out[40])
-{
-    unsigned char b[16];
-    fake_bytes(rng, b, sizeof b);
-    snprintf(out, 40, "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
-             b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12],
-             b[13], b[14], b[15]);
-}
 
 /* header.payload.signature from JSON texts; the signature is random. */
 static void make_jwt(fake_rng_t *rng, const char *header, const char *payload,
@@ -65,7 +57,7 @@ static void make_jwt(fake_rng_t *rng, const char *header, const char *payload,
  * person that a real one carries (which must never be copied). */
 static void make_entra_token(fake_rng_t *rng, int64_t exp, fake_token_t *t)
 {
-    fake_guid(rng, t->tid);
+    fake_guid(rng, t->tid, sizeof t->tid);
     snprintf(t->iss, sizeof t->iss, "https://login.microsoftonline.com/%s/v2.0", t->tid);
     char payload[JSON_MAX];
     snprintf(payload, sizeof payload,
@@ -300,13 +292,8 @@ static int setup(void **state)
              " \"examples\":[\"x tok_AbCdEfGhIjKlMnOpQrSt y\"],\"negative_examples\":[\"tok_x\"]}"
              "]}",
              example.text);
-    hush_rule_file_t file = {"tests/jwt_meta_inline.json", rules_json, strlen(rules_json)};
-    hush_rules_config_t config = {.files = &file, .file_count = 1};
-    hush_error_t err;
-    hush_status_t st = hush_rules_create(&config, &fx.rules, &err);
-    if (st != HUSH_OK)
-        fprintf(stderr, "rules: %s\n", err.message);
-    assert_int_equal(st, HUSH_OK);
+    assert_int_equal(rules_from_json("tests/jwt_meta_inline.json", rules_json, &fx.rules, NULL),
+                     HUSH_OK);
     *state = &fx;
     return 0;
 }
@@ -346,11 +333,7 @@ static void scan_text(const hush_rules_t *rules, hush_engine_t engine, int64_t n
 {
     hush_scanner_config_t config = {.engine = engine, .on_finding = on_finding,
                                     .finding_ctx = seen, .now = now};
-    hush_scanner_t *s = NULL;
-    assert_int_equal(hush_scanner_create(rules, &config, &s), HUSH_OK);
-    assert_int_equal(hush_scanner_feed(s, text, strlen(text)), HUSH_OK);
-    assert_int_equal(hush_scanner_finish(s), HUSH_OK);
-    hush_scanner_destroy(s);
+    assert_int_equal(scan_whole(rules, &config, text, strlen(text)), HUSH_OK);
 }
 
 /* A log line, a JSON member (structural rule) and a token that is no JWT. */

@@ -16,6 +16,7 @@
 #include <cmocka.h>
 
 #include "hush.h"
+#include "scan_fixture.h"
 
 #define RULE(id, secret_pattern)                                                              \
     "{\"id\":\"" id "\",\"name\":\"" id " rule\",\"confidence\":\"high\","                   \
@@ -72,11 +73,7 @@ static hush_rules_t *load(const char *cache_dir, const char *json, const char *j
     hush_rule_file_t files[2] = {{"a.json", json, strlen(json)}, {"b.json", json2, json2 ? strlen(json2) : 0}};
     hush_rules_config_t config = {.files = files, .file_count = json2 ? 2 : 1, .cache_dir = cache_dir};
     hush_rules_t *rules = NULL;
-    hush_error_t err;
-    hush_status_t st = hush_rules_create(&config, &rules, &err);
-    if (st != HUSH_OK)
-        fprintf(stderr, "rules: %s\n", err.message);
-    assert_int_equal(st, HUSH_OK);
+    assert_int_equal(rules_from_config(&config, &rules, NULL), HUSH_OK);
     return rules;
 }
 
@@ -93,11 +90,7 @@ static int findings_in(const hush_rules_t *rules, const char *text)
     hush_scanner_config_t config = {.min_confidence = HUSH_CONFIDENCE_LOW,
                                     .on_finding = count_only,
                                     .finding_ctx = &n};
-    hush_scanner_t *s = NULL;
-    assert_int_equal(hush_scanner_create(rules, &config, &s), HUSH_OK);
-    assert_int_equal(hush_scanner_feed(s, text, strlen(text)), HUSH_OK);
-    assert_int_equal(hush_scanner_finish(s), HUSH_OK);
-    hush_scanner_destroy(s);
+    assert_int_equal(scan_whole(rules, &config, text, strlen(text)), HUSH_OK);
     return n;
 }
 

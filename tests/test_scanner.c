@@ -16,6 +16,7 @@
 #include <cmocka.h>
 
 #include "hush.h"
+#include "scan_fixture.h"
 
 static const char test_rules_json[] =
     "{\"rules\":["
@@ -44,60 +45,6 @@ static const char test_rules_json[] =
     " \"negative_examples\":[\"-----BEGIN TEST KEY-----\\nshort\\n-----END TEST KEY-----\"]}"
     "]}";
 
-typedef struct capture {
-    char *findings;
-    size_t findings_size, findings_capacity;
-    char *output;
-    size_t output_size, output_capacity;
-    size_t count;
-} capture_t;
-
-/* Grows geometrically: byte-sized feeds append byte-sized output. */
-static void append_to(char **buf, size_t *size, size_t *capacity, const void *data, size_t n)
-{
-    if (*size + n + 1 > *capacity) {
-        size_t grown = *capacity ? *capacity : 4096;
-        while (grown < *size + n + 1)
-            grown *= 2;
-        *buf = realloc(*buf, grown);
-        assert_non_null(*buf);
-        *capacity = grown;
-    }
-    memcpy(*buf + *size, data, n);
-    *size += n;
-    (*buf)[*size] = '\0';
-}
-
-#define append(c, field, data, n) \
-    append_to(&(c)->field, &(c)->field##_size, &(c)->field##_capacity, data, n)
-
-static int on_finding(void *ctx, const hush_finding_t *f)
-{
-    capture_t *c = ctx;
-    char line[512];
-    int n = snprintf(line, sizeof line, "%s %llu+%llu %llu:%llu %s %s %s\n", f->rule_id,
-                     (unsigned long long)f->offset, (unsigned long long)f->length,
-                     (unsigned long long)f->line, (unsigned long long)f->column,
-                     hush_confidence_name(f->confidence), f->fingerprint, f->preview);
-    append(c, findings, line, (size_t)n);
-    c->count++;
-    return 0;
-}
-
-static int on_output(void *ctx, const void *data, size_t size)
-{
-    capture_t *c = ctx;
-    append(c, output, data, size);
-    return 0;
-}
-
-static void capture_free(capture_t *c)
-{
-    free(c->findings);
-    free(c->output);
-    memset(c, 0, sizeof *c);
-}
-
 typedef struct fixture {
     hush_rules_t *rules;
 } fixture_t;
@@ -105,13 +52,8 @@ typedef struct fixture {
 static int setup(void **state)
 {
     static fixture_t fx;
-    hush_rule_file_t file = {"tests/inline.json", test_rules_json, sizeof test_rules_json - 1};
-    hush_rules_config_t config = {.files = &file, .file_count = 1};
-    hush_error_t err;
-    hush_status_t st = hush_rules_create(&config, &fx.rules, &err);
-    if (st != HUSH_OK)
-        fprintf(stderr, "rules: %s\n", err.message);
-    assert_int_equal(st, HUSH_OK);
+    assert_int_equal(rules_from_json("tests/inline.json", test_rules_json, &fx.rules, NULL),
+                     HUSH_OK);
     *state = &fx;
     return 0;
 }
@@ -137,10 +79,9 @@ static const char alnum[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxy
  * very long, a multiline key block now and then. */
 static char *make_input(uint64_t seed, size_t target, size_t *size_out)
 {
-    char *buf = NULL;
-    size_t size = 0, capacity = 0;
+    buf_t text = {0};
     uint64_t rng = seed;
-    while (size < target) {
+    while (text.size < target) {
         char line[8192];
         size_t n = 0;
         n += (size_t)snprintf(line + n, sizeof line - n, "2026-11-22T04:%02u:%02u INFO req=%llu ",
@@ -184,10 +125,10 @@ static char *make_input(uint64_t seed, size_t target, size_t *size_out)
                                   (unsigned long long)next_random(&rng));
         }
         line[n++] = '\n';
-        append_to(&buf, &size, &capacity, line, n);
+        buf_put(&text, line, n);
     }
-    *size_out = size;
-    return buf;
+    *size_out = text.size;
+    return text.data;
 }
 
 static const unsigned char test_key[32] = "hush test fingerprint key 32byte";
@@ -195,19 +136,9 @@ static const unsigned char test_key[32] = "hush test fingerprint key 32byte";
 static hush_scanner_t *make_scanner(const hush_rules_t *rules, hush_engine_t engine,
                                     hush_mask_t mask, capture_t *cap)
 {
-    hush_scanner_config_t config = {
-        .engine = engine,
-        .min_confidence = HUSH_CONFIDENCE_LOW,
-        .mask = mask,
-        .fingerprint_key = test_key,
-        .fingerprint_key_size = sizeof test_key,
-        .on_finding = on_finding,
-        .finding_ctx = cap,
-        .on_output = on_output,
-        .output_ctx = cap,
-    };
     hush_scanner_t *s = NULL;
-    assert_int_equal(hush_scanner_create(rules, &config, &s), HUSH_OK);
+    assert_int_equal(
+        capture_scanner_create(rules, engine, mask, test_key, sizeof test_key, cap, &s), HUSH_OK);
     return s;
 }
 
@@ -231,15 +162,15 @@ static void scan_split(hush_scanner_t *s, const char *input, size_t size, size_t
 
 static void assert_same(const capture_t *a, const capture_t *b, const char *what)
 {
-    if (a->findings_size != b->findings_size ||
-        (a->findings_size && strcmp(a->findings, b->findings) != 0)) {
+    if (a->findings.size != b->findings.size ||
+        (a->findings.size && strcmp(a->findings.data, b->findings.data) != 0)) {
         fprintf(stderr, "%s: findings differ (%zu vs %zu findings)\n", what, a->count, b->count);
         fail();
     }
-    if (a->output_size != b->output_size ||
-        (a->output_size && memcmp(a->output, b->output, a->output_size) != 0)) {
-        fprintf(stderr, "%s: redacted output differs (%zu vs %zu bytes)\n", what, a->output_size,
-                b->output_size);
+    if (a->output.size != b->output.size ||
+        (a->output.size && memcmp(a->output.data, b->output.data, a->output.size) != 0)) {
+        fprintf(stderr, "%s: redacted output differs (%zu vs %zu bytes)\n", what, a->output.size,
+                b->output.size);
         fail();
     }
 }
@@ -341,8 +272,8 @@ static void test_straddling_secret(void **state)
         assert_int_equal(hush_scanner_feed(s, input + cut, (size_t)(n - cut)), HUSH_OK);
         assert_int_equal(hush_scanner_finish(s), HUSH_OK);
         assert_int_equal(cap.count, 1);
-        assert_string_equal(cap.output, "before tok_[REDACTED:test.token] after\n");
-        assert_null(strstr(cap.findings, secret));
+        assert_string_equal(buf_text(&cap.output), "before tok_[REDACTED:test.token] after\n");
+        assert_null(strstr(buf_text(&cap.findings), secret));
         hush_scanner_destroy(s);
         capture_free(&cap);
     }
@@ -366,7 +297,7 @@ static void test_passthrough_and_masks(void **state)
         capture_t cap = {0};
         hush_scanner_t *s = make_scanner(fx->rules, HUSH_ENGINE_HYPERSCAN, cases[i].mask, &cap);
         scan_split(s, input, strlen(input), 5, 0, false);
-        assert_string_equal(cap.output, cases[i].expected);
+        assert_string_equal(buf_text(&cap.output), cases[i].expected);
         assert_int_equal(cap.count, 2);
         hush_scanner_destroy(s);
         capture_free(&cap);
@@ -382,9 +313,9 @@ static void test_line_and_column(void **state)
     hush_scanner_t *s = make_scanner(fx->rules, HUSH_ENGINE_HYPERSCAN, HUSH_MASK_LABEL, &cap);
     scan_split(s, input, strlen(input), 1, 0, false);
     assert_int_equal(cap.count, 2);
-    assert_non_null(strstr(cap.findings, "test.token 22+20 2:17 high"));
-    assert_non_null(strstr(cap.findings, "test.line-key 48+12 3:6 medium"));
-    assert_non_null(strstr(cap.findings, "tok_[REDACTED:test.token]"));
+    assert_non_null(strstr(buf_text(&cap.findings), "test.token 22+20 2:17 high"));
+    assert_non_null(strstr(buf_text(&cap.findings), "test.line-key 48+12 3:6 medium"));
+    assert_non_null(strstr(buf_text(&cap.findings), "tok_[REDACTED:test.token]"));
     hush_scanner_destroy(s);
     capture_free(&cap);
 }
@@ -402,19 +333,19 @@ static void test_flush_latency(void **state)
     assert_int_equal(hush_scanner_feed(s, partial, strlen(partial)), HUSH_OK);
     assert_int_equal(hush_scanner_flush(s), HUSH_OK);
     assert_int_equal(cap.count, 1);
-    assert_string_equal(cap.output, "login tok_[REDACTED:test.token] ok\n");
+    assert_string_equal(buf_text(&cap.output), "login tok_[REDACTED:test.token] ok\n");
 
     const char *block = "\n-----BEGIN TEST KEY-----\nQUJDREVGR0hJSktMTU5PUA==\n";
     assert_int_equal(hush_scanner_feed(s, block, strlen(block)), HUSH_OK);
     assert_int_equal(hush_scanner_flush(s), HUSH_OK);
     /* The key block has begun: nothing of it may be written yet. */
-    assert_null(strstr(cap.output, "QUJDREVG"));
-    assert_null(strstr(cap.output, "BEGIN TEST KEY"));
+    assert_null(strstr(buf_text(&cap.output), "QUJDREVG"));
+    assert_null(strstr(buf_text(&cap.output), "BEGIN TEST KEY"));
     const char *end = "-----END TEST KEY-----\n";
     assert_int_equal(hush_scanner_feed(s, end, strlen(end)), HUSH_OK);
     assert_int_equal(hush_scanner_finish(s), HUSH_OK);
-    assert_null(strstr(cap.output, "QUJDREVG"));
-    assert_non_null(strstr(cap.output, "[REDACTED:test.block]"));
+    assert_null(strstr(buf_text(&cap.output), "QUJDREVG"));
+    assert_non_null(strstr(buf_text(&cap.output), "[REDACTED:test.block]"));
     hush_scanner_destroy(s);
     capture_free(&cap);
 }
@@ -437,11 +368,11 @@ static void test_flush_holds_until_scanned(void **state)
         hush_scanner_t *s = make_scanner(fx->rules, HUSH_ENGINE_HYPERSCAN, HUSH_MASK_LABEL, &cap);
         assert_int_equal(hush_scanner_feed(s, input, (size_t)flush_at), HUSH_OK);
         assert_int_equal(hush_scanner_flush(s), HUSH_OK);
-        assert_null(cap.output ? strstr(cap.output, "QUJDREVG") : NULL);
+        assert_null(strstr(buf_text(&cap.output), "QUJDREVG"));
         assert_int_equal(hush_scanner_feed(s, input + flush_at, (size_t)(n - flush_at)), HUSH_OK);
         assert_int_equal(hush_scanner_finish(s), HUSH_OK);
-        assert_null(strstr(cap.output, "QUJDREVG"));
-        assert_non_null(strstr(cap.output, "[REDACTED:test.block]"));
+        assert_null(strstr(buf_text(&cap.output), "QUJDREVG"));
+        assert_non_null(strstr(buf_text(&cap.output), "[REDACTED:test.block]"));
         hush_scanner_destroy(s);
         capture_free(&cap);
     }
@@ -487,11 +418,8 @@ static void test_preview_masks_later_secret(void **state)
         "\"negative_examples\":[\"y\"],\"pattern\":\"user=(?<secret>[a-z]{8}) pass=[a-z]{8}\"},"
         "{\"id\":\"t.pass\",\"name\":\"pass\",\"confidence\":\"high\",\"examples\":[\"x\"],"
         "\"negative_examples\":[\"y\"],\"pattern\":\"pass=(?<secret>[a-z]{8}) Z{300}END\"}]}";
-    hush_rule_file_t file = {"inline.json", json, sizeof json - 1};
-    hush_rules_config_t config = {.files = &file, .file_count = 1};
     hush_rules_t *rules = NULL;
-    hush_error_t err;
-    assert_int_equal(hush_rules_create(&config, &rules, &err), HUSH_OK);
+    assert_int_equal(rules_from_json("inline.json", json, &rules, NULL), HUSH_OK);
     static char input[90000];
     size_t n = 0;
     while (n < 70000)
@@ -505,7 +433,7 @@ static void test_preview_masks_later_secret(void **state)
     hush_scanner_t *s = make_scanner(rules, HUSH_ENGINE_HYPERSCAN, HUSH_MASK_LABEL, &whole);
     scan_split(s, input, n, n, 0, false);
     assert_int_equal(whole.count, 2);
-    assert_null(strstr(whole.findings, "hvtbnjdc"));
+    assert_null(strstr(buf_text(&whole.findings), "hvtbnjdc"));
     for (size_t cut = at; cut < at + 340; cut += 5)
         assert_two_feeds_same(s, input, n, cut, &whole, "split near the two secrets");
     hush_scanner_destroy(s);
@@ -570,16 +498,16 @@ static void test_one_finding_per_secret(void **state)
     for (int every = 0; every <= 1; every++) {
         capture_t cap = {0};
         hush_scanner_config_t config = {.min_confidence = HUSH_CONFIDENCE_LOW,
-                                        .on_finding = on_finding, .finding_ctx = &cap,
-                                        .on_output = on_output, .output_ctx = &cap,
+                                        .on_finding = capture_finding, .finding_ctx = &cap,
+                                        .on_output = capture_output, .output_ctx = &cap,
                                         .report_every_rule = every};
         hush_scanner_t *s = NULL;
         assert_int_equal(hush_scanner_create(fx->rules, &config, &s), HUSH_OK);
         scan_split(s, input, strlen(input), 3, 0, false);
         assert_int_equal(cap.count, every ? 2 : 1);
-        assert_non_null(strstr(cap.findings, "test.token 6+20"));
-        assert_true((strstr(cap.findings, "test.any-token") != NULL) == (every == 1));
-        assert_string_equal(cap.output, "x tok_[REDACTED:test.token] y\n");
+        assert_non_null(strstr(buf_text(&cap.findings), "test.token 6+20"));
+        assert_true((strstr(buf_text(&cap.findings), "test.any-token") != NULL) == (every == 1));
+        assert_string_equal(buf_text(&cap.output), "x tok_[REDACTED:test.token] y\n");
         hush_scanner_destroy(s);
         capture_free(&cap);
     }
@@ -639,11 +567,9 @@ static void test_bad_rule_messages(void **state)
         {"{\"rules\":[", "bad.json: not valid JSON"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
-        hush_rule_file_t file = {"bad.json", cases[i].json, strlen(cases[i].json)};
-        hush_rules_config_t config = {.files = &file, .file_count = 1};
         hush_rules_t *rules = NULL;
         hush_error_t err;
-        assert_int_equal(hush_rules_create(&config, &rules, &err), HUSH_ERR_RULE);
+        assert_int_equal(rules_from_json("bad.json", cases[i].json, &rules, &err), HUSH_ERR_RULE);
         assert_null(rules);
         if (strncmp(err.message, cases[i].message, strlen(cases[i].message)) != 0) {
             fprintf(stderr, "case %zu: got \"%s\"\n", i, err.message);

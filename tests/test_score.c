@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "fake_secrets.h"
+#include "scan_fixture.h"
 #include "score.h"
 
 #define TEST_SEED UINT64_C(0x73636f7265746573) /* "scoretes" */
@@ -326,10 +327,8 @@ static int on_finding(void *ctx, const hush_finding_t *f)
 
 static hush_rules_t *load_rules(const char *text, hush_status_t want, hush_error_t *err)
 {
-    hush_rule_file_t file = {.name = "hush-test.json", .data = text, .size = strlen(text)};
-    hush_rules_config_t config = {.files = &file, .file_count = 1};
     hush_rules_t *rules = NULL;
-    assert_int_equal(hush_rules_create(&config, &rules, err), want);
+    assert_int_equal(rules_from_json("hush-test.json", text, &rules, err), want);
     return rules;
 }
 
@@ -338,11 +337,7 @@ static seen_t scan_text(const hush_rules_t *rules, hush_confidence_t min, const 
     seen_t seen = {{0}, HUSH_CONFIDENCE_LOW, 0};
     hush_scanner_config_t config = {.engine = HUSH_ENGINE_HYPERSCAN, .min_confidence = min,
                                     .on_finding = on_finding, .finding_ctx = &seen};
-    hush_scanner_t *scanner = NULL;
-    assert_int_equal(hush_scanner_create(rules, &config, &scanner), HUSH_OK);
-    assert_int_equal(hush_scanner_feed(scanner, text, strlen(text)), HUSH_OK);
-    assert_int_equal(hush_scanner_finish(scanner), HUSH_OK);
-    hush_scanner_destroy(scanner);
+    assert_int_equal(scan_whole(rules, &config, text, strlen(text)), HUSH_OK);
     return seen;
 }
 

@@ -30,8 +30,7 @@
 #include <string.h>
 
 #include "decode.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+#include "fuzz.h"
 
 enum { MODE_JSON, MODE_CSV, MODE_PERCENT, MODE_FORM, MODE_BASE64, MODE_COUNT };
 
@@ -39,16 +38,6 @@ enum { MODE_JSON, MODE_CSV, MODE_PERCENT, MODE_FORM, MODE_BASE64, MODE_COUNT };
  * only a prefix is checked, so a large input stays quick. */
 #define FUZZ_SPAN_CHECK_MAX 2048u
 #define FUZZ_SPAN_WIDTH 9u
-
-#define FUZZ_REQUIRE(cond, ...)                                                          \
-    do {                                                                                 \
-        if (!(cond)) {                                                                   \
-            fprintf(stderr, "fuzz_decode: invariant violated: ");                       \
-            fprintf(stderr, __VA_ARGS__);                                                \
-            fprintf(stderr, " (%s:%d)\n", __FILE__, __LINE__);                           \
-            abort();                                                                     \
-        }                                                                                \
-    } while (0)
 
 static hush_status_t decode(int mode, const unsigned char *in, size_t size, hushi_decoded_t *out)
 {
@@ -221,11 +210,12 @@ static void check_round_trip(int mode, const unsigned char *bytes, size_t size, 
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    if (size == 0)
+    uint8_t mode_byte;
+    if (!fuzz_take_mode(&data, &size, &mode_byte))
         return 0;
-    int mode = data[0] % MODE_COUNT;
-    const unsigned char *in = data + 1;
-    size_t in_size = size - 1;
+    int mode = mode_byte % MODE_COUNT;
+    const unsigned char *in = data;
+    size_t in_size = size;
     hushi_decoded_t d = {0}, part = {0};
     hushi_bytes_t enc = {0};
 

@@ -24,25 +24,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz.h"
 #include "hush.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static const size_t feed_sizes[16] = {1,   2,   3,    5,    8,    13,    31,     64,
                                       100, 255, 1000, 4096, 4097, 65536, 100000, SIZE_MAX};
 
 /* A fixed key so fingerprints are computed (and compared) on every run. */
 static const unsigned char fuzz_key[] = "hush fuzz fingerprint key";
-
-#define FUZZ_REQUIRE(cond, what)                                                         \
-    do {                                                                                 \
-        if (!(cond)) {                                                                   \
-            fprintf(stderr, "fuzz_scanner: invariant violated: %s (%s:%d)\n", what,     \
-                    __FILE__, __LINE__);                                                 \
-            abort();                                                                     \
-        }                                                                                \
-    } while (0)
 
 typedef struct fuzz_run {
     unsigned char *output;
@@ -257,7 +248,7 @@ static void check_same(const fuzz_run_t *a, const fuzz_run_t *b, const char *wha
         (a->output_size > 0 && memcmp(a->output, b->output, a->output_size) != 0)) {
         fprintf(stderr, "fuzz_scanner: %zu vs %zu findings\n", a->finding_count,
                 b->finding_count);
-        FUZZ_REQUIRE(false, what);
+        FUZZ_REQUIRE(false, "%s", what);
     }
     for (size_t i = 0; i < a->finding_count; i++) {
         const hush_finding_t *x = &a->findings[i], *y = &b->findings[i];
@@ -268,7 +259,7 @@ static void check_same(const fuzz_run_t *a, const fuzz_run_t *b, const char *wha
             fprintf(stderr, "fuzz_scanner: finding %zu differs: %s@%llu+%llu vs %s@%llu+%llu\n",
                     i, x->rule_id, (unsigned long long)x->offset, (unsigned long long)x->length,
                     y->rule_id, (unsigned long long)y->offset, (unsigned long long)y->length);
-            FUZZ_REQUIRE(false, what);
+            FUZZ_REQUIRE(false, "%s", what);
         }
     }
 }
@@ -282,11 +273,9 @@ static void run_free(fuzz_run_t *run)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    if (size == 0)
+    uint8_t mode;
+    if (!fuzz_take_mode(&data, &size, &mode))
         return 0;
-    uint8_t mode = data[0];
-    data++;
-    size--;
     size_t piece = feed_sizes[mode & 15];
     bool flush = (mode & 16) != 0;
 

@@ -27,9 +27,8 @@
 #include <unistd.h>
 #include <zlib.h>
 
+#include "fuzz.h"
 #include "hush.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static const size_t read_sizes[8] = {1, 2, 7, 64, 511, 4096, 65536, 1 << 20};
 
@@ -39,15 +38,6 @@ static const size_t read_sizes[8] = {1, 2, 7, 64, 511, 4096, 65536, 1 << 20};
  * repeats itself instead of ending. */
 #define FUZZ_EXPANSION_MAX 1100u
 #define FUZZ_OUTPUT_SLACK (1u << 20)
-
-#define FUZZ_REQUIRE(cond, what)                                                         \
-    do {                                                                                 \
-        if (!(cond)) {                                                                   \
-            fprintf(stderr, "fuzz_source: invariant violated: %s (%s:%d)\n", what,      \
-                    __FILE__, __LINE__);                                                 \
-            abort();                                                                     \
-        }                                                                                \
-    } while (0)
 
 typedef struct fuzz_bytes {
     unsigned char *data;
@@ -250,11 +240,9 @@ static void read_everything(hush_source_t *source, size_t chunk, size_t input_si
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    if (size == 0)
+    uint8_t mode;
+    if (!fuzz_take_mode(&data, &size, &mode))
         return 0;
-    uint8_t mode = data[0];
-    data++;
-    size--;
     size_t chunk = read_sizes[mode & 7];
 
     fuzz_expect_t expect;

@@ -30,22 +30,17 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz.h"
 #include "view_lex.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static const size_t feed_sizes[16] = {0, 1, 2, 3, 4, 5, 7, 8, 13, 16, 17, 31, 64, 100, 255, 4096};
 
 #define FUZZ_BASE_HIGH ((1ull << 40) + 3)
 
-#define FUZZ_REQUIRE(cond, what, offset)                                                  \
-    do {                                                                                  \
-        if (!(cond)) {                                                                    \
-            fprintf(stderr, "fuzz_view_lex: invariant violated: %s at offset %llu (%s:%d)\n", \
-                    what, (unsigned long long)(offset), __FILE__, __LINE__);              \
-            abort();                                                                      \
-        }                                                                                 \
-    } while (0)
+/* Every invariant here is about one event or feed: the message names its
+ * offset. */
+#define REQUIRE_AT(cond, what, offset) \
+    FUZZ_REQUIRE(cond, "%s at offset %llu", what, (unsigned long long)(offset))
 
 typedef struct fuzz_events {
     hushi_lex_event_t *items;
@@ -58,7 +53,7 @@ static int on_event(void *ctx, const hushi_lex_event_t *event)
     if (events->count == events->capacity) {
         size_t capacity = events->capacity ? events->capacity * 2 : 64;
         hushi_lex_event_t *grown = realloc(events->items, capacity * sizeof *grown);
-        FUZZ_REQUIRE(grown != NULL, "out of memory in the harness", 0);
+        REQUIRE_AT(grown != NULL, "out of memory in the harness", 0);
         events->items = grown;
         events->capacity = capacity;
     }
@@ -82,12 +77,12 @@ static void run(hushi_lex_format_t format, uint64_t base, const uint8_t *data, s
         }
         if (piece > size - pos)
             piece = size - pos;
-        FUZZ_REQUIRE(hushi_lex_feed(&lex, data + pos, piece) == 0, "feed returned non-zero",
-                     base + pos);
+        REQUIRE_AT(hushi_lex_feed(&lex, data + pos, piece) == 0, "feed returned non-zero",
+                   base + pos);
         pos += piece;
-        FUZZ_REQUIRE(lex.offset == base + pos, "offset does not follow the bytes fed", base + pos);
+        REQUIRE_AT(lex.offset == base + pos, "offset does not follow the bytes fed", base + pos);
     } while (pos < size);
-    FUZZ_REQUIRE(hushi_lex_end(&lex) == 0, "end returned non-zero", base + size);
+    REQUIRE_AT(hushi_lex_end(&lex) == 0, "end returned non-zero", base + size);
 }
 
 static bool same_event(const hushi_lex_event_t *a, const hushi_lex_event_t *b)
@@ -121,72 +116,72 @@ static void check_json(const uint8_t *data, size_t size, uint64_t base, const fu
         const hushi_lex_event_t *e = &ev->items[i];
         const uint8_t *at = data + (e->start - base);
         size_t len = (size_t)(e->end - e->start);
-        FUZZ_REQUIRE(e->start >= quiet_until, "event before the line after an error", e->start);
-        FUZZ_REQUIRE(e->column == 0 && e->record == 0 && !e->quoted, "CSV fields set in JSON",
-                     e->start);
+        REQUIRE_AT(e->start >= quiet_until, "event before the line after an error", e->start);
+        REQUIRE_AT(e->column == 0 && e->record == 0 && !e->quoted, "CSV fields set in JSON",
+                   e->start);
         if (open && e->kind != HUSHI_LEX_ERROR) {
-            FUZZ_REQUIRE(e->kind == (open->is_key ? HUSHI_LEX_KEY : HUSHI_LEX_STRING) &&
-                             e->start == open->start,
-                         "STRING_OPEN not followed by its KEY/STRING", e->start);
+            REQUIRE_AT(e->kind == (open->is_key ? HUSHI_LEX_KEY : HUSHI_LEX_STRING) &&
+                           e->start == open->start,
+                       "STRING_OPEN not followed by its KEY/STRING", e->start);
         }
         if (e->kind == HUSHI_LEX_KEY || e->kind == HUSHI_LEX_STRING)
-            FUZZ_REQUIRE(open != NULL, "KEY/STRING without STRING_OPEN", e->start);
+            REQUIRE_AT(open != NULL, "KEY/STRING without STRING_OPEN", e->start);
         open = NULL;
         switch (e->kind) {
         case HUSHI_LEX_OBJECT_OPEN:
         case HUSHI_LEX_ARRAY_OPEN:
-            FUZZ_REQUIRE(len == 1 && *at == (e->kind == HUSHI_LEX_OBJECT_OPEN ? '{' : '['),
-                         "OPEN not on its bracket", e->start);
-            FUZZ_REQUIRE(e->depth == depth + 1 && e->depth <= HUSHI_LEX_MAX_DEPTH,
-                         "OPEN depth is not one deeper", e->start);
+            REQUIRE_AT(len == 1 && *at == (e->kind == HUSHI_LEX_OBJECT_OPEN ? '{' : '['),
+                       "OPEN not on its bracket", e->start);
+            REQUIRE_AT(e->depth == depth + 1 && e->depth <= HUSHI_LEX_MAX_DEPTH,
+                       "OPEN depth is not one deeper", e->start);
             depth++;
             objects[depth] = e->kind == HUSHI_LEX_OBJECT_OPEN;
             break;
         case HUSHI_LEX_OBJECT_CLOSE:
         case HUSHI_LEX_ARRAY_CLOSE:
-            FUZZ_REQUIRE(len == 1 && *at == (e->kind == HUSHI_LEX_OBJECT_CLOSE ? '}' : ']'),
-                         "CLOSE not on its bracket", e->start);
-            FUZZ_REQUIRE(depth > 0 && e->depth == depth, "CLOSE depth differs from the OPEN's",
-                         e->start);
-            FUZZ_REQUIRE(objects[depth] == (e->kind == HUSHI_LEX_OBJECT_CLOSE),
-                         "CLOSE of the other container kind", e->start);
+            REQUIRE_AT(len == 1 && *at == (e->kind == HUSHI_LEX_OBJECT_CLOSE ? '}' : ']'),
+                       "CLOSE not on its bracket", e->start);
+            REQUIRE_AT(depth > 0 && e->depth == depth, "CLOSE depth differs from the OPEN's",
+                       e->start);
+            REQUIRE_AT(objects[depth] == (e->kind == HUSHI_LEX_OBJECT_CLOSE),
+                       "CLOSE of the other container kind", e->start);
             depth--;
             break;
         case HUSHI_LEX_STRING_OPEN:
-            FUZZ_REQUIRE(len == 0 && e->start > base && at[-1] == '"',
-                         "STRING_OPEN not after a quote", e->start);
-            FUZZ_REQUIRE(e->depth == depth, "STRING_OPEN depth", e->start);
-            FUZZ_REQUIRE(!e->is_key || (depth > 0 && objects[depth]), "key outside an object",
-                         e->start);
+            REQUIRE_AT(len == 0 && e->start > base && at[-1] == '"',
+                       "STRING_OPEN not after a quote", e->start);
+            REQUIRE_AT(e->depth == depth, "STRING_OPEN depth", e->start);
+            REQUIRE_AT(!e->is_key || (depth > 0 && objects[depth]), "key outside an object",
+                       e->start);
             open = e;
             break;
         case HUSHI_LEX_KEY:
         case HUSHI_LEX_STRING:
-            FUZZ_REQUIRE(e->depth == depth, "KEY/STRING depth", e->start);
-            FUZZ_REQUIRE(e->end < base + size && at[len] == '"', "string not closed by a quote",
-                         e->end);
-            FUZZ_REQUIRE(e->escaped == (len > 0 && memchr(at, '\\', len) != NULL),
-                         "escaped flag differs from the content", e->start);
+            REQUIRE_AT(e->depth == depth, "KEY/STRING depth", e->start);
+            REQUIRE_AT(e->end < base + size && at[len] == '"', "string not closed by a quote",
+                       e->end);
+            REQUIRE_AT(e->escaped == (len > 0 && memchr(at, '\\', len) != NULL),
+                       "escaped flag differs from the content", e->start);
             break;
         case HUSHI_LEX_SCALAR:
-            FUZZ_REQUIRE(e->depth == depth, "SCALAR depth", e->start);
-            FUZZ_REQUIRE(is_scalar(at, len), "SCALAR is not a literal or a number", e->start);
+            REQUIRE_AT(e->depth == depth, "SCALAR depth", e->start);
+            REQUIRE_AT(is_scalar(at, len), "SCALAR is not a literal or a number", e->start);
             break;
         case HUSHI_LEX_ERROR: {
-            FUZZ_REQUIRE(len == 1, "ERROR is not one byte", e->start);
-            FUZZ_REQUIRE(e->depth == depth, "ERROR depth", e->start);
+            REQUIRE_AT(len == 1, "ERROR is not one byte", e->start);
+            REQUIRE_AT(e->depth == depth, "ERROR depth", e->start);
             depth = 0;
             const uint8_t *nl = memchr(at, '\n', size - (size_t)(e->start - base));
             quiet_until = nl ? base + (uint64_t)(nl - data) + 1 : base + size + 1;
             break;
         }
         default:
-            FUZZ_REQUIRE(false, "CSV event from the JSON lexer", e->start);
+            REQUIRE_AT(false, "CSV event from the JSON lexer", e->start);
         }
         if (e->kind != HUSHI_LEX_STRING_OPEN)
-            FUZZ_REQUIRE(!e->is_key, "is_key set outside STRING_OPEN", e->start);
+            REQUIRE_AT(!e->is_key, "is_key set outside STRING_OPEN", e->start);
         if (e->kind != HUSHI_LEX_KEY && e->kind != HUSHI_LEX_STRING)
-            FUZZ_REQUIRE(!e->escaped, "escaped set outside KEY/STRING", e->start);
+            REQUIRE_AT(!e->escaped, "escaped set outside KEY/STRING", e->start);
     }
 }
 
@@ -198,47 +193,45 @@ static void check_csv(const uint8_t *data, size_t size, uint64_t base, const fuz
         const hushi_lex_event_t *e = &ev->items[i];
         const uint8_t *at = data + (e->start - base);
         size_t len = (size_t)(e->end - e->start);
-        FUZZ_REQUIRE(e->depth == 0 && !e->is_key, "JSON fields set in CSV", e->start);
-        FUZZ_REQUIRE(e->record == record, "record number", e->start);
+        REQUIRE_AT(e->depth == 0 && !e->is_key, "JSON fields set in CSV", e->start);
+        REQUIRE_AT(e->record == record, "record number", e->start);
         if (e->kind == HUSHI_LEX_RECORD_END) {
-            FUZZ_REQUIRE(column > 0, "record without a field", e->start);
+            REQUIRE_AT(column > 0, "record without a field", e->start);
             if (e->start == base + size)
-                FUZZ_REQUIRE(len == 0, "RECORD_END at the end of input is not empty", e->start);
+                REQUIRE_AT(len == 0, "RECORD_END at the end of input is not empty", e->start);
             else
-                FUZZ_REQUIRE(len == 1 && *at == '\n', "RECORD_END not on a newline", e->start);
-            FUZZ_REQUIRE(!e->quoted && !e->escaped && e->column == 0, "RECORD_END flags",
-                         e->start);
+                REQUIRE_AT(len == 1 && *at == '\n', "RECORD_END not on a newline", e->start);
+            REQUIRE_AT(!e->quoted && !e->escaped && e->column == 0, "RECORD_END flags",
+                       e->start);
             record++;
             column = 0;
             continue;
         }
-        FUZZ_REQUIRE(e->kind == HUSHI_LEX_FIELD, "JSON event from the CSV lexer", e->start);
-        FUZZ_REQUIRE(e->column == column, "column number", e->start);
+        REQUIRE_AT(e->kind == HUSHI_LEX_FIELD, "JSON event from the CSV lexer", e->start);
+        REQUIRE_AT(e->column == column, "column number", e->start);
         column++;
         bool has_quote = len > 0 && memchr(at, '"', len) != NULL;
         if (e->quoted) {
-            FUZZ_REQUIRE(e->start > base && at[-1] == '"', "quoted field not after a quote",
-                         e->start);
-            FUZZ_REQUIRE(e->end == base + size || at[len] == '"',
-                         "quoted field not closed by a quote", e->end);
-            FUZZ_REQUIRE(e->escaped == has_quote, "escaped flag differs from the content",
-                         e->start);
+            REQUIRE_AT(e->start > base && at[-1] == '"', "quoted field not after a quote",
+                       e->start);
+            REQUIRE_AT(e->end == base + size || at[len] == '"',
+                       "quoted field not closed by a quote", e->end);
+            REQUIRE_AT(e->escaped == has_quote, "escaped flag differs from the content",
+                       e->start);
         } else {
-            FUZZ_REQUIRE(!e->escaped, "unquoted field marked escaped", e->start);
-            FUZZ_REQUIRE(len == 0 || (!memchr(at, ',', len) && !memchr(at, '\n', len)),
-                         "unquoted field holds a delimiter", e->start);
-            FUZZ_REQUIRE(len == 0 || at[0] != '"', "unquoted field starts with a quote", e->start);
+            REQUIRE_AT(!e->escaped, "unquoted field marked escaped", e->start);
+            REQUIRE_AT(len == 0 || (!memchr(at, ',', len) && !memchr(at, '\n', len)),
+                       "unquoted field holds a delimiter", e->start);
+            REQUIRE_AT(len == 0 || at[0] != '"', "unquoted field starts with a quote", e->start);
         }
     }
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    if (size == 0)
+    uint8_t mode;
+    if (!fuzz_take_mode(&data, &size, &mode))
         return 0;
-    uint8_t mode = data[0];
-    data++;
-    size--;
     hushi_lex_format_t format = (mode & 1) ? HUSHI_LEX_CSV : HUSHI_LEX_JSON;
     size_t feed = feed_sizes[(mode >> 1) & 15];
     uint64_t base = (mode & 32) ? FUZZ_BASE_HIGH : 0;
@@ -249,17 +242,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     size_t n = pieces.count < whole.count ? pieces.count : whole.count;
     for (size_t i = 0; i < n; i++)
-        FUZZ_REQUIRE(same_event(&pieces.items[i], &whole.items[i]),
-                     "events differ between pieces and whole", whole.items[i].start);
-    FUZZ_REQUIRE(pieces.count == whole.count, "event counts differ between pieces and whole",
-                 base + size);
+        REQUIRE_AT(same_event(&pieces.items[i], &whole.items[i]),
+                   "events differ between pieces and whole", whole.items[i].start);
+    REQUIRE_AT(pieces.count == whole.count, "event counts differ between pieces and whole",
+               base + size);
 
     uint64_t last = base;
     for (size_t i = 0; i < whole.count; i++) {
         const hushi_lex_event_t *e = &whole.items[i];
-        FUZZ_REQUIRE(e->start >= base && e->start <= e->end && e->end <= base + size,
-                     "event outside the input", e->start);
-        FUZZ_REQUIRE(e->start >= last, "event starts go backwards", e->start);
+        REQUIRE_AT(e->start >= base && e->start <= e->end && e->end <= base + size,
+                   "event outside the input", e->start);
+        REQUIRE_AT(e->start >= last, "event starts go backwards", e->start);
         last = e->start;
     }
     if (format == HUSHI_LEX_JSON)

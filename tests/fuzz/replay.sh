@@ -14,22 +14,9 @@ if [ $# -ne 1 ]; then
 fi
 build="$1"
 cd "$(dirname "$0")/../.." || exit 2
+. tests/binaries.sh
 
-# Seconds one replay may take: an input that makes the code loop must fail
-# the run, not stall CI.
-timeout_s="${HUSH_TEST_TIMEOUT:-300}"
-
-shopt -s nullglob
-targets=()
-for f in "$build"/fuzz/fuzz_*; do
-    case "$f" in *.d | *.o) continue ;; esac
-    [ -f "$f" ] && [ -x "$f" ] && targets+=("$f")
-done
-if [ ${#targets[@]} -eq 0 ]; then
-    echo "replay: no fuzz targets in $build/fuzz (build them with: make BUILD=$build tests)" >&2
-    echo "0 passed, 0 failed"
-    exit 1
-fi
+collect_binaries replay "$build/fuzz" fuzz_ "fuzz targets"
 
 passed=0
 failed=0
@@ -42,7 +29,7 @@ describe() {
     esac
 }
 
-for bin in "${targets[@]}"; do
+for bin in "${binaries[@]}"; do
     name="${bin##*/}"
     corpus="tests/fuzz/corpus/$name"
     inputs=("$corpus"/*)

@@ -16,7 +16,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+#include "fuzz.h"
 
 /* Saved inputs are small; a bigger file is a mistake in the corpus. */
 #define REPLAY_MAX_INPUT (64L << 20)
