@@ -1,6 +1,7 @@
 /*
- * Unit tests for scanner/validate.c: checksum validators, JWT structure,
- * entropy, base64 and placeholder detection.
+ * Unit tests for the validators (scanner/validate.c, checksum.c, entropy.c,
+ * decode.c's plain base64, placeholder.c): checksums, JWT structure, entropy,
+ * base64 and placeholder detection.
  *
  * Every secret-shaped value here is FAKE: drawn from tests/fake_secrets.c
  * with a fixed seed, or built from text that says "hush test".  Failure
