@@ -176,7 +176,8 @@ void cli_report_finding_values(const char *path, const hush_finding_t *f,
 
 /* ---- lifecycle ------------------------------------------------------------- */
 
-cli_report_t *cli_report_create(FILE *out, cli_report_format_t format, bool color)
+cli_report_t *cli_report_create(FILE *out, cli_report_format_t format, bool color,
+                                const hush_rules_t *rules)
 {
     if ((unsigned)format >= SINK_COUNT)
         return NULL;
@@ -186,12 +187,8 @@ cli_report_t *cli_report_create(FILE *out, cli_report_format_t format, bool colo
     report->out = out;
     report->sink = sinks[format];
     report->color = color;
-    return report;
-}
-
-void cli_report_set_rules(cli_report_t *report, const hush_rules_t *rules)
-{
     report->rules = rules;
+    return report;
 }
 
 static void free_entries(entry_list_t *list)

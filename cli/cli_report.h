@@ -24,12 +24,11 @@ const char *cli_report_format_name(cli_report_format_t format);
 
 typedef struct cli_report cli_report_t;
 
-/* `color`: ANSI colours in text format.  NULL when out of memory. */
-cli_report_t *cli_report_create(FILE *out, cli_report_format_t format, bool color);
-/* The rule set of the run, handed to the format's begin for formats that
- * list rules; call before the first finding.  Not owned: it must outlive the
- * report.  Without it, begin receives NULL. */
-void cli_report_set_rules(cli_report_t *report, const hush_rules_t *rules);
+/* `color`: ANSI colours in text format.  `rules`: the rule set of the run,
+ * handed to the format's begin for formats that list rules (NULL: none); not
+ * owned, it must outlive the report.  NULL when out of memory. */
+cli_report_t *cli_report_create(FILE *out, cli_report_format_t format, bool color,
+                                const hush_rules_t *rules);
 /* Writes the closing part (json object end, csv header of an empty report)
  * and flushes; returns false if any write of the report failed (errno kept). */
 bool cli_report_finish(cli_report_t *report);

@@ -388,12 +388,12 @@ static bool open_report(app_t *app)
     if (!opt->format_given && opt->command == CLI_COMMAND_SCAN)
         format = isatty(fileno(app->report_file)) ? CLI_REPORT_TEXT : CLI_REPORT_JSONL;
     app->report = cli_report_create(app->report_file, format,
-                                     format == CLI_REPORT_TEXT && use_color(app->report_file));
+                                     format == CLI_REPORT_TEXT && use_color(app->report_file),
+                                     app->rules);
     if (!app->report) {
         fail(app, "%s: %s", app->report_name, hush_strerror(HUSH_ERR_NOMEM));
         return false;
     }
-    cli_report_set_rules(app->report, app->rules);
     return true;
 }
 

@@ -24,7 +24,7 @@
  * errors, for the summary and for formats that list them at the end. */
 typedef struct cli_report_sink {
     const char *name; /* the --format value */
-    /* `rules`: the rule set of cli_report_set_rules (NULL without), for
+    /* `rules`: the rule set given to cli_report_create (may be NULL), for
      * formats that list the rules (SARIF). */
     void (*begin)(cli_report_t *report, const hush_rules_t *rules);
     /* cli_report_finding_count() counts the findings before this one. */

@@ -413,7 +413,7 @@ static char *render(const hush_rules_t *rules, cli_report_format_t format, const
     size_t size = 0;
     FILE *file = open_memstream(&out, &size);
     assert_non_null(file);
-    seen_t seen = {.report = cli_report_create(file, format, false)};
+    seen_t seen = {.report = cli_report_create(file, format, false, NULL)};
     assert_non_null(seen.report);
     scan_text(rules, HUSH_ENGINE_HYPERSCAN, PAST_EXP + 1, text, &seen);
     assert_true(cli_report_finish(seen.report));

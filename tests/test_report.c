@@ -58,7 +58,7 @@ static const char *render_one(capture_t *c, cli_report_format_t format, bool col
                               const char *path, const hush_finding_t *f)
 {
     capture_open(c);
-    cli_report_t *r = cli_report_create(c->file, format, color);
+    cli_report_t *r = cli_report_create(c->file, format, color, NULL);
     assert_non_null(r);
     assert_true(cli_report_finding(r, path, f));
     assert_true(cli_report_finish(r));
@@ -117,7 +117,7 @@ static void test_json_document_with_skips_and_errors(void **state)
     (void)state;
     capture_t c;
     capture_open(&c);
-    cli_report_t *r = cli_report_create(c.file, CLI_REPORT_JSON, false);
+    cli_report_t *r = cli_report_create(c.file, CLI_REPORT_JSON, false, NULL);
     hush_finding_t f1 = make_finding("one", "p1");
     hush_finding_t f2 = make_finding("two", "p2");
     f2.confidence = HUSH_CONFIDENCE_LOW;
@@ -151,7 +151,7 @@ static void test_json_empty_report_is_still_a_document(void **state)
     (void)state;
     capture_t c;
     capture_open(&c);
-    cli_report_t *r = cli_report_create(c.file, CLI_REPORT_JSON, false);
+    cli_report_t *r = cli_report_create(c.file, CLI_REPORT_JSON, false, NULL);
     assert_true(cli_report_finish(r));
     cli_report_destroy(r);
     assert_string_equal(capture_close(&c), "{\"findings\":[],\"skipped\":[],\"errors\":[]}\n");
@@ -178,7 +178,7 @@ static void test_csv_empty_report_has_header(void **state)
     (void)state;
     capture_t c;
     capture_open(&c);
-    cli_report_t *r = cli_report_create(c.file, CLI_REPORT_CSV, false);
+    cli_report_t *r = cli_report_create(c.file, CLI_REPORT_CSV, false, NULL);
     assert_true(cli_report_finish(r));
     cli_report_destroy(r);
     assert_string_equal(capture_close(&c),
@@ -225,7 +225,7 @@ static void test_summary_counts_files_skips_and_errors(void **state)
     (void)state;
     capture_t sink, c;
     capture_open(&sink);
-    cli_report_t *r = cli_report_create(sink.file, CLI_REPORT_JSONL, false);
+    cli_report_t *r = cli_report_create(sink.file, CLI_REPORT_JSONL, false, NULL);
     hush_finding_t f = make_finding("r", "p");
     assert_true(cli_report_finding(r, "a.log", &f));
     assert_true(cli_report_finding(r, "a.log", &f));
@@ -254,7 +254,7 @@ static void test_summary_without_findings(void **state)
 {
     (void)state;
     capture_t c;
-    cli_report_t *r = cli_report_create(stdout, CLI_REPORT_JSONL, false);
+    cli_report_t *r = cli_report_create(stdout, CLI_REPORT_JSONL, false, NULL);
     capture_open(&c);
     cli_report_write_summary(r, 1, c.file);
     assert_string_equal(capture_close(&c), "no findings in 1 file\n");
@@ -269,7 +269,7 @@ static void test_write_failure_is_reported(void **state)
     FILE *full = fopen("/dev/full", "w");
     if (!full)
         skip();
-    cli_report_t *r = cli_report_create(full, CLI_REPORT_JSONL, false);
+    cli_report_t *r = cli_report_create(full, CLI_REPORT_JSONL, false, NULL);
     hush_finding_t f = make_finding("r", "p");
     cli_report_finding(r, "a.log", &f); /* may still sit in the stdio buffer */
     errno = 0;
