@@ -254,7 +254,7 @@ static const unsigned char *stream_at(const hushi_views_t *v, uint64_t offset)
 
 /* The chain for value [s, e) of what `lx` tokenizes, and the value's span
  * in the chain's top text. */
-static void value_chain(const lexing_t *lx, uint64_t s, uint64_t e, const char *label,
+static void value_chain(const lexing_t *lx, uint64_t s, uint64_t e, hushi_layer_kind_t container,
                         hushi_view_chain_t *chain, size_t *ts, size_t *te)
 {
     if (lx->nest == 0) {
@@ -263,7 +263,7 @@ static void value_chain(const lexing_t *lx, uint64_t s, uint64_t e, const char *
         chain->container_start = s;
         chain->container_end = e;
         chain->count = 0;
-        copy_string(chain->label, sizeof chain->label, label);
+        copy_string(chain->label, sizeof chain->label, hushi_layer_name(container));
         *ts = 0;
         *te = (size_t)(e - s);
     } else {
@@ -273,8 +273,20 @@ static void value_chain(const lexing_t *lx, uint64_t s, uint64_t e, const char *
     }
 }
 
-/* Adds a JSON-unescaping layer when the value has escapes: [*ts, *te)
- * becomes the whole decoded text. */
+/* Decodes [ts, te) of the chain's top text as a layer of `kind`, into the
+ * pool buffer of the chain's next level (the chain has room for it). */
+static hush_status_t decode_layer(hushi_views_t *v, const hushi_view_chain_t *chain,
+                                  hushi_layer_kind_t kind, size_t ts, size_t te,
+                                  hushi_decoded_t **out)
+{
+    size_t size;
+    const unsigned char *text = hushi_chain_text(chain, &size);
+    *out = &v->pool[chain->count];
+    return hushi_layer_codec(kind)->decode(text + ts, te - ts, *out);
+}
+
+/* Adds an unescaping layer (JSON string or CSV field) when the value has
+ * escapes: [*ts, *te) becomes the whole decoded text. */
 static hush_status_t unescape_layer(hushi_views_t *v, hushi_view_chain_t *chain, size_t *ts,
                                     size_t *te, bool escaped, hushi_layer_kind_t kind)
 {
@@ -282,11 +294,8 @@ static hush_status_t unescape_layer(hushi_views_t *v, hushi_view_chain_t *chain,
         return HUSH_OK;
     if (chain->count == HUSHI_VIEW_MAX_CHAIN)
         return HUSH_ERR_LIMIT;
-    size_t size;
-    const unsigned char *text = hushi_chain_text(chain, &size);
-    hushi_decoded_t *dec = &v->pool[chain->count];
-    hush_status_t st = kind == HUSHI_LAYER_CSV ? hushi_decode_csv_field(text + *ts, *te - *ts, dec)
-                                              : hushi_decode_json_string(text + *ts, *te - *ts, dec);
+    hushi_decoded_t *dec;
+    hush_status_t st = decode_layer(v, chain, kind, *ts, *te, &dec);
     if (st != HUSH_OK)
         return st;
     hushi_chain_push(chain, kind, dec, *ts);
@@ -331,7 +340,7 @@ static hush_status_t value_view(lexing_t *lx, uint64_t s, uint64_t e, bool escap
                                 hushi_layer_kind_t kind, hushi_view_chain_t *chain, size_t *ts,
                                 size_t *te)
 {
-    value_chain(lx, s, e, kind == HUSHI_LAYER_CSV ? "csv" : "json", chain, ts, te);
+    value_chain(lx, s, e, kind, chain, ts, te);
     return unescape_layer(lx->v, chain, ts, te, escaped, kind);
 }
 
@@ -342,15 +351,13 @@ static bool push_base64_layer(hushi_views_t *v, hushi_view_chain_t *chain, size_
 {
     if (chain->count == HUSHI_VIEW_MAX_CHAIN)
         return false;
-    size_t size;
-    const unsigned char *text = hushi_chain_text(chain, &size);
-    hushi_decoded_t *dec = &v->pool[chain->count];
-    if (hushi_decode_base64(text + ts, te - ts, dec) != HUSH_OK || dec->size == 0 ||
+    hushi_decoded_t *dec;
+    if (decode_layer(v, chain, HUSHI_LAYER_BASE64, ts, te, &dec) != HUSH_OK || dec->size == 0 ||
         looks_binary(dec->bytes, dec->size))
         return false;
     char label[HUSHI_ENCODING_MAX];
     memcpy(label, chain->label, sizeof label);
-    if (!hushi_label_append(label, "base64"))
+    if (!hushi_label_append(label, HUSHI_LAYER_BASE64))
         return false;
     hushi_chain_push(chain, HUSHI_LAYER_BASE64, dec, ts);
     memcpy(chain->label, label, sizeof label);
@@ -368,7 +375,7 @@ static hush_status_t examine_text(hushi_views_t *v, const hushi_view_chain_t *ch
     const unsigned char *text = hushi_chain_text(chain, &size);
     if (st == HUSH_OK && nest + 1 < HUSHI_VIEW_MAX_NESTING && looks_like_json(text, size)) {
         hushi_view_chain_t inner = *chain;
-        if (hushi_label_append(inner.label, "json"))
+        if (hushi_label_append(inner.label, HUSHI_LAYER_JSON))
             st = lex_nested(v, &inner, nest + 1);
     }
     return st;
@@ -462,10 +469,10 @@ static hush_status_t examine_value(lexing_t *lx, const frame_t *f, uint64_t s, u
     if (st == HUSH_OK && has_percent_escape(text + ts, te - ts) &&
         chain.count < HUSHI_VIEW_MAX_CHAIN) {
         hushi_view_chain_t decoded = chain;
-        hushi_decoded_t *dec = &v->pool[decoded.count];
-        st = hushi_decode_percent(text + ts, te - ts, false, dec);
+        hushi_decoded_t *dec;
+        st = decode_layer(v, &decoded, HUSHI_LAYER_PERCENT, ts, te, &dec);
         if (st == HUSH_OK && hushi_chain_push(&decoded, HUSHI_LAYER_PERCENT, dec, ts) &&
-            hushi_label_append(decoded.label, "percent"))
+            hushi_label_append(decoded.label, HUSHI_LAYER_PERCENT))
             st = hushi_view_scan(v->sink, &decoded);
     }
     if (st == HUSH_OK && f && f->key_rule >= 0)
@@ -743,7 +750,7 @@ static int on_json_event(void *ctx, const hushi_lex_event_t *ev)
     case HUSHI_LEX_STRING: {
         if (lx->nest == 0) {
             v->open_start = NO_OFFSET;
-            st = label_add(v, ev->start, ev->end, "json");
+            st = label_add(v, ev->start, ev->end, hushi_layer_name(HUSHI_LAYER_JSON));
         }
         const frame_t *holder = f && ev->depth > 0 && f->is_object ? f : NULL;
         if (st == HUSH_OK)
@@ -780,7 +787,7 @@ static int on_csv_event(void *ctx, const hushi_lex_event_t *ev)
     } else if (ev->kind == HUSHI_LEX_FIELD) {
         v->open_start = ev->end + 1;
         if (ev->quoted)
-            st = label_add(v, ev->start, ev->end, "csv");
+            st = label_add(v, ev->start, ev->end, hushi_layer_name(HUSHI_LAYER_CSV));
         if (st == HUSH_OK && ev->quoted && ev->escaped &&
             ev->end - ev->start < HUSHI_VIEW_MAX_VALUE) {
             hushi_view_chain_t chain;
