@@ -2,7 +2,7 @@
  * One decoded text of a view and what is found in it: the chain of decoding
  * layers from the raw bytes to the text, the pattern rules run over the
  * text, and every finding mapped back to raw bytes with a replacement
- * encoded for its container.  views.c decides which texts exist; this file
+ * encoded for its container.  view_walk.c decides which texts exist; this file
  * decides what a finding in one of them is.
  */
 #ifndef HUSHI_VIEW_TEXT_H
