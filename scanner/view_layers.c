@@ -60,19 +60,9 @@ static hush_status_t encode_base64_outer(const unsigned char *in, size_t size,
     return hushi_bytes_append(out, NULL, size, '*');
 }
 
-static const hushi_layer_codec_t layers[HUSHI_LAYER_KIND_COUNT] = {
+const hushi_layer_codec_t hushi_layer_codecs[HUSHI_LAYER_KIND_COUNT] = {
     [HUSHI_LAYER_JSON] = {"json", hushi_decode_json_string, encode_json},
     [HUSHI_LAYER_CSV] = {"csv", hushi_decode_csv_field, encode_csv},
     [HUSHI_LAYER_PERCENT] = {"percent", decode_percent, encode_percent},
     [HUSHI_LAYER_BASE64] = {"base64", hushi_decode_base64, encode_base64_outer},
 };
-
-const hushi_layer_codec_t *hushi_layer_codec(hushi_layer_kind_t kind)
-{
-    return &layers[kind];
-}
-
-const char *hushi_layer_name(hushi_layer_kind_t kind)
-{
-    return layers[kind].name;
-}

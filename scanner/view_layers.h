@@ -42,11 +42,20 @@ typedef struct hushi_layer_codec {
                             hushi_bytes_t *out);
 } hushi_layer_codec_t;
 
-/* The row of `kind` (a value of hushi_layer_kind_t below
- * HUSHI_LAYER_KIND_COUNT). */
-const hushi_layer_codec_t *hushi_layer_codec(hushi_layer_kind_t kind);
+/* The table, one row per kind (view_layers.c). */
+extern const hushi_layer_codec_t hushi_layer_codecs[HUSHI_LAYER_KIND_COUNT];
+
+/* The row of `kind` (below HUSHI_LAYER_KIND_COUNT).  Inline: the walk looks
+ * up a name for every string value of a JSON stream. */
+static inline const hushi_layer_codec_t *hushi_layer_codec(hushi_layer_kind_t kind)
+{
+    return &hushi_layer_codecs[kind];
+}
 
 /* The name of `kind` in view labels ("json", "percent", ...). */
-const char *hushi_layer_name(hushi_layer_kind_t kind);
+static inline const char *hushi_layer_name(hushi_layer_kind_t kind)
+{
+    return hushi_layer_codecs[kind].name;
+}
 
 #endif

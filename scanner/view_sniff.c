@@ -5,37 +5,6 @@
 
 #include "rules_internal.h"
 
-/* Bytes of a decoded text looked at to tell text from binary. */
-#define HUSHI_BINARY_SAMPLE 4096u
-
-bool hushi_text_has_percent_escape(const unsigned char *p, size_t n)
-{
-    static const char hex[] = "0123456789abcdefABCDEF";
-    for (const unsigned char *q = p; (q = memchr(q, '%', n - (size_t)(q - p))) != NULL; q++)
-        if ((size_t)(q - p) + 2 < n && q[1] && q[2] && strchr(hex, q[1]) && strchr(hex, q[2]))
-            return true;
-    return false;
-}
-
-bool hushi_text_looks_like_json(const unsigned char *p, size_t n)
-{
-    size_t i = 0;
-    while (i < n && (p[i] == ' ' || p[i] == '\t' || p[i] == '\r' || p[i] == '\n'))
-        i++;
-    return i + 1 < n && (p[i] == '{' || p[i] == '[');
-}
-
-bool hushi_text_looks_binary(const unsigned char *p, size_t n)
-{
-    size_t sample = n < HUSHI_BINARY_SAMPLE ? n : HUSHI_BINARY_SAMPLE, control = 0;
-    for (size_t i = 0; i < sample; i++) {
-        if (p[i] == 0)
-            return true;
-        control += p[i] < 0x20 && p[i] != '\n' && p[i] != '\r' && p[i] != '\t';
-    }
-    return control * 16 > sample;
-}
-
 static bool is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
 /* A CSV header: two or more short names, separated by commas. */

@@ -1,9 +1,7 @@
 /*
- * What a text looks like, for views: the format of a stream, judged on its
- * first line whatever the file is called (JSON, JSON Lines, CSV with a
- * header, or plain), and whether a decoded value is JSON, binary or
- * percent-encoded.  Cheap checks on bytes; the tokenizer (view_lex.h) does
- * the real parsing.
+ * The format of a stream, for views: judged on its first line whatever the
+ * file is called (JSON, JSON Lines, CSV with a header, or plain).  A cheap
+ * check on bytes; the tokenizer (view_lex.h) does the real parsing.
  */
 #ifndef HUSHI_VIEW_SNIFF_H
 #define HUSHI_VIEW_SNIFF_H
@@ -27,15 +25,5 @@ typedef enum hushi_view_format {
  * whitespace are skipped; a first line of two or more short names
  * separated by commas is a CSV header. */
 hushi_view_format_t hushi_view_sniff(const unsigned char *p, size_t n, bool complete);
-
-/* Starts, after whitespace, with '{' or '[' and has a byte more. */
-bool hushi_text_looks_like_json(const unsigned char *p, size_t n);
-
-/* Bytes a person would not write in text: a NUL, or many control bytes (among
- * the first 4,096 bytes). */
-bool hushi_text_looks_binary(const unsigned char *p, size_t n);
-
-/* Holds a '%' followed by two hex digits. */
-bool hushi_text_has_percent_escape(const unsigned char *p, size_t n);
 
 #endif

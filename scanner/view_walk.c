@@ -10,6 +10,46 @@
 #include "views.h"
 #include "views_internal.h"
 
+/* Bytes of a decoded text looked at to tell text from binary. */
+#define HUSHI_BINARY_SAMPLE 4096u
+
+/* ---- triggers: which layers a value has -------------------------------------- */
+
+/* Holds a '%' followed by two hex digits: the percent layer applies. */
+static bool has_percent_escape(const unsigned char *p, size_t n)
+{
+    static const char hex[] = "0123456789abcdefABCDEF";
+    for (const unsigned char *q = p; (q = memchr(q, '%', n - (size_t)(q - p))) != NULL; q++)
+        if ((size_t)(q - p) + 2 < n && q[1] && q[2] && strchr(hex, q[1]) && strchr(hex, q[2]))
+            return true;
+    return false;
+}
+
+/* Starts, after whitespace, with '{' or '[' (and has a byte more): the
+ * text is walked as JSON. */
+static bool looks_like_json(const unsigned char *p, size_t n)
+{
+    size_t i = 0;
+    while (i < n && (p[i] == ' ' || p[i] == '\t' || p[i] == '\r' || p[i] == '\n'))
+        i++;
+    return i + 1 < n && (p[i] == '{' || p[i] == '[');
+}
+
+/* Bytes a person would not write in text: a NUL, or many control bytes.
+ * Base64 of such bytes (an image) is not a view. */
+static bool looks_binary(const unsigned char *p, size_t n)
+{
+    size_t sample = n < HUSHI_BINARY_SAMPLE ? n : HUSHI_BINARY_SAMPLE, control = 0;
+    for (size_t i = 0; i < sample; i++) {
+        if (p[i] == 0)
+            return true;
+        control += p[i] < 0x20 && p[i] != '\n' && p[i] != '\r' && p[i] != '\t';
+    }
+    return control * 16 > sample;
+}
+
+/* ---- values ------------------------------------------------------------------- */
+
 /* Copies a NUL-terminated string into a buffer of `size` (cut to fit). */
 static void copy_string(char *out, size_t size, const char *in)
 {
@@ -46,6 +86,8 @@ static void value_chain(const hushi_view_walk_t *lx, uint64_t s, uint64_t e,
         *te = (size_t)e;
     }
 }
+
+/* ---- layers ------------------------------------------------------------------- */
 
 /* Decodes [ts, te) of the chain's top text as a layer of `kind`, into the
  * pool buffer of the chain's next level (the chain has room for it). */
@@ -92,7 +134,7 @@ bool hushi_walk_push_base64(hushi_views_t *v, hushi_view_chain_t *chain, size_t 
         return false;
     hushi_decoded_t *dec;
     if (decode_layer(v, chain, HUSHI_LAYER_BASE64, ts, te, &dec) != HUSH_OK || dec->size == 0 ||
-        hushi_text_looks_binary(dec->bytes, dec->size))
+        looks_binary(dec->bytes, dec->size))
         return false;
     char label[HUSHI_ENCODING_MAX];
     memcpy(label, chain->label, sizeof label);
@@ -112,7 +154,7 @@ hush_status_t hushi_walk_examine_text(hushi_views_t *v, const hushi_view_chain_t
     size_t size;
     const unsigned char *text = hushi_chain_text(chain, &size);
     if (st == HUSH_OK && nest + 1 < HUSHI_VIEW_MAX_NESTING &&
-        hushi_text_looks_like_json(text, size)) {
+        looks_like_json(text, size)) {
         hushi_view_chain_t inner = *chain;
         if (hushi_label_append(inner.label, HUSHI_LAYER_JSON))
             st = lex_nested(v, &inner, nest + 1);
@@ -136,7 +178,7 @@ static hush_status_t examine_value(hushi_view_walk_t *lx, const hushi_view_frame
         st = hushi_walk_examine_text(v, &chain, lx->nest);
     size_t size;
     const unsigned char *text = hushi_chain_text(&chain, &size);
-    if (st == HUSH_OK && hushi_text_has_percent_escape(text + ts, te - ts) &&
+    if (st == HUSH_OK && has_percent_escape(text + ts, te - ts) &&
         chain.count < HUSHI_VIEW_MAX_CHAIN) {
         hushi_view_chain_t decoded = chain;
         hushi_decoded_t *dec;
