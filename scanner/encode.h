@@ -21,7 +21,8 @@ typedef struct hushi_bytes {
 
 /* Appends `size` bytes of `data`, or `size` copies of `fill` when data is
  * NULL. */
-hush_status_t hushi_bytes_append(hushi_bytes_t *b, const void *data, size_t size, unsigned char fill);
+hush_status_t hushi_bytes_append(hushi_bytes_t *b, const void *data, size_t size,
+                                 unsigned char fill);
 /* Frees the buffer and zeroes *b (NULL is fine). */
 void hushi_bytes_free(hushi_bytes_t *b);
 

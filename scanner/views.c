@@ -28,8 +28,8 @@ hush_status_t hushi_views_label_add(hushi_views_t *v, uint64_t start, uint64_t e
     }
     if (v->label_head + v->label_count == v->label_capacity) {
         hush_status_t st;
-        hushi_view_label_t *grown = hushi_array_grow(v->labels, &v->label_capacity,
-                                                     sizeof *grown, 256, HUSHI_VIEW_MAX_LABELS, &st);
+        hushi_view_label_t *grown = hushi_array_grow(v->labels, &v->label_capacity, sizeof *grown,
+                                                     256, HUSHI_VIEW_MAX_LABELS, &st);
         if (!grown)
             return st;
         v->labels = grown;

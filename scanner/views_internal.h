@@ -9,7 +9,7 @@
  *                      pairs (headers, cookies, settings), URL parameters,
  *                      Key Vault values
  *   view_names.h       the index from a listed name to its rule
- *   view_sniff.h       what a text looks like (JSON, CSV, binary)
+ *   view_sniff.h       the stream's format, from its first line
  *   view_layers.h      the decoding layers: label, decoder, encoder
  *
  * The walk and the structural rules call each other, so both are declared
