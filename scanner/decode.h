@@ -24,6 +24,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "encode.h" /* the inverse of each decoder; also for callers of both */
 #include "hush.h"
 
 /* Largest input a decoder takes (offsets in a map are 32-bit). */
@@ -99,38 +100,5 @@ size_t hushi_map_start(const hushi_decoded_t *d, size_t dec);
  * (dec_end > 0; 0 gives hushi_map_start(d, 0)), rounded out to a whole
  * unit / quad. */
 size_t hushi_map_end(const hushi_decoded_t *d, size_t dec_end);
-
-/* Encoders, to write a replacement back into a container without breaking
- * it.  Each appends to *out (grown as needed; out->size and out->capacity
- * track it) and returns HUSH_ERR_NOMEM on failure. */
-typedef struct hushi_bytes {
-    unsigned char *data;
-    size_t size, capacity;
-} hushi_bytes_t;
-
-/* Escapes '"', '\\' and control bytes as JSON requires; other bytes as they are. */
-hush_status_t hushi_encode_json_string(const unsigned char *in, size_t size, hushi_bytes_t *out);
-/* Doubles '"'. */
-hush_status_t hushi_encode_csv_field(const unsigned char *in, size_t size, hushi_bytes_t *out);
-/* Which bytes percent-encoding leaves as they are. */
-typedef enum hushi_percent_keep {
-    /* A-Z a-z 0-9 - . _ ~ and '*' (kept: masks use it) */
-    HUSHI_PERCENT_KEEP_UNRESERVED = 0,
-    /* every printable ASCII byte but "%&=#+?\" and '\\': only what would
-     * change how a query or form value splits or decodes is encoded, so a
-     * mask such as "[REDACTED:rule]" stays readable in a redacted URL */
-    HUSHI_PERCENT_KEEP_QUERY_VALUE
-} hushi_percent_keep_t;
-
-/* Percent-encodes (%XX, upper-case hex) every byte `keep` does not keep. */
-hush_status_t hushi_encode_percent(const unsigned char *in, size_t size, hushi_percent_keep_t keep,
-                                  hushi_bytes_t *out);
-/* Base64 with padding; url_safe selects the - _ alphabet. */
-hush_status_t hushi_encode_base64(const unsigned char *in, size_t size, bool url_safe,
-                                 hushi_bytes_t *out);
-/* Appends `size` bytes of `data`, or `size` copies of `fill` when data is
- * NULL. */
-hush_status_t hushi_bytes_append(hushi_bytes_t *b, const void *data, size_t size, unsigned char fill);
-void hushi_bytes_free(hushi_bytes_t *b);
 
 #endif

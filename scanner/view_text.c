@@ -24,7 +24,7 @@ struct hushi_view_sink {
     size_t found_count, found_capacity;
     const hushi_region_t *region;    /* the text being scanned */
     hushi_bytes_t mask, encoded;     /* replacement being built, and its next encoding */
-    bool escape_slash;              /* the value writes '/' as "\/": keep its length */
+    hushi_layer_style_t style;      /* how the raw container writes its text */
     hushi_decoded_t value;           /* a percent-encoded parameter, decoded */
 };
 
@@ -51,8 +51,9 @@ bool hushi_chain_push(hushi_view_chain_t *chain, hushi_layer_kind_t kind, const 
     return true;
 }
 
-bool hushi_label_append(char label[HUSHI_ENCODING_MAX], const char *name)
+bool hushi_label_append(char label[HUSHI_ENCODING_MAX], hushi_layer_kind_t kind)
 {
+    const char *name = hushi_layer_name(kind);
     size_t used = strlen(label), n = strlen(name);
     if (used + 1 + n + 1 > HUSHI_ENCODING_MAX)
         return false;
@@ -124,48 +125,12 @@ static int collect_mask(void *ctx, const void *data, size_t size)
     return hushi_bytes_append(ctx, data, size, 0) != HUSH_OK;
 }
 
-/* Writes every '/' of b as "\/", in place: re-encoded base64 quads keep the
- * escape of the value they replace, and with it its length. */
-static hush_status_t escape_slashes(hushi_bytes_t *b)
-{
-    size_t slashes = 0, size = b->size;
-    for (size_t i = 0; i < size; i++)
-        slashes += b->data[i] == '/';
-    hush_status_t st = hushi_bytes_append(b, NULL, slashes, 0);
-    for (size_t from = size, to = b->size; st == HUSH_OK && from > 0;) {
-        unsigned char c = b->data[--from];
-        b->data[--to] = c;
-        if (c == '/')
-            b->data[--to] = '\\';
-    }
-    return st;
-}
-
 /* Re-encodes sink->mask for the input of a layer of kind `kind`. */
 static hush_status_t encode_for(hushi_view_sink_t *sink, hushi_layer_kind_t kind)
 {
     hushi_bytes_t *in = &sink->mask, *out = &sink->encoded;
     out->size = 0;
-    hush_status_t st;
-    switch (kind) {
-    case HUSHI_LAYER_JSON:
-        st = hushi_encode_json_string(in->data, in->size, out);
-        if (st == HUSH_OK && sink->escape_slash)
-            st = escape_slashes(out);
-        break;
-    case HUSHI_LAYER_CSV:
-        st = hushi_encode_csv_field(in->data, in->size, out);
-        break;
-    case HUSHI_LAYER_PERCENT:
-        st = hushi_encode_percent(in->data, in->size, HUSHI_PERCENT_KEEP_QUERY_VALUE, out);
-        break;
-    case HUSHI_LAYER_BASE64:
-    default:
-        /* base64 inside base64: the outer one is not re-encoded; stars
-         * keep its container (JSON, CSV) valid. */
-        st = hushi_bytes_append(out, NULL, in->size, '*');
-        break;
-    }
+    hush_status_t st = hushi_layer_codec(kind)->encode(in->data, in->size, &sink->style, out);
     if (st == HUSH_OK) {
         hushi_bytes_t t = *in;
         *in = *out;
@@ -267,7 +232,7 @@ static hush_status_t place(hushi_view_sink_t *sink, const hushi_view_chain_t *ch
     hush_status_t st = HUSH_OK;
     size_t encode_from; /* layers below this one re-encode the replacement */
     size_t container_size = (size_t)(chain->container_end - chain->container_start);
-    sink->escape_slash = memmem(chain->raw, container_size, "\\/", 2) != NULL;
+    sink->style.escape_slash = memmem(chain->raw, container_size, "\\/", 2) != NULL;
     if (kb >= 0) {
         st = base64_replacement(sink, chain, (size_t)kb, &a, &b);
         encode_from = (size_t)kb;
@@ -294,7 +259,7 @@ static hush_status_t place(hushi_view_sink_t *sink, const hushi_view_chain_t *ch
     p->replacement_size = sink->mask.size;
     memcpy(p->encoding, chain->label, sizeof p->encoding);
     if (m->percent_value && sink->value.changed)
-        hushi_label_append(p->encoding, "percent");
+        hushi_label_append(p->encoding, HUSHI_LAYER_PERCENT);
     p->view_depth = (uint8_t)(1 + chain->count);
     p->container_start = chain->container_start;
     p->container_end = chain->container_end;
@@ -436,7 +401,8 @@ hush_status_t hushi_view_structural(hushi_view_sink_t *sink, const hushi_view_ch
     size_t value_size = end - start;
     sink->value.changed = false;
     if (percent_value && memchr(value, '%', value_size)) {
-        hush_status_t st = hushi_decode_percent(value, value_size, false, &sink->value);
+        hush_status_t st =
+            hushi_layer_codec(HUSHI_LAYER_PERCENT)->decode(value, value_size, &sink->value);
         if (st != HUSH_OK)
             return st;
         value = sink->value.bytes;

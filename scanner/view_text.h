@@ -2,24 +2,17 @@
  * One decoded text of a view and what is found in it: the chain of decoding
  * layers from the raw bytes to the text, the pattern rules run over the
  * text, and every finding mapped back to raw bytes with a replacement
- * encoded for its container.  views.c decides which texts exist; this file
+ * encoded for its container.  view_walk.c decides which texts exist; this file
  * decides what a finding in one of them is.
  */
 #ifndef HUSHI_VIEW_TEXT_H
 #define HUSHI_VIEW_TEXT_H
 
-#include "decode.h"
 #include "finding.h"
+#include "view_layers.h"
 
 /* Decoding layers under one raw value (csv, json, percent, base64, json...). */
 #define HUSHI_VIEW_MAX_CHAIN 8u
-
-typedef enum hushi_layer_kind {
-    HUSHI_LAYER_JSON = 0,  /* JSON string escapes */
-    HUSHI_LAYER_CSV,       /* CSV doubled quotes */
-    HUSHI_LAYER_PERCENT,
-    HUSHI_LAYER_BASE64
-} hushi_layer_kind_t;
 
 typedef struct hushi_layer {
     hushi_layer_kind_t kind;
@@ -44,9 +37,9 @@ const unsigned char *hushi_chain_text(const hushi_view_chain_t *chain, size_t *s
 /* Adds a layer (false when the chain is full). */
 bool hushi_chain_push(hushi_view_chain_t *chain, hushi_layer_kind_t kind, const hushi_decoded_t *dec,
                      uint64_t input_offset);
-/* Appends "+name" to a view name such as a chain's label (false when it
- * would not fit). */
-bool hushi_label_append(char label[HUSHI_ENCODING_MAX], const char *name);
+/* Appends "+" and the name of layer `kind` to a view name such as a chain's
+ * label (false when it would not fit). */
+bool hushi_label_append(char label[HUSHI_ENCODING_MAX], hushi_layer_kind_t kind);
 
 typedef struct hushi_view_sink hushi_view_sink_t;
 

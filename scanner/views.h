@@ -39,8 +39,6 @@
 /* Longest value decoded (and object waited on for a sibling); the window
  * grows by up to this much while one is open. */
 #define HUSHI_VIEW_MAX_VALUE (8u << 20)
-/* The format is decided on the first line, or this many bytes of it. */
-#define HUSHI_VIEW_SNIFF_MAX 4096u
 
 typedef struct hushi_views hushi_views_t;
 

@@ -1,6 +1,6 @@
 /*
  * Unit tests for scanner/decode.c: JSON, CSV, percent and base64 decoding,
- * the offset map back to the input, and the encoders.
+ * the offset map back to the input; and for the encoders (scanner/encode.c).
  *
  * Known answers pin each escape; generated tests build inputs token by token
  * (a token is a literal byte or one escape, with what it decodes to), so the

@@ -1,6 +1,6 @@
 /*
  * Fuzz target: the decoders of scanner/decode.c, their offset map and the
- * encoders.
+ * encoders (scanner/encode.c).
  *
  * Input: byte 0 chooses the decoder (value % 5: JSON string, CSV field,
  * percent, percent as a form body, base64); the rest is the encoded text.

@@ -1,0 +1,208 @@
+/*
+ * Encoders, the inverse of the decoders in decode.c (see encode.h).
+ *
+ * Each one counts the bytes its output needs first, reserves them once, and
+ * then writes without checking per byte.
+ */
+#include "encode.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define HUSHI_BYTES_INITIAL 64
+
+/* ---- byte buffer ---------------------------------------------------------- */
+
+void hushi_bytes_free(hushi_bytes_t *b)
+{
+    if (!b)
+        return;
+    free(b->data);
+    memset(b, 0, sizeof *b);
+}
+
+/* Room for `extra` more bytes in *b. */
+static hush_status_t bytes_reserve(hushi_bytes_t *b, size_t extra)
+{
+    if (extra > SIZE_MAX - b->size)
+        return HUSH_ERR_NOMEM;
+    size_t need = b->size + extra;
+    /* A buffer even for nothing: callers compute b->data + b->size. */
+    if (need <= b->capacity && b->data)
+        return HUSH_OK;
+    size_t capacity = b->capacity ? b->capacity : HUSHI_BYTES_INITIAL;
+    while (capacity < need)
+        capacity = capacity > SIZE_MAX / 2 ? need : capacity * 2;
+    unsigned char *grown = realloc(b->data, capacity);
+    if (!grown)
+        return HUSH_ERR_NOMEM;
+    b->data = grown;
+    b->capacity = capacity;
+    return HUSH_OK;
+}
+
+hush_status_t hushi_bytes_append(hushi_bytes_t *b, const void *data, size_t size, unsigned char fill)
+{
+    hush_status_t status = bytes_reserve(b, size);
+    if (status)
+        return status;
+    if (data)
+        memcpy(b->data + b->size, data, size);
+    else
+        memset(b->data + b->size, fill, size);
+    b->size += size;
+    return HUSH_OK;
+}
+
+/* ---- encoders ------------------------------------------------------------ */
+
+static const char hex_upper[] = "0123456789ABCDEF";
+
+/* The letter of c's two-character JSON escape (\n, \", ...), or 0. */
+static unsigned char json_short_escape(unsigned char c)
+{
+    switch (c) {
+    case '"':
+    case '\\':
+        return c;
+    case '\b':
+        return 'b';
+    case '\f':
+        return 'f';
+    case '\n':
+        return 'n';
+    case '\r':
+        return 'r';
+    case '\t':
+        return 't';
+    default:
+        return 0;
+    }
+}
+
+/* Bytes JSON writes for c: 1, 2 (\n, \", ...) or 6 (\u00XX). */
+static size_t json_escaped_size(unsigned char c)
+{
+    if (json_short_escape(c))
+        return 2;
+    return c < 0x20 ? 6 : 1;
+}
+
+hush_status_t hushi_encode_json_string(const unsigned char *in, size_t size, hushi_bytes_t *out)
+{
+    if (!out || (!in && size > 0))
+        return HUSH_ERR_ARGUMENT;
+    size_t need = 0;
+    for (size_t i = 0; i < size; i++)
+        need += json_escaped_size(in[i]);
+    hush_status_t status = bytes_reserve(out, need);
+    if (status)
+        return status;
+    unsigned char *o = out->data + out->size;
+    for (size_t i = 0; i < size; i++) {
+        unsigned char c = in[i];
+        unsigned char letter = json_short_escape(c);
+        if (letter) {
+            o[0] = '\\';
+            o[1] = letter;
+            o += 2;
+        } else if (c < 0x20) {
+            memcpy(o, "\\u00", 4);
+            o[4] = (unsigned char)hex_upper[c >> 4];
+            o[5] = (unsigned char)hex_upper[c & 0xF];
+            o += 6;
+        } else {
+            *o++ = c;
+        }
+    }
+    out->size += need;
+    return HUSH_OK;
+}
+
+hush_status_t hushi_encode_csv_field(const unsigned char *in, size_t size, hushi_bytes_t *out)
+{
+    if (!out || (!in && size > 0))
+        return HUSH_ERR_ARGUMENT;
+    size_t quotes = 0;
+    for (size_t i = 0; i < size; i++)
+        quotes += in[i] == '"';
+    hush_status_t status = bytes_reserve(out, size + quotes);
+    if (status)
+        return status;
+    unsigned char *o = out->data + out->size;
+    for (size_t i = 0; i < size; i++) {
+        if (in[i] == '"')
+            *o++ = '"';
+        *o++ = in[i];
+    }
+    out->size += size + quotes;
+    return HUSH_OK;
+}
+
+static bool percent_keeps(unsigned char c, hushi_percent_keep_t keep)
+{
+    if (keep == HUSHI_PERCENT_KEEP_QUERY_VALUE)
+        return c > 0x20 && c < 0x7f && !strchr("%&=#+?\"\\", c);
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+           c == '-' || c == '.' || c == '_' || c == '~' || c == '*';
+}
+
+hush_status_t hushi_encode_percent(const unsigned char *in, size_t size, hushi_percent_keep_t keep,
+                                  hushi_bytes_t *out)
+{
+    if (!out || (!in && size > 0))
+        return HUSH_ERR_ARGUMENT;
+    size_t need = 0;
+    for (size_t i = 0; i < size; i++)
+        need += percent_keeps(in[i], keep) ? 1 : 3;
+    hush_status_t status = bytes_reserve(out, need);
+    if (status)
+        return status;
+    unsigned char *o = out->data + out->size;
+    for (size_t i = 0; i < size; i++) {
+        unsigned char c = in[i];
+        if (percent_keeps(c, keep)) {
+            *o++ = c;
+        } else {
+            o[0] = '%';
+            o[1] = (unsigned char)hex_upper[c >> 4];
+            o[2] = (unsigned char)hex_upper[c & 0xF];
+            o += 3;
+        }
+    }
+    out->size += need;
+    return HUSH_OK;
+}
+
+hush_status_t hushi_encode_base64(const unsigned char *in, size_t size, bool url_safe,
+                                 hushi_bytes_t *out)
+{
+    static const char standard[] =
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    static const char url[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    if (!out || (!in && size > 0))
+        return HUSH_ERR_ARGUMENT;
+    if (size / 3 >= SIZE_MAX / 4)
+        return HUSH_ERR_NOMEM;
+    size_t need = 4 * ((size + 2) / 3);
+    hush_status_t status = bytes_reserve(out, need);
+    if (status)
+        return status;
+    const char *alphabet = url_safe ? url : standard;
+    unsigned char *o = out->data + out->size;
+    for (size_t i = 0; i < size; i += 3) {
+        size_t n = size - i < 3 ? size - i : 3;
+        uint32_t bits = (uint32_t)in[i] << 16;
+        if (n > 1)
+            bits |= (uint32_t)in[i + 1] << 8;
+        if (n > 2)
+            bits |= in[i + 2];
+        o[0] = (unsigned char)alphabet[bits >> 18];
+        o[1] = (unsigned char)alphabet[bits >> 12 & 0x3F];
+        o[2] = n > 1 ? (unsigned char)alphabet[bits >> 6 & 0x3F] : '=';
+        o[3] = n > 2 ? (unsigned char)alphabet[bits & 0x3F] : '=';
+        o += 4;
+    }
+    out->size += need;
+    return HUSH_OK;
+}
