@@ -328,7 +328,7 @@ static void check_header_pair(const fixture_t *fx, bool value_first)
 /* A HAR header {"name","value"}: http.secret-header, the scheme word kept.
  * Regression (fixed): the raw pattern auth.bearer.header (medium) finds exactly the
  * same bytes, and the structural finding (high) is dropped in its favour
- * (scanner.c supersedes()), though hush.h promises that of rules finding
+ * (scan.c supersedes()), though hush.h promises that of rules finding
  * the same bytes the surest is reported.  Expected http.secret-header,
  * high; got auth.bearer.header, medium. */
 static void test_har_header_name_first(void **state)

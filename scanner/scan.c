@@ -1,5 +1,6 @@
 /*
- * The scanner: bytes in, findings and redacted bytes out, in stream order.
+ * The scanner (hush_scanner_t): bytes in, findings and redacted bytes out, in
+ * stream order.
  *
  *   feed ─► window ─► matcher (Hyperscan detect/locate, PCRE2 confirm)
  *        ─► evaluate ─► pending findings, sorted ─► redacted output up to
