@@ -86,15 +86,11 @@ static hush_status_t decode_fail(hushi_decoded_t *out, hush_status_t status)
 /* Opens a segment of `kind` at input offset `raw` and the current decoded size. */
 static hush_status_t push_segment(hushi_decoded_t *out, hushi_segment_kind_t kind, size_t raw)
 {
-    if (out->segment_count == out->segment_capacity) {
-        hush_status_t status = HUSH_OK;
-        void *grown = hushi_array_grow(out->segments, &out->segment_capacity,
-                                      sizeof *out->segments, HUSHI_SEGMENTS_INITIAL,
-                                      HUSHI_SEGMENTS_LIMIT, &status);
-        if (!grown)
-            return status;
-        out->segments = grown;
-    }
+    hush_status_t status = HUSHI_ARRAY_RESERVE(out->segments, out->segment_count,
+                                               out->segment_capacity, HUSHI_SEGMENTS_INITIAL,
+                                               HUSHI_SEGMENTS_LIMIT);
+    if (status != HUSH_OK)
+        return status;
     out->segments[out->segment_count++] = (hushi_segment_t){
         .dec = (uint32_t)out->size, .raw = (uint32_t)raw, .kind = (uint8_t)kind};
     return HUSH_OK;

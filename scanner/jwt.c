@@ -6,6 +6,7 @@
 
 #include "decode.h"
 #include "jwt.h"
+#include "span.h"
 
 static bool is_base64url_char(unsigned char c)
 {
@@ -22,6 +23,23 @@ static bool is_part(const unsigned char *v, size_t n)
         if (!is_base64url_char(v[i]))
             return false;
     return true;
+}
+
+/* header.payload.signature: false unless there are exactly three parts,
+ * each of base64url characters. */
+#define HUSHI_JWT_PARTS 3
+static bool split_parts(const unsigned char *v, size_t n, hushi_span_t part[HUSHI_JWT_PARTS])
+{
+    size_t count = 0, start = 0;
+    for (size_t i = 0; i <= n; i++) {
+        if (i < n && v[i] != '.')
+            continue;
+        if (count == HUSHI_JWT_PARTS || !is_part(v + start, i - start))
+            return false;
+        part[count++] = (hushi_span_t){.p = v + start, .n = i - start};
+        start = i + 1;
+    }
+    return count == HUSHI_JWT_PARTS;
 }
 
 static bool is_json_space(unsigned char c)
@@ -60,25 +78,13 @@ bool hushi_jwt_decode(const unsigned char *v, size_t n, hushi_jwt_t *out)
     *out = (hushi_jwt_t){0};
     if (n == 0 || n > HUSHI_JWT_MAX_SIZE)
         return false;
-    const unsigned char *dot1 = memchr(v, '.', n);
-    if (!dot1)
+    hushi_span_t part[HUSHI_JWT_PARTS];
+    if (!split_parts(v, n, part))
         return false;
-    size_t header_n = (size_t)(dot1 - v);
-    const unsigned char *payload = dot1 + 1;
-    size_t rest = n - header_n - 1;
-    const unsigned char *dot2 = memchr(payload, '.', rest);
-    if (!dot2)
-        return false;
-    size_t payload_n = (size_t)(dot2 - payload);
-    const unsigned char *sig = dot2 + 1;
-    size_t sig_n = rest - payload_n - 1;
-    if (memchr(sig, '.', sig_n) || !is_part(v, header_n) || !is_part(payload, payload_n) ||
-        !is_part(sig, sig_n))
-        return false;
-    out->header = decode_object(v, header_n);
+    out->header = decode_object(part[0].p, part[0].n);
     const cJSON *alg = cJSON_GetObjectItemCaseSensitive(out->header, "alg");
     if (cJSON_IsString(alg) && alg->valuestring)
-        out->payload = decode_object(payload, payload_n);
+        out->payload = decode_object(part[1].p, part[1].n);
     if (!out->payload) {
         hushi_jwt_free(out);
         return false;

@@ -89,14 +89,10 @@ hush_status_t hushi_rule_append(hushi_rule_t **rules, size_t *count, size_t *cap
 {
     if (*count >= limit)
         return HUSH_ERR_LIMIT;
-    if (*count == *capacity) {
-        hush_status_t st;
-        /* The rule count was checked above: this limit only guards growth. */
-        hushi_rule_t *grown = hushi_array_grow(*rules, capacity, sizeof *grown, HUSHI_RULES_INITIAL, SIZE_MAX, &st);
-        if (!grown)
-            return st;
-        *rules = grown;
-    }
+    /* The rule count was checked above: this limit only guards growth. */
+    hush_status_t st = HUSHI_ARRAY_RESERVE(*rules, *count, *capacity, HUSHI_RULES_INITIAL, SIZE_MAX);
+    if (st != HUSH_OK)
+        return st;
     memset(&(*rules)[*count], 0, sizeof **rules);
     atomic_init(&(*rules)[*count].code, NULL);
     return HUSH_OK;

@@ -144,15 +144,11 @@ static hush_status_t insert_pending(hush_scanner_t *s, hushi_pending_t *p)
         }
         s->pending_count = kept;
     }
-    if (s->pending_count == s->pending_capacity) {
-        hush_status_t st;
-        hushi_pending_t *grown = hushi_array_grow(s->pending, &s->pending_capacity, sizeof *grown, 64,
-                                                HUSHI_MAX_PENDING_FINDINGS, &st);
-        if (!grown) {
-            hushi_pending_release(p);
-            return st;
-        }
-        s->pending = grown;
+    hush_status_t st = HUSHI_ARRAY_RESERVE(s->pending, s->pending_count, s->pending_capacity, 64,
+                                           HUSHI_MAX_PENDING_FINDINGS);
+    if (st != HUSH_OK) {
+        hushi_pending_release(p);
+        return st;
     }
     /* Usually appended at the end: findings arrive nearly in order. */
     size_t at = s->pending_count;
@@ -286,14 +282,10 @@ static hush_status_t remember(hush_scanner_t *s, const hushi_pending_t *p)
         if (s->recent[i].c.secret_end > horizon)
             s->recent[kept++] = s->recent[i];
     s->recent_count = kept;
-    if (s->recent_count == s->recent_capacity) {
-        hush_status_t st;
-        hushi_pending_t *grown = hushi_array_grow(s->recent, &s->recent_capacity, sizeof *grown, 16,
-                                                HUSHI_MAX_PENDING_FINDINGS, &st);
-        if (!grown)
-            return st;
-        s->recent = grown;
-    }
+    hush_status_t st = HUSHI_ARRAY_RESERVE(s->recent, s->recent_count, s->recent_capacity, 16,
+                                           HUSHI_MAX_PENDING_FINDINGS);
+    if (st != HUSH_OK)
+        return st;
     s->recent[s->recent_count] = *p;
     /* Only the span is needed there; what it owns stays with the original. */
     s->recent[s->recent_count].preview = NULL;
@@ -567,11 +559,8 @@ static hush_status_t reference_room(hush_scanner_t *s, size_t wanted)
         size_t capacity = s->window.capacity;
         while (capacity - s->window.size < wanted)
             capacity *= 2;
-        unsigned char *grown = realloc(s->window.data, capacity);
-        if (!grown)
+        if (!hushi_window_resize(&s->window, capacity))
             return fail(s, HUSH_ERR_NOMEM, NULL);
-        s->window.data = grown;
-        s->window.capacity = capacity;
     }
     return HUSH_OK;
 }
@@ -587,11 +576,8 @@ static hush_status_t window_grow(hush_scanner_t *s)
         capacity = capacity * 2 < HUSHI_WINDOW_MAX_CAPACITY ? capacity * 2 : HUSHI_WINDOW_MAX_CAPACITY;
     if (capacity - s->window.size < HUSHI_FEED_SLICE)
         return fail(s, HUSH_ERR_LIMIT, "look-back window exhausted (internal limit)");
-    unsigned char *grown = realloc(s->window.data, capacity);
-    if (!grown)
+    if (!hushi_window_resize(&s->window, capacity))
         return fail(s, HUSH_ERR_NOMEM, NULL);
-    s->window.data = grown;
-    s->window.capacity = capacity;
     return HUSH_OK;
 }
 

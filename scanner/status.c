@@ -29,44 +29,52 @@ const char *hush_strerror(hush_status_t status)
 
 const char *hush_version(void) { return HUSH_VERSION_STRING; }
 
+/* A name table of an enum whose values are 0 .. count-1. */
+typedef struct name_table {
+    const char *const *names;
+    unsigned count;
+} name_table_t;
+
 static const char *const confidence_names[] = {"low", "medium", "high"};
+static const char *const mask_names[] = {"label", "stars", "partial", "hash"};
+static const name_table_t confidences = {confidence_names, HUSH_CONFIDENCE_HIGH + 1};
+static const name_table_t masks = {mask_names, HUSH_MASK_HASH + 1};
+
+static const char *name_of(const name_table_t *table, unsigned value)
+{
+    return value < table->count ? table->names[value] : "unknown";
+}
+
+/* The value named `name`, or -1. */
+static int value_of(const name_table_t *table, const char *name)
+{
+    for (unsigned i = 0; name && i < table->count; i++)
+        if (strcmp(name, table->names[i]) == 0)
+            return (int)i;
+    return -1;
+}
 
 const char *hush_confidence_name(hush_confidence_t confidence)
 {
-    if ((unsigned)confidence > HUSH_CONFIDENCE_HIGH)
-        return "unknown";
-    return confidence_names[confidence];
+    return name_of(&confidences, (unsigned)confidence);
 }
 
 bool hush_confidence_parse(const char *name, hush_confidence_t *out)
 {
-    for (unsigned i = 0; name && i <= HUSH_CONFIDENCE_HIGH; i++) {
-        if (strcmp(name, confidence_names[i]) == 0) {
-            *out = (hush_confidence_t)i;
-            return true;
-        }
-    }
-    return false;
+    int value = value_of(&confidences, name);
+    if (value >= 0)
+        *out = (hush_confidence_t)value;
+    return value >= 0;
 }
 
-static const char *const mask_names[] = {"label", "stars", "partial", "hash"};
-
-const char *hush_mask_name(hush_mask_t mask)
-{
-    if ((unsigned)mask > HUSH_MASK_HASH)
-        return "unknown";
-    return mask_names[mask];
-}
+const char *hush_mask_name(hush_mask_t mask) { return name_of(&masks, (unsigned)mask); }
 
 bool hush_mask_parse(const char *name, hush_mask_t *out)
 {
-    for (unsigned i = 0; name && i <= HUSH_MASK_HASH; i++) {
-        if (strcmp(name, mask_names[i]) == 0) {
-            *out = (hush_mask_t)i;
-            return true;
-        }
-    }
-    return false;
+    int value = value_of(&masks, name);
+    if (value >= 0)
+        *out = (hush_mask_t)value;
+    return value >= 0;
 }
 
 void hushi_error_set(hush_error_t *err, const char *format, ...)

@@ -103,14 +103,10 @@ static int on_hit(unsigned int id, unsigned long long from, unsigned long long t
 
 static hush_status_t add_cluster(hushi_stream_match_t *m, const cluster_t *c)
 {
-    if (m->cluster_count == m->cluster_capacity) {
-        hush_status_t st;
-        cluster_t *grown = hushi_array_grow(m->clusters, &m->cluster_capacity, sizeof *grown, 64,
-                                           HUSHI_MAX_PENDING_CLUSTERS, &st);
-        if (!grown)
-            return st;
-        m->clusters = grown;
-    }
+    hush_status_t st = HUSHI_ARRAY_RESERVE(m->clusters, m->cluster_count, m->cluster_capacity, 64,
+                                           HUSHI_MAX_PENDING_CLUSTERS);
+    if (st != HUSH_OK)
+        return st;
     m->clusters[m->cluster_count++] = *c;
     return HUSH_OK;
 }

@@ -293,14 +293,10 @@ static hush_status_t on_text_candidate(void *ctx, const hushi_candidate_t *c)
     hushi_pending_t p;
     if (!hushi_finding_evaluate(sink->config.rules, sink->config.policy, sink->region, c, &p))
         return HUSH_OK;
-    if (sink->found_count == sink->found_capacity) {
-        hush_status_t st;
-        hushi_pending_t *grown = hushi_array_grow(sink->found, &sink->found_capacity, sizeof *grown,
-                                                16, HUSHI_VIEW_MAX_TEXT_FINDINGS, &st);
-        if (!grown)
-            return st;
-        sink->found = grown;
-    }
+    hush_status_t st = HUSHI_ARRAY_RESERVE(sink->found, sink->found_count, sink->found_capacity,
+                                           16, HUSHI_VIEW_MAX_TEXT_FINDINGS);
+    if (st != HUSH_OK)
+        return st;
     sink->found[sink->found_count++] = p;
     return HUSH_OK;
 }

@@ -26,14 +26,10 @@ hush_status_t hushi_views_label_add(hushi_views_t *v, uint64_t start, uint64_t e
         memmove(v->labels, v->labels + v->label_head, v->label_count * sizeof *v->labels);
         v->label_head = 0;
     }
-    if (v->label_head + v->label_count == v->label_capacity) {
-        hush_status_t st;
-        hushi_view_label_t *grown = hushi_array_grow(v->labels, &v->label_capacity, sizeof *grown,
-                                                     256, HUSHI_VIEW_MAX_LABELS, &st);
-        if (!grown)
-            return st;
-        v->labels = grown;
-    }
+    hush_status_t st = HUSHI_ARRAY_RESERVE(v->labels, v->label_head + v->label_count,
+                                           v->label_capacity, 256, HUSHI_VIEW_MAX_LABELS);
+    if (st != HUSH_OK)
+        return st;
     v->labels[v->label_head + v->label_count++] =
         (hushi_view_label_t){.start = start, .end = end, .label = label};
     return HUSH_OK;

@@ -18,6 +18,16 @@ void hushi_window_free(hushi_window_t *w)
     memset(w, 0, sizeof *w);
 }
 
+bool hushi_window_resize(hushi_window_t *w, size_t capacity)
+{
+    unsigned char *data = realloc(w->data, capacity);
+    if (!data)
+        return false;
+    w->data = data;
+    w->capacity = capacity;
+    return true;
+}
+
 void hushi_window_reset(hushi_window_t *w)
 {
     w->size = 0;

@@ -31,6 +31,10 @@ static inline const unsigned char *hushi_window_at(const hushi_window_t *w, uint
     return w->data + (offset - w->base);
 }
 
+/* Gives the window `capacity` bytes (no fewer than its size), keeping them;
+ * false when memory ran out, the window then being left as it was. */
+bool hushi_window_resize(hushi_window_t *w, size_t capacity);
+
 /* Drops every byte before `offset` (no-op when offset <= base). */
 void hushi_window_discard_before(hushi_window_t *w, uint64_t offset);
 
