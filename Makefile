@@ -11,7 +11,7 @@
 
 .DEFAULT_GOAL := all
 .PHONY: all lib cli tools tests test test-layout test-unit test-cli test-rules test-rulegen test-asan test-fuzz test-fault \
-        demo bench deps install uninstall clean format
+        demo bench deps install uninstall clean
 
 PREFIX  ?= /usr/local
 DESTDIR ?=
@@ -216,8 +216,5 @@ uninstall:
 
 clean:
 	$(Q)rm -rf build build-asan
-
-format:
-	$(Q)clang-format -i include/*.h scanner/*.[ch] cli/*.[ch] tests/*.[ch] tools/*.c
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

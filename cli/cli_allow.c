@@ -280,7 +280,7 @@ static bool value_matches(cli_allow_list_t *list, const allow_entry_t *e,
 }
 
 bool cli_allow_list_match(cli_allow_list_t *list, const char *path,
-                           const hush_allow_query_t *q, cli_allow_entry_info_t *info)
+                          const hush_allow_query_t *q, cli_allow_entry_info_t *info)
 {
     for (size_t i = 0; list && i < list->count; i++) {
         const allow_entry_t *e = &list->entries[i];

@@ -43,6 +43,6 @@ void cli_allow_list_free(cli_allow_list_t *list);
 /* True when an entry allows the candidate found in `path`; *info then names
  * the entry.  A value regex that hits its match limit allows nothing. */
 bool cli_allow_list_match(cli_allow_list_t *list, const char *path,
-                           const hush_allow_query_t *query, cli_allow_entry_info_t *info);
+                          const hush_allow_query_t *query, cli_allow_entry_info_t *info);
 
 #endif

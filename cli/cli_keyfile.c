@@ -210,7 +210,7 @@ static hush_status_t load_default_key(unsigned char *key, size_t *key_size, hush
 }
 
 hush_status_t cli_keyfile_load(const char *path, unsigned char *key, size_t *key_size,
-                                hush_error_t *err)
+                               hush_error_t *err)
 {
     err->message[0] = '\0';
     if (path)

@@ -14,6 +14,6 @@
 /* Loads `path` (NULL: the default location, created when missing) into key
  * (capacity HUSH_FINGERPRINT_KEY_MAX).  On failure err says "path: reason". */
 hush_status_t cli_keyfile_load(const char *path, unsigned char *key, size_t *key_size,
-                                hush_error_t *err);
+                               hush_error_t *err);
 
 #endif

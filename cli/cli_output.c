@@ -427,7 +427,7 @@ static bool is_stdin_name(const char *path)
 }
 
 hush_status_t cli_output_open_in_place(const char *path, const char *backup_suffix, bool gzip,
-                                        cli_output_t **out, hush_error_t *err)
+                                       cli_output_t **out, hush_error_t *err)
 {
     if (!out)
         return error_set(err, HUSH_ERR_ARGUMENT, "%s: no handle", path ? path : "-");
@@ -577,7 +577,7 @@ static hush_status_t mirror_prepare(cli_output_t *o, const char *path, mode_t *m
 }
 
 hush_status_t cli_output_open_mirror(const char *out_dir, const char *path, bool gzip,
-                                      cli_output_t **out, hush_error_t *err)
+                                     cli_output_t **out, hush_error_t *err)
 {
     if (!out || !out_dir || !out_dir[0])
         return error_set(err, HUSH_ERR_ARGUMENT, "%s: no output directory", path ? path : "-");

@@ -34,7 +34,7 @@ hush_status_t cli_output_open_stdout(cli_output_t **out, hush_error_t *err);
  * target that is the input itself (same device and inode) is refused:
  * "path: output would overwrite the input". */
 hush_status_t cli_output_open_mirror(const char *out_dir, const char *path, bool gzip,
-                                      cli_output_t **out, hush_error_t *err);
+                                     cli_output_t **out, hush_error_t *err);
 
 /* Replaces `path` itself; with backup_suffix, the original is kept as
  * path+suffix (hard link made before the rename; an existing one is an error,
@@ -42,7 +42,7 @@ hush_status_t cli_output_open_mirror(const char *out_dir, const char *path, bool
  * when allowed; setuid/setgid are dropped if it cannot be).  Through a
  * symbolic link the file it points to is replaced and the link kept. */
 hush_status_t cli_output_open_in_place(const char *path, const char *backup_suffix, bool gzip,
-                                        cli_output_t **out, hush_error_t *err);
+                                       cli_output_t **out, hush_error_t *err);
 
 /* A hush_output_fn: write redacted bytes (ctx is the cli_output_t).  Returns
  * non-zero once a write failed (the failure is kept for close and

@@ -201,7 +201,7 @@ static void known_secrets_free(known_secrets_t *ks)
 static bool load_known_secrets(const char *path, known_secrets_t *ks, hush_error_t *err)
 {
     ks->data = cli_read_file(path, MAX_KNOWN_SECRETS_FILE_SIZE, "known-secrets file",
-                                  &ks->size, err);
+                             &ks->size, err);
     if (!ks->data)
         return false;
     ks->values = calloc(HUSH_KNOWN_SECRETS_MAX, sizeof *ks->values);
@@ -242,7 +242,7 @@ static bool load_known_secrets(const char *path, known_secrets_t *ks, hush_error
 }
 
 hush_status_t cli_load_rules(const cli_options_t *opt, hush_rules_t **out,
-                                  hush_error_t *err)
+                             hush_error_t *err)
 {
     char cache[4096];
     rule_files_t rf = {0};

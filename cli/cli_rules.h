@@ -14,7 +14,7 @@
  * $HUSH_CACHE_DIR, $XDG_CACHE_HOME/hush or ~/.cache/hush.  On failure
  * err->message reads "path: reason" (or "file: rule-id: reason"). */
 hush_status_t cli_load_rules(const cli_options_t *opt, hush_rules_t **out,
-                                  hush_error_t *err);
+                             hush_error_t *err);
 
 /* Runs `hush rules list`, `rules show ID` or `rules check` (opt->rules_action)
  * on `rules`: the result on stdout (text, or JSON lines with --format jsonl),

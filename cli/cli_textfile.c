@@ -24,7 +24,7 @@ static char *fail_read(hush_error_t *err, const char *path, const char *reason, 
 }
 
 char *cli_read_file(const char *path, size_t max_size, const char *what, size_t *size,
-                         hush_error_t *err)
+                    hush_error_t *err)
 {
     struct stat st;
     int fd = open(path, O_RDONLY | O_CLOEXEC);

@@ -15,7 +15,7 @@
  * err->message "path: reason"; `what` names the file in the size message
  * ("rule file larger than 16 MiB"). */
 char *cli_read_file(const char *path, size_t max_size, const char *what, size_t *size,
-                         hush_error_t *err);
+                    hush_error_t *err);
 
 /* Iterates the lines of data[0..size): on each call sets *line and *length
  * (without "\n" or "\r\n") and increments *number; false at the end. */

@@ -257,7 +257,7 @@ static int walk_root(walk_t *walk, const char *path)
 }
 
 int cli_walk(const char *const *paths, size_t path_count, const cli_walk_options_t *options,
-              cli_walk_fn visit, void *ctx)
+             cli_walk_fn visit, void *ctx)
 {
     if (!visit)
         return 0;

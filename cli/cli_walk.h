@@ -40,6 +40,6 @@ typedef int (*cli_walk_fn)(void *ctx, const cli_walk_entry_t *entry);
 /* Visits every path in order; directories in sorted name order, so output is
  * the same from run to run.  No paths: one CLI_WALK_STDIN event. */
 int cli_walk(const char *const *paths, size_t path_count, const cli_walk_options_t *options,
-              cli_walk_fn visit, void *ctx);
+             cli_walk_fn visit, void *ctx);
 
 #endif

@@ -352,7 +352,7 @@ static int visit(void *ctx, const cli_walk_entry_t *entry)
                entry->message ? entry->message : "not a regular file");
         if (app->report)
             cli_report_skipped(app->report, entry->path,
-                                entry->message ? entry->message : "not a regular file");
+                               entry->message ? entry->message : "not a regular file");
         break;
     }
     return app->stopped ? 1 : 0;
@@ -388,8 +388,8 @@ static bool open_report(app_t *app)
     if (!opt->format_given && opt->command == CLI_COMMAND_SCAN)
         format = isatty(fileno(app->report_file)) ? CLI_REPORT_TEXT : CLI_REPORT_JSONL;
     app->report = cli_report_create(app->report_file, format,
-                                     format == CLI_REPORT_TEXT && use_color(app->report_file),
-                                     app->rules);
+                                    format == CLI_REPORT_TEXT && use_color(app->report_file),
+                                    app->rules);
     if (!app->report) {
         fail(app, "%s: %s", app->report_name, hush_strerror(HUSH_ERR_NOMEM));
         return false;

@@ -10,7 +10,7 @@
 #define HUSHI_PCRE2_DEPTH_LIMIT 100000u
 
 bool hushi_confirm_init(hushi_confirm_t *c, const hush_rules_t *rules, char *message,
-                       size_t message_size)
+                        size_t message_size)
 {
     (void)rules;
     memset(c, 0, sizeof *c);
@@ -73,8 +73,8 @@ static subject_t subject_for(const hushi_region_t *r, uint64_t pos, bool single_
 }
 
 hush_status_t hushi_confirm_range(hushi_confirm_t *c, const hush_rules_t *rules, uint32_t rule_index,
-                                 const hushi_region_t *region, uint64_t from, uint64_t until,
-                                 uint64_t *next_start, hushi_candidate_fn accept, void *ctx)
+                                  const hushi_region_t *region, uint64_t from, uint64_t until,
+                                  uint64_t *next_start, hushi_candidate_fn accept, void *ctx)
 {
     const hushi_rule_t *rule = &rules->rules[rule_index];
     uint32_t group = 0;

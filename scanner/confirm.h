@@ -41,7 +41,7 @@ typedef struct hushi_confirm {
 } hushi_confirm_t;
 
 bool hushi_confirm_init(hushi_confirm_t *c, const hush_rules_t *rules, char *message,
-                       size_t message_size);
+                        size_t message_size);
 void hushi_confirm_free(hushi_confirm_t *c);
 
 /* Accepts every match of `rule` that starts in [max(*next_start, from), until),
@@ -49,7 +49,7 @@ void hushi_confirm_free(hushi_confirm_t *c);
  * accepted match.  The region must cover [from - HUSHI_CONTEXT_LEN, until +
  * max width + HUSHI_CONTEXT_LEN) unless it ends at a line end or the stream end. */
 hush_status_t hushi_confirm_range(hushi_confirm_t *c, const hush_rules_t *rules, uint32_t rule,
-                                 const hushi_region_t *region, uint64_t from, uint64_t until,
-                                 uint64_t *next_start, hushi_candidate_fn accept, void *ctx);
+                                  const hushi_region_t *region, uint64_t from, uint64_t until,
+                                  uint64_t *next_start, hushi_candidate_fn accept, void *ctx);
 
 #endif

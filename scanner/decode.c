@@ -308,7 +308,7 @@ hush_status_t hushi_decode_csv_field(const unsigned char *in, size_t size, hushi
 /* ---- percent-encoding ---------------------------------------------------- */
 
 hush_status_t hushi_decode_percent(const unsigned char *in, size_t size, bool form,
-                                  hushi_decoded_t *out)
+                                   hushi_decoded_t *out)
 {
     static const unsigned char space = ' ';
     hush_status_t status = decode_begin(in, size, out);

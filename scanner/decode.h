@@ -70,7 +70,7 @@ hush_status_t hushi_decode_csv_field(const unsigned char *in, size_t size, hushi
  * followed by two hex digits is kept.  form: '+' becomes ' ' (a UNIT), as in
  * application/x-www-form-urlencoded bodies. */
 hush_status_t hushi_decode_percent(const unsigned char *in, size_t size, bool form,
-                                  hushi_decoded_t *out);
+                                   hushi_decoded_t *out);
 
 /* Base64, standard or URL-safe alphabet (not mixed within one input),
  * padding optional; ASCII whitespace (space, \t, \r, \n) between any two

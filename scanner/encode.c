@@ -148,7 +148,7 @@ static bool percent_keeps(unsigned char c, hushi_percent_keep_t keep)
 }
 
 hush_status_t hushi_encode_percent(const unsigned char *in, size_t size, hushi_percent_keep_t keep,
-                                  hushi_bytes_t *out)
+                                   hushi_bytes_t *out)
 {
     if (!out || (!in && size > 0))
         return HUSH_ERR_ARGUMENT;
@@ -175,7 +175,7 @@ hush_status_t hushi_encode_percent(const unsigned char *in, size_t size, hushi_p
 }
 
 hush_status_t hushi_encode_base64(const unsigned char *in, size_t size, bool url_safe,
-                                 hushi_bytes_t *out)
+                                  hushi_bytes_t *out)
 {
     static const char standard[] =
         "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";

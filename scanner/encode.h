@@ -47,9 +47,9 @@ typedef enum hushi_percent_keep {
 
 /* Percent-encodes (%XX, upper-case hex) every byte `keep` does not keep. */
 hush_status_t hushi_encode_percent(const unsigned char *in, size_t size, hushi_percent_keep_t keep,
-                                  hushi_bytes_t *out);
+                                   hushi_bytes_t *out);
 /* Base64 with padding; url_safe selects the - _ alphabet. */
 hush_status_t hushi_encode_base64(const unsigned char *in, size_t size, bool url_safe,
-                                 hushi_bytes_t *out);
+                                  hushi_bytes_t *out);
 
 #endif

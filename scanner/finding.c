@@ -36,7 +36,7 @@ static bool contains_keyword(const hush_rule_info_t *info, const unsigned char *
 }
 
 void hushi_finding_fingerprint(const hushi_finding_policy_t *policy, const unsigned char *secret,
-                              size_t size, char out[HUSH_FINGERPRINT_HEX + 1])
+                               size_t size, char out[HUSH_FINGERPRINT_HEX + 1])
 {
     out[0] = '\0';
     if (!policy->key)
@@ -51,7 +51,7 @@ void hushi_finding_fingerprint(const hushi_finding_policy_t *policy, const unsig
 }
 
 bool hushi_finding_identify(const hushi_finding_policy_t *policy, const char *rule_id,
-                           const unsigned char *value, size_t size, hushi_pending_t *p)
+                            const unsigned char *value, size_t size, hushi_pending_t *p)
 {
     hushi_finding_fingerprint(policy, value, size, p->fingerprint);
     if (policy->allow) {
@@ -87,8 +87,8 @@ static bool score_candidate(const hushi_rule_t *rule, const hushi_region_t *regi
 }
 
 bool hushi_finding_evaluate(const hush_rules_t *rules, const hushi_finding_policy_t *policy,
-                           const hushi_region_t *region, const hushi_candidate_t *c,
-                           hushi_pending_t *out)
+                            const hushi_region_t *region, const hushi_candidate_t *c,
+                            hushi_pending_t *out)
 {
     const hushi_rule_t *rule = &rules->rules[c->rule];
     const unsigned char *secret = region->bytes + (c->secret_start - region->base);
@@ -203,8 +203,8 @@ static void put_bytes(preview_buf_t *b, const hushi_region_t *region, uint64_t f
 }
 
 void hushi_finding_preview(const hush_rules_t *rules, const hushi_region_t *region,
-                          const hushi_pending_t *p, const hushi_finding_others_t *others,
-                          char out[HUSH_PREVIEW_MAX + 1])
+                           const hushi_pending_t *p, const hushi_finding_others_t *others,
+                           char out[HUSH_PREVIEW_MAX + 1])
 {
     const hushi_candidate_t *c = &p->c;
     preview_buf_t b = {.out = out, .len = 0};

@@ -54,18 +54,18 @@ typedef struct hushi_finding_policy {
  * for a JWT, its meta.  False when the policy's allow callback drops it
  * (then no meta is read). */
 bool hushi_finding_identify(const hushi_finding_policy_t *policy, const char *rule_id,
-                           const unsigned char *value, size_t size, hushi_pending_t *p);
+                            const unsigned char *value, size_t size, hushi_pending_t *p);
 
 /* Decides whether the candidate is a finding; fills *out when it is.
  * The region must hold HUSHI_KEYWORD_WINDOW bytes before the match. */
 bool hushi_finding_evaluate(const hush_rules_t *rules, const hushi_finding_policy_t *policy,
-                           const hushi_region_t *region, const hushi_candidate_t *c,
-                           hushi_pending_t *out);
+                            const hushi_region_t *region, const hushi_candidate_t *c,
+                            hushi_pending_t *out);
 
 /* Keyed fingerprint of a secret value (HMAC-SHA256, first 16 hex), "" when
  * the policy has no key. */
 void hushi_finding_fingerprint(const hushi_finding_policy_t *policy, const unsigned char *secret,
-                              size_t size, char out[HUSH_FINGERPRINT_HEX + 1]);
+                               size_t size, char out[HUSH_FINGERPRINT_HEX + 1]);
 
 /* Other findings whose secrets may show in a preview. */
 typedef struct hushi_finding_others {
@@ -77,8 +77,8 @@ typedef struct hushi_finding_others {
  * replaced by [REDACTED:<rule-id>], bytes of other findings' secrets
  * replaced by '*', non-printable bytes by '.', long context cut. */
 void hushi_finding_preview(const hush_rules_t *rules, const hushi_region_t *region,
-                          const hushi_pending_t *p, const hushi_finding_others_t *others,
-                          char out[HUSH_PREVIEW_MAX + 1]);
+                           const hushi_pending_t *p, const hushi_finding_others_t *others,
+                           char out[HUSH_PREVIEW_MAX + 1]);
 
 /* The preview shows bytes from no earlier than this... */
 uint64_t hushi_finding_preview_start_bound(const hushi_pending_t *p);

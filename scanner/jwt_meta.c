@@ -121,7 +121,7 @@ static void read_expiry(const cJSON *payload, int64_t now, hush_finding_meta_t *
 }
 
 bool hushi_jwt_meta_read(const unsigned char *value, size_t size, int64_t now,
-                        hush_finding_meta_t *out)
+                         hush_finding_meta_t *out)
 {
     memset(out, 0, sizeof *out);
     hushi_jwt_t jwt;

@@ -20,6 +20,6 @@
  * the meta of its token.  `now` is seconds since the epoch; 0 reads the
  * clock.  Returns false, and leaves *out zeroed, for anything else. */
 bool hushi_jwt_meta_read(const unsigned char *value, size_t size, int64_t now,
-                        hush_finding_meta_t *out);
+                         hush_finding_meta_t *out);
 
 #endif

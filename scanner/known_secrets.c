@@ -310,7 +310,7 @@ static hush_status_t fill_rule(hushi_rule_t *rule, const char *name, const hush_
 }
 
 hush_status_t hushi_known_secrets_append(const hush_rules_config_t *config, hushi_rule_t **rules,
-                                        size_t *count, size_t *capacity, hush_error_t *err)
+                                         size_t *count, size_t *capacity, hush_error_t *err)
 {
     const char *name = config->known_secrets_name ? config->known_secrets_name : "known secrets";
     if (config->known_secret_count > HUSH_KNOWN_SECRETS_MAX) {

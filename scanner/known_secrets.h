@@ -10,6 +10,6 @@
 
 /* Appends the rules that find config->known_secrets. */
 hush_status_t hushi_known_secrets_append(const hush_rules_config_t *config, hushi_rule_t **rules,
-                                        size_t *count, size_t *capacity, hush_error_t *err);
+                                         size_t *count, size_t *capacity, hush_error_t *err);
 
 #endif

@@ -50,7 +50,7 @@ void hushi_lines_before_discard(hushi_lines_t *lines, const hushi_window_t *w, u
 }
 
 void hushi_lines_locate(hushi_lines_t *lines, const hushi_window_t *w, uint64_t offset,
-                       uint64_t *line, uint64_t *column)
+                        uint64_t *line, uint64_t *column)
 {
     uint64_t end = hushi_window_end(w);
     uint64_t from = lines->cursor_pos;

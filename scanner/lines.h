@@ -28,6 +28,6 @@ void hushi_lines_before_discard(hushi_lines_t *lines, const hushi_window_t *w, u
 /* 1-based line and byte column of `offset` (in the window); offsets asked
  * for must not decrease, as findings are released in order. */
 void hushi_lines_locate(hushi_lines_t *lines, const hushi_window_t *w, uint64_t offset,
-                       uint64_t *line, uint64_t *column);
+                        uint64_t *line, uint64_t *column);
 
 #endif

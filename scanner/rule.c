@@ -17,7 +17,7 @@
 #define HUSHI_RULES_INITIAL 64
 
 const pcre2_code *hushi_rule_code(const hushi_rule_t *rule, uint32_t *secret_group, char *message,
-                                 size_t message_size)
+                                  size_t message_size)
 {
     hushi_rule_t *mutable_rule = (hushi_rule_t *)rule; /* the lazily filled cache only */
     pcre2_code *code = atomic_load_explicit(&mutable_rule->code, memory_order_acquire);
@@ -85,7 +85,7 @@ void hushi_rule_free(hushi_rule_t *rule)
 }
 
 hush_status_t hushi_rule_append(hushi_rule_t **rules, size_t *count, size_t *capacity,
-                               size_t limit)
+                                size_t limit)
 {
     if (*count >= limit)
         return HUSH_ERR_LIMIT;
@@ -101,7 +101,7 @@ hush_status_t hushi_rule_append(hushi_rule_t **rules, size_t *count, size_t *cap
 /* Lower case without separators, so "client_secret", "ClientSecret" and
  * "client-secret" are one name.  Returns the length, 0 when too long. */
 size_t hushi_structure_name_normalize(const unsigned char *in, size_t size, char *out,
-                                     size_t capacity)
+                                      size_t capacity)
 {
     size_t n = 0;
     for (size_t i = 0; i < size; i++) {

@@ -53,7 +53,7 @@ typedef struct hushi_rule {
 /* Returns the rule's compiled PCRE2 code, compiling it on first use.
  * NULL on failure with `message` filled. */
 const pcre2_code *hushi_rule_code(const hushi_rule_t *rule, uint32_t *secret_group,
-                                 char *message, size_t message_size);
+                                  char *message, size_t message_size);
 
 /* Frees everything the rule owns (wiping a known secret) and zeroes it. */
 void hushi_rule_free(hushi_rule_t *rule);
@@ -61,7 +61,7 @@ void hushi_rule_free(hushi_rule_t *rule);
 /* Makes room for one more zeroed rule at (*rules)[*count] (the caller
  * increments *count); HUSH_ERR_LIMIT when *count has reached `limit`. */
 hush_status_t hushi_rule_append(hushi_rule_t **rules, size_t *count, size_t *capacity,
-                               size_t limit);
+                                size_t limit);
 
 /* Keeps `s` in the rule's list of owned strings, freed with the rule;
  * returns it, or NULL (and frees it) when out of memory. */
@@ -71,6 +71,6 @@ char *hushi_rule_own(hushi_rule_t *rule, char *s);
  * case, without '_', '-', '.' and spaces.  Writes a NUL-terminated string;
  * returns its length, or 0 when it would not fit in `capacity`. */
 size_t hushi_structure_name_normalize(const unsigned char *in, size_t size, char *out,
-                                     size_t capacity);
+                                      size_t capacity);
 
 #endif

@@ -17,14 +17,14 @@ static hush_status_t check_unique_ids(const struct hush_rules *rules, hush_error
             continue; /* every form of every known secret is "known-secret" */
         if (strcmp(rules->rules[i].info.id, HUSH_KNOWN_SECRET_RULE) == 0) {
             hushi_error_set(err, "%s: %s: this id is reserved for --known-secrets findings",
-                           rules->rules[i].info.file, rules->rules[i].info.id);
+                            rules->rules[i].info.file, rules->rules[i].info.id);
             return HUSH_ERR_RULE;
         }
         for (size_t j = 0; j < i && !rules->rules[j].known_value; j++) {
             if (strcmp(rules->rules[i].info.id, rules->rules[j].info.id) == 0) {
                 hushi_error_set(err, "%s: %s: duplicate rule id (first defined in %s)",
-                               rules->rules[i].info.file, rules->rules[i].info.id,
-                               rules->rules[j].info.file);
+                                rules->rules[i].info.file, rules->rules[i].info.id,
+                                rules->rules[j].info.file);
                 return HUSH_ERR_RULE;
             }
         }
@@ -51,7 +51,7 @@ hush_status_t hush_rules_create(const hush_rules_config_t *config, hush_rules_t 
     hush_status_t st = HUSH_OK;
     for (size_t i = 0; st == HUSH_OK && i < config->file_count; i++)
         st = hushi_rules_parse_file(&config->files[i], &rules->rules, &rules->count, &capacity,
-                                   err);
+                                    err);
     if (st == HUSH_OK && config->known_secret_count)
         st = hushi_known_secrets_append(config, &rules->rules, &rules->count, &capacity, err);
     if (st == HUSH_OK)

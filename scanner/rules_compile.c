@@ -342,11 +342,11 @@ static hush_status_t compile_failed(struct hush_rules *rules, hs_compile_error_t
     const char *what = error ? error->message : "unknown error";
     if (which >= 0 && (size_t)which < rules->count)
         hushi_error_set(err, "%s: %s: Hyperscan: %s", rules->rules[which].info.file,
-                       rules->rules[which].info.id, what);
+                        rules->rules[which].info.id, what);
     else if (which >= 0)
         hushi_error_set(err, "%s: opener: Hyperscan: %s",
-                       rules->rules[rules->opener_rule[(size_t)which - rules->count]].info.id,
-                       what);
+                        rules->rules[rules->opener_rule[(size_t)which - rules->count]].info.id,
+                        what);
     else
         hushi_error_set(err, "Hyperscan: %s", what);
     hs_free_compile_error(error);
@@ -421,7 +421,7 @@ static hush_status_t index_openers(struct hush_rules *rules)
 }
 
 hush_status_t hushi_rules_build_database(struct hush_rules *rules,
-                                        const hush_rules_config_t *config, hush_error_t *err)
+                                         const hush_rules_config_t *config, hush_error_t *err)
 {
     if (rules->count == 0) {
         hushi_error_set(err, "no rules to scan with");

@@ -11,6 +11,6 @@
 /* Compiles the Hyperscan database of all rules (prefilter mode where needed,
  * max widths filled in), using and filling the cache when cache_dir is set. */
 hush_status_t hushi_rules_build_database(struct hush_rules *rules, const hush_rules_config_t *config,
-                                        hush_error_t *err);
+                                         hush_error_t *err);
 
 #endif

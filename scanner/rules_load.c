@@ -25,7 +25,7 @@ typedef struct rule_parse {
 static hush_status_t fail(rule_parse_t *p, const char *reason, const char *detail)
 {
     hushi_error_set(p->err, "%s: %s: %s%s%s", p->file, p->id, reason, detail ? ": " : "",
-                   detail ? detail : "");
+                    detail ? detail : "");
     return HUSH_ERR_RULE;
 }
 
@@ -222,7 +222,7 @@ static hush_status_t parse_structure(rule_parse_t *p, const cJSON *structure)
         if (!normal)
             return HUSH_ERR_NOMEM;
         if (!hushi_structure_name_normalize((const unsigned char *)names[i], strlen(names[i]),
-                                           normal, HUSHI_MAX_STRUCTURE_NAME + 1))
+                                            normal, HUSHI_MAX_STRUCTURE_NAME + 1))
             return fail(p, "structure name empty or longer than 64 bytes", names[i]);
         ((const char **)names)[i] = normal;
     }
@@ -285,7 +285,7 @@ static hush_status_t parse_rule(rule_parse_t *p, const cJSON *obj)
 }
 
 hush_status_t hushi_rules_parse_file(const hush_rule_file_t *file, hushi_rule_t **rules,
-                                    size_t *count, size_t *capacity, hush_error_t *err)
+                                     size_t *count, size_t *capacity, hush_error_t *err)
 {
     cJSON *root = cJSON_ParseWithLength(file->data, file->size);
     if (!root) {

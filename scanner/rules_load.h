@@ -11,6 +11,6 @@
 /* Parses one rule file, appending to *rules (grown as needed).  On error fills
  * err with "file: rule-id: reason". */
 hush_status_t hushi_rules_parse_file(const hush_rule_file_t *file, hushi_rule_t **rules,
-                                    size_t *count, size_t *capacity, hush_error_t *err);
+                                     size_t *count, size_t *capacity, hush_error_t *err);
 
 #endif

@@ -675,7 +675,7 @@ static hush_status_t finish_reference(hush_scanner_t *s)
             continue;
         uint64_t next_start = 0;
         st = hushi_confirm_range(&s->confirm, s->rules, r, &region, 0, region.end, &next_start,
-                                on_candidate, s);
+                                 on_candidate, s);
     }
     if (st == HUSH_OK)
         st = release_before(s, UINT64_MAX);

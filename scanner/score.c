@@ -198,7 +198,7 @@ static int password_points(hushi_span_t s, hushi_span_t context, double ratio)
 }
 
 static hushi_score_t verdict(bool keep, hush_confidence_t confidence, hushi_score_reason_t reason,
-                            hush_confidence_t ceiling)
+                             hush_confidence_t ceiling)
 {
     return (hushi_score_t){.keep = keep,
                           .confidence = confidence < ceiling ? confidence : ceiling,
@@ -267,8 +267,8 @@ static bool is_phrase_start(hushi_span_t before, const hushi_score_context_t *co
 }
 
 hushi_score_t hushi_score_candidate(hushi_score_profile_t profile, const unsigned char *value,
-                                  size_t size, const hushi_score_context_t *context,
-                                  hush_confidence_t ceiling)
+                                    size_t size, const hushi_score_context_t *context,
+                                    hush_confidence_t ceiling)
 {
     if (profile == HUSHI_SCORE_NONE)
         return verdict(true, ceiling, HUSHI_SCORE_OK, ceiling);

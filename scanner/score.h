@@ -69,8 +69,8 @@ typedef struct hushi_score_context {
  * value).  `ceiling` is the rule's declared confidence, which a score never
  * exceeds. */
 hushi_score_t hushi_score_candidate(hushi_score_profile_t profile, const unsigned char *value,
-                                  size_t size, const hushi_score_context_t *context,
-                                  hush_confidence_t ceiling);
+                                    size_t size, const hushi_score_context_t *context,
+                                    hush_confidence_t ceiling);
 
 /* Shannon entropy of `value` divided by the entropy expected of a value of
  * the same length drawn at random from the smallest alphabet holding it

@@ -302,7 +302,7 @@ static uint64_t search_from(const hushi_stream_match_t *m, const hushi_region_t 
 }
 
 hush_status_t hushi_stream_match_process(hushi_stream_match_t *m, hushi_confirm_t *confirm,
-                                        const hushi_process_request_t *req, uint64_t *safe)
+                                         const hushi_process_request_t *req, uint64_t *safe)
 {
     const hushi_region_t *region = req->region;
     hush_status_t st = HUSH_OK;
@@ -323,8 +323,8 @@ hush_status_t hushi_stream_match_process(hushi_stream_match_t *m, hushi_confirm_
             continue;
         }
         st = hushi_confirm_range(confirm, m->rules, c.rule, region, search_from(m, region, &c),
-                                c.last_end,
-                                &m->next_start[c.rule], req->accept, req->accept_ctx);
+                                 c.last_end,
+                                 &m->next_start[c.rule], req->accept, req->accept_ctx);
     }
     m->cluster_count = kept;
     if (st != HUSH_OK)

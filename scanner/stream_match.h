@@ -66,7 +66,7 @@ typedef struct hushi_process_request {
  * `accept`, and returns in *safe the offset before which no match can start
  * any more. */
 hush_status_t hushi_stream_match_process(hushi_stream_match_t *m, hushi_confirm_t *confirm,
-                                        const hushi_process_request_t *req, uint64_t *safe);
+                                         const hushi_process_request_t *req, uint64_t *safe);
 
 /* Earliest offset the matcher may still read (for discarding bytes). */
 uint64_t hushi_stream_match_oldest_needed(const hushi_stream_match_t *m);

@@ -483,7 +483,7 @@ static int csv_feed(hushi_lex_t *lex, const unsigned char *bytes, size_t size)
 /* ---- entry points ------------------------------------------------------- */
 
 void hushi_lex_init(hushi_lex_t *lex, hushi_lex_format_t format, uint64_t base, hushi_lex_fn on_event,
-                   void *ctx)
+                    void *ctx)
 {
     memset(lex, 0, sizeof *lex);
     lex->format = format;

@@ -109,7 +109,7 @@ typedef struct hushi_lex {
 
 /* Starts a tokenizer over input whose first byte has offset `base`. */
 void hushi_lex_init(hushi_lex_t *lex, hushi_lex_format_t format, uint64_t base, hushi_lex_fn on_event,
-                   void *ctx);
+                    void *ctx);
 /* Feeds the next bytes.  Returns 0, or the callback's non-zero value. */
 int hushi_lex_feed(hushi_lex_t *lex, const unsigned char *bytes, size_t size);
 /* End of input: completes a pending scalar, an unterminated CSV record. */

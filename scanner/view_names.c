@@ -56,7 +56,7 @@ static name_slot_t *name_slot(name_slot_t *table, const char *name, bool create)
 }
 
 hush_status_t hushi_name_index_build(hushi_name_index_t *index, const hush_rules_t *rules,
-                                    char *message, size_t message_size)
+                                     char *message, size_t message_size)
 {
     memset(index, 0, sizeof *index);
     index->keyvault_rule = -1;

@@ -24,7 +24,7 @@ typedef struct hushi_name_index {
  * message, unless one is there already) past 512 names.  Free with
  * hushi_name_index_free, also after a failure. */
 hush_status_t hushi_name_index_build(hushi_name_index_t *index, const hush_rules_t *rules,
-                                    char *message, size_t message_size);
+                                     char *message, size_t message_size);
 /* Frees what the index holds (NULL is fine). */
 void hushi_name_index_free(hushi_name_index_t *index);
 

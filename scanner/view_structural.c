@@ -43,7 +43,7 @@ static hush_status_t query_parameters(hushi_views_t *v, const hushi_view_chain_t
         char name[HUSHI_MAX_STRUCTURE_NAME + 1];
         int32_t rule = -1;
         if (hushi_structure_name_normalize(p + name_start, name_end - name_start, name,
-                                          sizeof name))
+                                           sizeof name))
             rule = hushi_name_index_rule(&v->names, HUSHI_STRUCTURE_QUERY_PARAMETER, name);
         if (rule >= 0) {
             char shown[HUSHI_VIEW_SHOWN_NAME + 1];
@@ -52,7 +52,7 @@ static hush_status_t query_parameters(hushi_views_t *v, const hushi_view_chain_t
             memcpy(shown, p + name_start, k);
             shown[k] = '\0';
             st = hushi_view_structural(v->sink, chain, ts + value_start, ts + i, (uint32_t)rule,
-                                      shown, true);
+                                       shown, true);
         }
         if (i >= n || p[i] != '&')
             break;
@@ -187,7 +187,7 @@ static hush_status_t basic_credential(hushi_view_walk_t *lx, const hushi_view_ch
     size_t password = (size_t)(colon - dec->bytes) + 1;
     if (st == HUSH_OK)
         st = hushi_view_structural(v->sink, &chain, password, dec->size, (uint32_t)rule, context,
-                                  false);
+                                   false);
     return st;
 }
 
@@ -215,7 +215,7 @@ static hush_status_t structural_value(hushi_view_walk_t *lx, const hushi_member_
         ts += scheme;
     }
     return hushi_view_structural(v->sink, &chain, ts, te, (uint32_t)rule, context,
-                                kind == HUSHI_STRUCTURE_QUERY_PARAMETER);
+                                 kind == HUSHI_STRUCTURE_QUERY_PARAMETER);
 }
 
 /* A HAR body whose "encoding" is base64: decoded, and scanned when text. */

@@ -42,7 +42,7 @@ const unsigned char *hushi_chain_text(const hushi_view_chain_t *chain, size_t *s
 }
 
 bool hushi_chain_push(hushi_view_chain_t *chain, hushi_layer_kind_t kind, const hushi_decoded_t *dec,
-                     uint64_t input_offset)
+                      uint64_t input_offset)
 {
     if (chain->count == HUSHI_VIEW_MAX_CHAIN)
         return false;
@@ -79,7 +79,7 @@ static void map_down(const hushi_view_chain_t *chain, size_t from, size_t to, ui
 /* ---- sink ------------------------------------------------------------------ */
 
 hush_status_t hushi_view_sink_create(const hushi_view_sink_config_t *config,
-                                    hushi_view_sink_t **out)
+                                     hushi_view_sink_t **out)
 {
     *out = NULL;
     hushi_view_sink_t *sink = calloc(1, sizeof *sink);
@@ -316,7 +316,7 @@ static hush_status_t find_in_text(hushi_view_sink_t *sink, const unsigned char *
             continue;
         uint64_t next_start = 0;
         st = hushi_confirm_range(&sink->confirm, rules, r, sink->region, 0, size, &next_start,
-                                on_text_candidate, sink);
+                                 on_text_candidate, sink);
     }
     return st;
 }
@@ -386,8 +386,8 @@ static void render_context(const char *context, const char *rule_id, char *out)
 }
 
 hush_status_t hushi_view_structural(hushi_view_sink_t *sink, const hushi_view_chain_t *chain,
-                                   size_t start, size_t end, uint32_t rule, const char *context,
-                                   bool percent_value)
+                                    size_t start, size_t end, uint32_t rule, const char *context,
+                                    bool percent_value)
 {
     size_t size;
     const unsigned char *text = hushi_chain_text(chain, &size);
@@ -415,7 +415,7 @@ hush_status_t hushi_view_structural(hushi_view_sink_t *sink, const hushi_view_ch
     hushi_score_context_t around = {.before = (const unsigned char *)context,
                                    .before_size = context ? strlen(context) : 0};
     hushi_score_t score = hushi_score_candidate(r->score, value, value_size, &around,
-                                              r->info.confidence);
+                                                r->info.confidence);
     if (value_size == 0 || composite || is_expression(value, value_size) ||
         (r->score == HUSHI_SCORE_NONE && hushi_is_placeholder(value, value_size)) || !score.keep ||
         (r->info.entropy_min > 0 && hushi_entropy_bits(value, value_size) < r->info.entropy_min) ||

@@ -36,7 +36,7 @@ typedef struct hushi_view_chain {
 const unsigned char *hushi_chain_text(const hushi_view_chain_t *chain, size_t *size);
 /* Adds a layer (false when the chain is full). */
 bool hushi_chain_push(hushi_view_chain_t *chain, hushi_layer_kind_t kind, const hushi_decoded_t *dec,
-                     uint64_t input_offset);
+                      uint64_t input_offset);
 /* Appends "+" and the name of layer `kind` to a view name such as a chain's
  * label (false when it would not fit). */
 bool hushi_label_append(char label[HUSHI_ENCODING_MAX], hushi_layer_kind_t kind);
@@ -55,7 +55,7 @@ typedef struct hushi_view_sink_config {
 } hushi_view_sink_config_t;
 
 hush_status_t hushi_view_sink_create(const hushi_view_sink_config_t *config,
-                                    hushi_view_sink_t **out);
+                                     hushi_view_sink_t **out);
 void hushi_view_sink_destroy(hushi_view_sink_t *sink);
 
 /* Runs every pattern rule over the chain's top text and emits its findings. */
@@ -67,7 +67,7 @@ hush_status_t hushi_view_scan(hushi_view_sink_t *sink, const hushi_view_chain_t 
  * percent-encoded (a URL parameter): evaluated decoded.  Nothing is emitted
  * for a placeholder, an expression or a value below the minimum confidence. */
 hush_status_t hushi_view_structural(hushi_view_sink_t *sink, const hushi_view_chain_t *chain,
-                                   size_t start, size_t end, uint32_t rule, const char *context,
-                                   bool percent_value);
+                                    size_t start, size_t end, uint32_t rule, const char *context,
+                                    bool percent_value);
 
 #endif

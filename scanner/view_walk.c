@@ -189,7 +189,7 @@ static hush_status_t examine_value(hushi_view_walk_t *lx, const hushi_view_frame
     }
     if (st == HUSH_OK && f && f->key_rule >= 0)
         st = hushi_view_structural(v->sink, &chain, ts, te, (uint32_t)f->key_rule, f->shown_key,
-                                  false);
+                                   false);
     if (st == HUSH_OK && memchr(text + ts, '=', te - ts))
         st = hushi_structural_parameters(v, &chain, ts, te);
     return st;

@@ -83,7 +83,7 @@ static hush_status_t lex_stream(hushi_views_t *v, const hushi_region_t *region, 
     }
     v->top.status = HUSH_OK;
     hushi_lex_feed(&v->top.lex, region->bytes + (from - region->base),
-                  (size_t)(region->end - from));
+                   (size_t)(region->end - from));
     v->end = region->end;
     return v->top.status;
 }

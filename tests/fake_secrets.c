@@ -121,7 +121,7 @@ static size_t base64_encode(const unsigned char *in, size_t size, const char *al
 }
 
 size_t fake_base64_encode(const void *data, size_t size, bool url_safe, bool pad, char *out,
-                               size_t cap)
+                          size_t cap)
 {
     if (!fits(base64_size(size, pad), out, cap))
         return 0;

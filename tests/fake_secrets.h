@@ -75,7 +75,7 @@ size_t fake_alnum(fake_rng_t *rng, size_t len, char *out, size_t cap);
 /* Base64 of `size` bytes (standard or url-safe alphabet, with or without
  * '=' padding), for tests that build encoded inputs such as JWT parts. */
 size_t fake_base64_encode(const void *data, size_t size, bool url_safe, bool pad, char *out,
-                               size_t cap);
+                          size_t cap);
 
 /* Replaces value[pos] with a different character of `alphabet` (a checksum
  * that held must then fail). */

@@ -531,14 +531,14 @@ static void test_encoders_known_answers(void **state)
     b.size = 0;
     static const char pct_in[] = "Az09-._~* +/%\x80\xff";
     assert_int_equal(hushi_encode_percent((const unsigned char *)pct_in, sizeof pct_in - 1,
-                                         HUSHI_PERCENT_KEEP_UNRESERVED, &b),
+                                          HUSHI_PERCENT_KEEP_UNRESERVED, &b),
                      HUSH_OK);
     expect_encoded(&b, "Az09-._~*%20%2B%2F%25%80%FF");
     b.size = 0;
     /* For a query value: only what splits or decodes differently. */
     static const char query_in[] = "[R:a.b]/x=y&z+%#? \"\\\x80";
     assert_int_equal(hushi_encode_percent((const unsigned char *)query_in, sizeof query_in - 1,
-                                         HUSHI_PERCENT_KEEP_QUERY_VALUE, &b),
+                                          HUSHI_PERCENT_KEEP_QUERY_VALUE, &b),
                      HUSH_OK);
     expect_encoded(&b, "[R:a.b]/x%3Dy%26z%2B%25%23%3F%20%22%5C%80");
     b.size = 0;

@@ -42,12 +42,12 @@ static void make_jwt(fake_rng_t *rng, const char *header, const char *payload,
                      fake_token_t *t)
 {
     assert_true(fake_base64(rng, FAKE_SIGNATURE_CHARS, true, t->signature,
-                                 sizeof t->signature) > 0);
+                            sizeof t->signature) > 0);
     size_t o = fake_base64_encode(header, strlen(header), true, false, t->text, TOKEN_MAX);
     assert_true(o > 0);
     t->text[o++] = '.';
     size_t p = fake_base64_encode(payload, strlen(payload), true, false, t->text + o,
-                                       TOKEN_MAX - o);
+                                  TOKEN_MAX - o);
     assert_true(p > 0);
     o += p;
     snprintf(t->text + o, TOKEN_MAX - o, ".%s", t->signature);

@@ -304,7 +304,7 @@ static void test_mirror_creates_nested_directories(void **state)
     cli_output_t *out = NULL;
     hush_error_t err = {{0}};
     assert_int_equal(cli_output_open_mirror("out/clean", "./in//sub/private.log", false, &out,
-                                             &err),
+                                            &err),
                      HUSH_OK);
     write_all_or_fail(out, REDACTED, strlen(REDACTED));
     assert_int_equal(cli_output_close(out, true, &err), HUSH_OK);

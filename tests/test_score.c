@@ -27,7 +27,7 @@ static hushi_score_t score_in(hushi_score_profile_t profile, const char *context
     hushi_score_context_t around = {.before = (const unsigned char *)context,
                                    .before_size = strlen(context)};
     return hushi_score_candidate(profile, (const unsigned char *)value, strlen(value), &around,
-                                HUSH_CONFIDENCE_HIGH);
+                                 HUSH_CONFIDENCE_HIGH);
 }
 
 static hushi_score_t generic(const char *value)
@@ -83,7 +83,7 @@ static void test_no_profile_keeps_declared_confidence(void **state)
 {
     (void)state;
     hushi_score_t s = hushi_score_candidate(HUSHI_SCORE_NONE, (const unsigned char *)"x", 1, NULL,
-                                          HUSH_CONFIDENCE_MEDIUM);
+                                            HUSH_CONFIDENCE_MEDIUM);
     assert_true(s.keep);
     assert_int_equal(s.confidence, HUSH_CONFIDENCE_MEDIUM);
 }
@@ -113,7 +113,7 @@ static void test_random_values_score_high(void **state)
         below_medium += !s.keep || s.confidence < HUSH_CONFIDENCE_MEDIUM;
         below_high += !s.keep || s.confidence < HUSH_CONFIDENCE_HIGH;
         hushi_score_t capped = hushi_score_candidate(HUSHI_SCORE_GENERIC, (const unsigned char *)value,
-                                                   strlen(value), NULL, HUSH_CONFIDENCE_MEDIUM);
+                                                     strlen(value), NULL, HUSH_CONFIDENCE_MEDIUM);
         assert_true(capped.confidence <= HUSH_CONFIDENCE_MEDIUM);
     }
     /* A random value may by chance hold a 6-character run ("bcdefg"). */
@@ -251,13 +251,13 @@ static void test_first_word_of_a_quoted_phrase(void **state)
                                    .after = (const unsigned char *)after,
                                    .after_size = strlen(after)};
     hushi_score_t s = hushi_score_candidate(HUSHI_SCORE_PASSWORD, (const unsigned char *)"Content", 7,
-                                          &quoted, HUSH_CONFIDENCE_HIGH);
+                                            &quoted, HUSH_CONFIDENCE_HIGH);
     expect_drop(s, HUSHI_SCORE_PHRASE, "quoted phrase");
     hushi_score_context_t bare = quoted;
     bare.before = (const unsigned char *)"password = ";
     bare.before_size = strlen("password = ");
     expect_low(hushi_score_candidate(HUSHI_SCORE_PASSWORD, (const unsigned char *)"Content", 7, &bare,
-                                    HUSH_CONFIDENCE_HIGH),
+                                     HUSH_CONFIDENCE_HIGH),
                HUSHI_SCORE_WORDS, "unquoted word");
 }
 

@@ -609,7 +609,7 @@ static void test_placeholder_kinds(void **state)
                          HUSHI_PLACEHOLDER_SLOT);
     for (size_t i = 0; i < sizeof lookalikes / sizeof *lookalikes; i++)
         assert_int_equal(hushi_placeholder_kind((const unsigned char *)lookalikes[i],
-                                               strlen(lookalikes[i])),
+                                                strlen(lookalikes[i])),
                          HUSHI_PLACEHOLDER_LOOKALIKE);
     const char *random = "Zq8vN2kLp4Rw7Ty1";
     assert_int_equal(hushi_placeholder_kind((const unsigned char *)random, strlen(random)),

@@ -773,7 +773,7 @@ static void make_csv(uint64_t seed, size_t target, text_t *t, expectation_t *x)
 
 /* Checks the whole-feed events against what the generator put in. */
 static void check_generated(const text_t *t, const recorder_t *r, const expectation_t *x,
-                           uint64_t base)
+                            uint64_t base)
 {
     size_t keys = 0, strings = 0, scalars = 0, opens = 0, closes = 0, errors = 0, fields = 0,
            records = 0;
