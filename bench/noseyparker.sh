@@ -1,10 +1,9 @@
 #!/usr/bin/env bash
 # bench/noseyparker.sh [BUILD_DIR] — recall and false-positive rate of
 # BUILD_DIR/hush (default: build) on the example texts of Nosey Parker's
-# rules (Apache-2.0, see ../shared/external/README.md).  The examples are read
-# at run time from NP_EXAMPLES, default
-# $(dirname REPO)/shared/external/noseyparker-examples.jsonl; none of them is
-# kept in this repository.  Prints a markdown block for bench/RESULTS.md:
+# rules (Apache-2.0).  The examples are read at run time from NP_EXAMPLES,
+# default $(dirname REPO)/shared/external/noseyparker-examples.jsonl (a file
+# kept outside the repository); none of them is kept in this repository.  Prints a markdown block for bench/RESULTS.md:
 # rule ids, counts and percentages only, never an example text.
 set -euo pipefail
 
