@@ -186,7 +186,7 @@ cli_report_t *cli_report_create(FILE *out, cli_report_format_t format, bool colo
         return NULL;
     report->out = out;
     report->sink = sinks[format];
-    report->color = color;
+    report->color = color && format == CLI_REPORT_TEXT;
     report->rules = rules;
     return report;
 }
@@ -255,7 +255,8 @@ bool cli_report_finding(cli_report_t *report, const char *path, const hush_findi
 
     start(report);
     count_file(report, shown);
-    report->sink->finding(report, shown, finding);
+    if (report->sink->finding)
+        report->sink->finding(report, shown, finding);
     report->findings++;
     return result(report);
 }

@@ -24,9 +24,10 @@ const char *cli_report_format_name(cli_report_format_t format);
 
 typedef struct cli_report cli_report_t;
 
-/* `color`: ANSI colours in text format.  `rules`: the rule set of the run,
- * handed to the format's begin for formats that list rules (NULL: none); not
- * owned, it must outlive the report.  NULL when out of memory. */
+/* `color`: ANSI colours (text format only).  `rules`: the rule set of the
+ * run, handed to the format's begin for formats that list rules (NULL: none);
+ * not owned, it must outlive the report.  NULL for an unknown format or when
+ * out of memory. */
 cli_report_t *cli_report_create(FILE *out, cli_report_format_t format, bool color,
                                 const hush_rules_t *rules);
 /* Writes the closing part (json object end, csv header of an empty report)

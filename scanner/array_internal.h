@@ -1,7 +1,10 @@
-/* Growable arrays of the library: one way to make room, with a limit. */
+/* Growable arrays of the library: one way to make room, with a limit.  The
+ * command line has its own twin (cli/cli_array.h): it may not include this
+ * header, and its arrays need no limit. */
 #ifndef HUSHI_ARRAY_INTERNAL_H
 #define HUSHI_ARRAY_INTERNAL_H
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,6 +29,8 @@ static inline hush_status_t hushi_array_grow(void *items_ptr, size_t *capacity,
     if (*capacity >= limit)
         return HUSH_ERR_LIMIT;
     size_t grown = *capacity ? *capacity * 2 : initial;
+    if (grown > SIZE_MAX / element_size)
+        return HUSH_ERR_NOMEM;
     void *items;
     memcpy(&items, items_ptr, sizeof items);
     items = realloc(items, grown * element_size);

@@ -24,6 +24,11 @@ static inline bool hushi_ascii_is_hex(unsigned char c)
 {
     return hushi_ascii_is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
+/* Space, tab, carriage return, line feed: JSON's whitespace. */
+static inline bool hushi_ascii_is_space(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
 static inline unsigned char hushi_ascii_to_lower(unsigned char c)
 {
     return hushi_ascii_is_upper(c) ? (unsigned char)(c + 32) : c;

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ascii.h"
 #include "decode.h"
 #include "jwt.h"
 #include "span.h"
@@ -42,11 +43,6 @@ static bool split_parts(const unsigned char *v, size_t n, hushi_span_t part[HUSH
     return count == HUSHI_JWT_PARTS;
 }
 
-static bool is_json_space(unsigned char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
 /* One part decoded and parsed; NULL unless it is exactly one JSON object
  * (trailing whitespace allowed). */
 static cJSON *decode_object(const unsigned char *v, size_t n)
@@ -61,7 +57,7 @@ static cJSON *decode_object(const unsigned char *v, size_t n)
         json = cJSON_ParseWithLengthOpts((const char *)buf, len, &end, false);
         if (json) {
             size_t used = (size_t)(end - (const char *)buf);
-            while (used < len && is_json_space(buf[used]))
+            while (used < len && hushi_ascii_is_space(buf[used]))
                 used++;
             if (used != len || !cJSON_IsObject(json)) {
                 cJSON_Delete(json);

@@ -4,6 +4,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "ascii.h"
+
 bool hushi_span_all(hushi_span_t s, bool (*ok)(unsigned char))
 {
     for (size_t i = 0; i < s.n; i++)
@@ -22,17 +24,12 @@ bool hushi_span_equals(hushi_span_t s, const char *word)
     return strlen(word) == s.n && memcmp(word, s.p, s.n) == 0;
 }
 
-static unsigned char ascii_lower(unsigned char c)
-{
-    return (c >= 'A' && c <= 'Z') ? (unsigned char)(c - 'A' + 'a') : c;
-}
-
 bool hushi_span_equals_lower(hushi_span_t s, const char *lower_word)
 {
     if (strlen(lower_word) != s.n)
         return false;
     for (size_t i = 0; i < s.n; i++)
-        if (ascii_lower(s.p[i]) != (unsigned char)lower_word[i])
+        if (hushi_ascii_to_lower(s.p[i]) != (unsigned char)lower_word[i])
             return false;
     return true;
 }
@@ -91,19 +88,14 @@ hushi_span_t hushi_span_trim_blanks_unquote(const unsigned char *value, size_t s
     return unquote(s);
 }
 
-static bool is_whitespace(unsigned char c)
-{
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-}
-
 hushi_span_t hushi_span_trim_whitespace_unquote(const unsigned char *value, size_t size)
 {
     hushi_span_t s = {value, size};
-    while (s.n > 0 && is_whitespace(s.p[0])) {
+    while (s.n > 0 && hushi_ascii_is_space(s.p[0])) {
         s.p++;
         s.n--;
     }
-    while (s.n > 0 && is_whitespace(s.p[s.n - 1]))
+    while (s.n > 0 && hushi_ascii_is_space(s.p[s.n - 1]))
         s.n--;
     return unquote(s);
 }

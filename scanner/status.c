@@ -35,10 +35,15 @@ typedef struct name_table {
     unsigned count;
 } name_table_t;
 
+#define NAME_COUNT(names) ((unsigned)(sizeof(names) / sizeof *(names)))
+
 static const char *const confidence_names[] = {"low", "medium", "high"};
 static const char *const mask_names[] = {"label", "stars", "partial", "hash"};
-static const name_table_t confidences = {confidence_names, HUSH_CONFIDENCE_HIGH + 1};
-static const name_table_t masks = {mask_names, HUSH_MASK_HASH + 1};
+_Static_assert(NAME_COUNT(confidence_names) == HUSH_CONFIDENCE_HIGH + 1,
+               "a name for every hush_confidence_t");
+_Static_assert(NAME_COUNT(mask_names) == HUSH_MASK_HASH + 1, "a name for every hush_mask_t");
+static const name_table_t confidences = {confidence_names, NAME_COUNT(confidence_names)};
+static const name_table_t masks = {mask_names, NAME_COUNT(mask_names)};
 
 static const char *name_of(const name_table_t *table, unsigned value)
 {

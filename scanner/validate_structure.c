@@ -24,6 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ascii.h"
 #include "decode.h"
 #include "span.h"
 
@@ -101,7 +102,7 @@ static bool collect_base64(hushi_span_t body, char *out, size_t *out_n)
     size_t o = 0;
     for (size_t i = 0; i < body.n; i++) {
         unsigned char c = body.p[i];
-        if (c == ' ' || c == '\t' || c == '\r' || c == '\n')
+        if (hushi_ascii_is_space(c))
             continue;
         if (c == '\\') {
             /* One or more backslashes (escaped escapes) then n or r. */

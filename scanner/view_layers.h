@@ -6,8 +6,10 @@
  * (encode.h).
  *
  * A new decoded view is a decoder/encoder pair (decode.c, encode.c), one
- * kind and one row here, and one trigger in the event walk (view_walk.c)
- * that says which values it applies to.
+ * kind and one row here, and one trigger that says which values it applies
+ * to: in the event walk (view_walk.c) when the value's own bytes decide, as
+ * for percent-encoding, or in the structural rules (view_structural.c) when
+ * its container decides, as for a HAR body marked base64.
  */
 #ifndef HUSHI_VIEW_LAYERS_H
 #define HUSHI_VIEW_LAYERS_H

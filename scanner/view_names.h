@@ -1,5 +1,5 @@
 /*
- * The names structural rules list (rules_internal.h: member names, HTTP
+ * The names structural rules list (rule.h: member names, HTTP
  * headers, URL parameters), indexed for the views: one lookup per member
  * key, {"name": ...} value and URL parameter, so a hash table of exact
  * names, then the few wildcard names ("*_api_key") in order.

@@ -3,9 +3,8 @@
 
 #include <string.h>
 
-#include "rules_internal.h"
-
-static bool is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+#include "ascii.h"
+#include "rule.h"
 
 /* A CSV header: two or more short names, separated by commas. */
 static bool is_csv_header(const unsigned char *p, size_t n)
@@ -33,7 +32,7 @@ static bool is_csv_header(const unsigned char *p, size_t n)
 hushi_view_format_t hushi_view_sniff(const unsigned char *p, size_t n, bool complete)
 {
     size_t i = n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-    while (i < n && is_space(p[i]))
+    while (i < n && hushi_ascii_is_space(p[i]))
         i++;
     if (i == n)
         return complete || n >= HUSHI_VIEW_SNIFF_MAX ? HUSHI_VIEW_FORMAT_PLAIN

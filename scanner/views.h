@@ -19,7 +19,7 @@
  * is what the report shows and what the redactor replaces, with a
  * replacement encoded for its container so the artifact stays valid.
  *
- * Views also apply the structural rules (rules_internal.h): member names,
+ * Views also apply the structural rules (rule.h): member names,
  * {"name","value"} pairs, URL parameters and Key Vault results, which need
  * a value's siblings rather than its bytes.  A decision that waits for a
  * sibling is made when its object closes.

@@ -5,6 +5,10 @@
   file stem, X.c and X.h together; an edge X -> Y means a file of X includes
   Y.h.  Dependencies point one way, so a module can be read, tested and
   replaced without the ones that depend on it.
+- Each tier includes only what it may: a quoted #include in the library
+  names a header of scanner/ or hush.h, one in the command line a header of
+  cli/ or hush.h (never a path such as "../scanner/rule.h", which the
+  include path alone would not stop).
 - Names say their tier: an identifier starting with hush_/HUSH_ used in the
   library or the command line is declared in include/hush.h (the public API);
   library-internal names start with hushi_/HUSHI_ and never appear in cli/.
@@ -23,6 +27,7 @@ CLI = os.path.join(ROOT, "cli")
 PUBLIC_HEADER = os.path.join(ROOT, "include", "hush.h")
 
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)\.h"', re.M)
+QUOTED_INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.M)
 PUBLIC_NAME = re.compile(r"\b(?:hush|HUSH)_[A-Za-z0-9_]+\b")
 INTERNAL_NAME = re.compile(r"\b(?:hushi|HUSHI)_[A-Za-z0-9_]+\b")
 # Comments and string literals, so that names in them are not counted.
@@ -72,6 +77,15 @@ def main():
     problems = []
     for cycle in library_cycles():
         problems.append("scanner: include cycle: " + " -> ".join(cycle))
+
+    for folder in (LIBRARY, CLI):
+        for path in sources(folder):
+            for header in QUOTED_INCLUDE.findall(read(path)):
+                if header != "hush.h" and (os.path.basename(header) != header or
+                                           not os.path.exists(os.path.join(folder, header))):
+                    problems.append("%s: includes \"%s\", not a header of %s/ or hush.h"
+                                    % (os.path.relpath(path, ROOT), header,
+                                       os.path.basename(folder)))
 
     public = set(PUBLIC_NAME.findall(code_of(PUBLIC_HEADER)))
     for folder in (LIBRARY, CLI):

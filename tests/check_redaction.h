@@ -16,8 +16,8 @@
  * No secret value is ever printed: problems name seeds, offsets, rule ids
  * and encodings only.
  */
-#ifndef HUSH_TESTS_CHECK_REDACTION_H
-#define HUSH_TESTS_CHECK_REDACTION_H
+#ifndef TESTS_CHECK_REDACTION_H
+#define TESTS_CHECK_REDACTION_H
 
 #include <stdbool.h>
 #include <stddef.h>

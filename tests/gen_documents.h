@@ -13,8 +13,8 @@
  *
  * The same seed always gives the same document.
  */
-#ifndef HUSH_TESTS_GEN_DOCUMENTS_H
-#define HUSH_TESTS_GEN_DOCUMENTS_H
+#ifndef TESTS_GEN_DOCUMENTS_H
+#define TESTS_GEN_DOCUMENTS_H
 
 #include <stdbool.h>
 #include <stddef.h>

@@ -5,8 +5,8 @@
  * where it happened and aborts: the test binary dies, and tests/run-unit.sh
  * counts it as failed.  Tests themselves keep using cmocka's assertions.
  */
-#ifndef HUSH_TESTS_REQUIRE_H
-#define HUSH_TESTS_REQUIRE_H
+#ifndef TESTS_REQUIRE_H
+#define TESTS_REQUIRE_H
 
 #include <stdio.h>
 #include <stdlib.h>

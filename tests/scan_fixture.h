@@ -6,8 +6,8 @@
  * Nothing here asserts: functions return the library's status and the test
  * asserts on it, so a failure points at the test's own line.
  */
-#ifndef HUSH_TESTS_SCAN_FIXTURE_H
-#define HUSH_TESTS_SCAN_FIXTURE_H
+#ifndef TESTS_SCAN_FIXTURE_H
+#define TESTS_SCAN_FIXTURE_H
 
 #include <stddef.h>
 #include <stdint.h>

@@ -3,8 +3,8 @@
  * findings, redacted output.  The bytes are always followed by a NUL, so a
  * buffer of text can be used as a C string.
  */
-#ifndef HUSH_TESTS_TEXT_BUFFER_H
-#define HUSH_TESTS_TEXT_BUFFER_H
+#ifndef TESTS_TEXT_BUFFER_H
+#define TESTS_TEXT_BUFFER_H
 
 #include <stddef.h>
 

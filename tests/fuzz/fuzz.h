@@ -4,8 +4,8 @@
  * libFuzzer from its own .c file (see README.md) as well as with
  * replay_main.c.
  */
-#ifndef HUSH_TESTS_FUZZ_H
-#define HUSH_TESTS_FUZZ_H
+#ifndef TESTS_FUZZ_H
+#define TESTS_FUZZ_H
 
 #include <stdarg.h>
 #include <stdbool.h>
