@@ -49,6 +49,9 @@ static void write_rule_json(FILE *out, const hush_rule_info_t *r, bool full)
         cli_write_json_string(out, r->pattern);
         put_json_optional(out, "secret_group", r->secret_group);
         put_json_optional(out, "validator", r->validator);
+        if (r->validator)
+            fprintf(out, ",\"failed_confidence\":\"%s\"",
+                    hush_confidence_name(r->failed_confidence));
         put_json_optional(out, "score", r->score);
         fprintf(out, ",\"entropy_min\":%g,\"multiline\":%s,\"prefilter\":%s,\"max_width\":%u",
                 r->entropy_min, r->multiline ? "true" : "false", r->prefilter ? "true" : "false",
@@ -82,7 +85,11 @@ static void write_rule_text(FILE *out, const hush_rule_info_t *r)
     fputs("pattern:           ", out);
     cli_write_terminal_safe(out, r->pattern);
     fprintf(out, "\nsecret group:      %s\n", r->secret_group ? r->secret_group : "(whole match)");
-    fprintf(out, "validator:         %s\n", r->validator ? r->validator : "none");
+    fprintf(out, "validator:         %s", r->validator ? r->validator : "none");
+    if (r->validator)
+        fprintf(out, " (a value that fails it: at most %s)",
+                hush_confidence_name(r->failed_confidence));
+    fputc('\n', out);
     fprintf(out, "score:             %s\n",
             r->score ? r->score : "none (confidence as declared)");
     fprintf(out, "entropy minimum:   %g bits per character%s\n", r->entropy_min,

@@ -169,6 +169,8 @@ typedef struct hush_rule_info {
     size_t negative_example_count;
     const char *const *references;
     size_t reference_count;
+    hush_confidence_t failed_confidence; /* the most a match keeps when its validator
+                                            fails (low unless the rule says more) */
 } hush_rule_info_t;
 
 size_t hush_rules_count(const hush_rules_t *rules);

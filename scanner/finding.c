@@ -126,8 +126,11 @@ bool hushi_finding_evaluate(const hush_rules_t *rules, const hushi_finding_polic
         confidence = HUSH_CONFIDENCE_HIGH;
         break;
     case HUSHI_VALIDATION_FAILED:
-        /* Right shape, wrong checksum: often a fake or a typo, rarely live. */
-        confidence = HUSH_CONFIDENCE_LOW;
+        /* Right shape, wrong checksum: often a fake or a typo, rarely live (low,
+         * by default).  A rule may keep more: a PEM key block cut short is a
+         * leaked key all the same. */
+        if (confidence > rule->info.failed_confidence)
+            confidence = rule->info.failed_confidence;
         break;
     case HUSHI_VALIDATION_NOT_APPLICABLE:
         break;

@@ -147,6 +147,26 @@ static hush_status_t parse_validator(rule_parse_t *p, const cJSON *obj)
     return HUSH_OK;
 }
 
+/* "failed_confidence": what a match keeps when its validator fails.  Low
+ * unless the rule says more; never above the rule's own confidence, and
+ * meaningless without a validator (a misplaced field is an error, not a
+ * silent no-op). */
+static hush_status_t parse_failed_confidence(rule_parse_t *p, const cJSON *obj)
+{
+    const char *name;
+    hush_status_t st = get_string(p, obj, "failed_confidence", false, &name);
+    p->rule->info.failed_confidence = HUSH_CONFIDENCE_LOW;
+    if (st != HUSH_OK || !name)
+        return st;
+    if (!hush_confidence_parse(name, &p->rule->info.failed_confidence))
+        return fail(p, "failed_confidence must be low, medium or high", name);
+    if (!p->rule->validator)
+        return fail(p, "failed_confidence needs a validator", NULL);
+    if (p->rule->info.failed_confidence > p->rule->info.confidence)
+        return fail(p, "failed_confidence is above the rule's confidence", name);
+    return HUSH_OK;
+}
+
 /* "score": a scoring profile for generic rules (score.h). */
 static hush_status_t parse_score(rule_parse_t *p, const cJSON *obj)
 {
@@ -167,7 +187,7 @@ static hush_status_t check_known_fields(rule_parse_t *p, const cJSON *obj)
     static const char *const known[] = {
         "id", "name", "confidence", "pattern", "secret_group", "keywords", "entropy_min",
         "validator", "multiline", "opener", "redact", "examples", "negative_examples",
-        "references", "description", "structure", "score", NULL};
+        "references", "description", "structure", "score", "failed_confidence", NULL};
     const cJSON *field;
     cJSON_ArrayForEach(field, obj) {
         size_t i = 0;
@@ -252,6 +272,7 @@ static hush_status_t parse_rule(rule_parse_t *p, const cJSON *obj)
         (st = get_string(p, obj, "secret_group", false, &info->secret_group)) != HUSH_OK ||
         (st = get_string(p, obj, "opener", false, (const char **)&p->rule->opener)) != HUSH_OK ||
         (st = parse_flags(p, obj)) != HUSH_OK || (st = parse_validator(p, obj)) != HUSH_OK ||
+        (st = parse_failed_confidence(p, obj)) != HUSH_OK ||
         (st = parse_score(p, obj)) != HUSH_OK ||
         (st = get_string_array(p, obj, "keywords", 0, &info->keywords, &info->keyword_count)) ||
         (st = get_string_array(p, obj, "examples", 1, &info->examples, &info->example_count)) ||

@@ -16,6 +16,7 @@
 #include <cmocka.h>
 
 #include "hush.h"
+#include "fake_secrets.h"
 #include "scan_fixture.h"
 
 static const char test_rules_json[] =
@@ -563,6 +564,17 @@ static void test_bad_rule_messages(void **state)
          "\"pattern\":\"tok_(?<secret>[a-z]{8})(?=[ ]{0,600}END)\","
          "\"examples\":[\"x\"],\"negative_examples\":[\"y\"]}]}",
          "bad.json: a.b: a look-ahead may read more than 256 bytes past the match"},
+        {"{\"rules\":[{\"id\":\"a.b\",\"name\":\"n\",\"confidence\":\"high\",\"pattern\":\"a(?<secret>b)\","
+         "\"failed_confidence\":\"medium\",\"examples\":[\"x\"],\"negative_examples\":[\"y\"]}]}",
+         "bad.json: a.b: failed_confidence needs a validator"},
+        {"{\"rules\":[{\"id\":\"a.b\",\"name\":\"n\",\"confidence\":\"medium\",\"pattern\":\"a(?<secret>b)\","
+         "\"validator\":\"jwt\",\"failed_confidence\":\"high\",\"examples\":[\"x\"],"
+         "\"negative_examples\":[\"y\"]}]}",
+         "bad.json: a.b: failed_confidence is above the rule's confidence: high"},
+        {"{\"rules\":[{\"id\":\"a.b\",\"name\":\"n\",\"confidence\":\"high\",\"pattern\":\"a(?<secret>b)\","
+         "\"validator\":\"jwt\",\"failed_confidence\":\"some\",\"examples\":[\"x\"],"
+         "\"negative_examples\":[\"y\"]}]}",
+         "bad.json: a.b: failed_confidence must be low, medium or high: some"},
         {"{\"rules\":[{\"id\":\"Bad Id\"}]}", "bad.json: Bad Id: id must be lowercase"},
         {"{\"rules\":[", "bad.json: not valid JSON"},
     };
@@ -583,6 +595,58 @@ static void check_failure(void *ctx, const hush_rule_info_t *rule, bool negative
 {
     (void)ctx;
     fprintf(stderr, "%s %s %zu: %s\n", rule->id, negative ? "negative" : "example", index, reason);
+}
+
+/* "failed_confidence": a value that fails its rule's validator keeps that
+ * confidence (medium here: still reported and masked at the default), and
+ * low without the field, as before; a value that passes is high. */
+static void test_failed_confidence(void **state)
+{
+    (void)state;
+    static const char json[] =
+        "{\"rules\":["
+        "{\"id\":\"test.kept\",\"name\":\"kept\",\"confidence\":\"high\",\"validator\":\"jwt\","
+        " \"failed_confidence\":\"medium\",\"pattern\":\"kept=(?<secret>eyJ[A-Za-z0-9._-]{10,900})\","
+        " \"examples\":[\"x\"],\"negative_examples\":[\"y\"]},"
+        "{\"id\":\"test.dropped\",\"name\":\"dropped\",\"confidence\":\"high\","
+        " \"validator\":\"jwt\",\"pattern\":\"dropped=(?<secret>eyJ[A-Za-z0-9._-]{10,900})\","
+        " \"examples\":[\"x\"],\"negative_examples\":[\"y\"]}]}";
+    hush_rules_t *rules = NULL;
+    assert_int_equal(rules_from_json("tests/failed.json", json, &rules, NULL), HUSH_OK);
+    hush_rule_info_t info;
+    assert_int_equal(hush_rules_info(rules, 0, &info), HUSH_OK);
+    assert_int_equal(info.failed_confidence, HUSH_CONFIDENCE_MEDIUM);
+    assert_int_equal(hush_rules_info(rules, 1, &info), HUSH_OK);
+    assert_int_equal(info.failed_confidence, HUSH_CONFIDENCE_LOW);
+
+    /* {"alg":"none"} . "not json" . "sig": the payload fails the JWT check. */
+    static const char bad[] = "eyJhbGciOiJub25lIn0.bm90IGpzb24.c2ln";
+    fake_rng_t rng;
+    fake_rng_init(&rng, 4242);
+    char good[1024];
+    fake_jwt(&rng, 2000000000, good, sizeof good);
+    char text[4096];
+    snprintf(text, sizeof text, "kept=%s\ndropped=%s\nkept=%s\n", bad, bad, good);
+
+    const unsigned char key[] = "hush test key";
+    capture_t cap = {0};
+    hush_scanner_t *s = NULL;
+    assert_int_equal(capture_scanner_create(rules, HUSH_ENGINE_HYPERSCAN, HUSH_MASK_LABEL, key,
+                                            sizeof key - 1, &cap, &s),
+                     HUSH_OK);
+    assert_int_equal(hush_scanner_feed(s, text, strlen(text)), HUSH_OK);
+    assert_int_equal(hush_scanner_finish(s), HUSH_OK);
+    hush_scanner_destroy(s);
+    assert_int_equal(cap.count, 3);
+    assert_string_equal(cap.seen[0].rule, "test.kept");
+    assert_int_equal(cap.seen[0].confidence, HUSH_CONFIDENCE_MEDIUM);
+    assert_string_equal(cap.seen[1].rule, "test.dropped");
+    assert_int_equal(cap.seen[1].confidence, HUSH_CONFIDENCE_LOW);
+    assert_string_equal(cap.seen[2].rule, "test.kept");
+    assert_int_equal(cap.seen[2].confidence, HUSH_CONFIDENCE_HIGH);
+    assert_non_null(strstr(buf_text(&cap.findings), "|structure|"));
+    capture_free(&cap);
+    hush_rules_destroy(rules);
 }
 
 /* The inline rules' own examples pass the two-engine check. */
@@ -611,6 +675,7 @@ int main(void)
         cmocka_unit_test(test_one_finding_per_secret),
         cmocka_unit_test(test_callback_stops),
         cmocka_unit_test(test_bad_rule_messages),
+        cmocka_unit_test(test_failed_confidence),
         cmocka_unit_test(test_rules_check),
     };
     return cmocka_run_group_tests_name("scanner", tests, setup, teardown);

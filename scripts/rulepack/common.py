@@ -113,7 +113,7 @@ class Fakes:
                 return v
 
 RULE_FIELDS = ("secret_group", "keywords", "entropy_min", "validator", "score", "multiline",
-               "opener", "redact")
+               "opener", "redact", "failed_confidence")
 
 
 def skipped(rng, words):
