@@ -71,28 +71,36 @@ static pem_kind_t pem_kind(hushi_span_t label)
     return PEM_UNKNOWN;
 }
 
-/* Splits "-----BEGIN <label>-----<body>-----END <label>-----" (the two
- * labels equal); false for anything else. */
-static bool split_pem(const unsigned char *v, size_t n, hushi_span_t *label, hushi_span_t *body)
+typedef enum pem_split {
+    PEM_SPLIT_OK,        /* "-----BEGIN <label>-----<body>-----END <label>-----" */
+    PEM_SPLIT_CUT_SHORT, /* a BEGIN line and a body, no END: a block cut off */
+    PEM_SPLIT_OTHER      /* no BEGIN line, or labels that differ */
+} pem_split_t;
+
+/* Splits a PEM block into its label and body. */
+static pem_split_t split_pem(const unsigned char *v, size_t n, hushi_span_t *label,
+                             hushi_span_t *body)
 {
     size_t begin = strlen(HUSHI_PEM_BEGIN), dashes = strlen(HUSHI_PEM_DASHES);
     if (n < begin || memcmp(v, HUSHI_PEM_BEGIN, begin) != 0)
-        return false;
+        return PEM_SPLIT_OTHER;
     const unsigned char *l = v + begin;
     const unsigned char *l_end = memmem(l, n - begin, HUSHI_PEM_DASHES, dashes);
     if (!l_end)
-        return false;
+        return PEM_SPLIT_OTHER;
     *label = (hushi_span_t){l, (size_t)(l_end - l)};
     const unsigned char *b = l_end + dashes;
     size_t rest = n - (size_t)(b - v);
     const unsigned char *end = memmem(b, rest, HUSHI_PEM_END, strlen(HUSHI_PEM_END));
     if (!end)
-        return false;
+        return PEM_SPLIT_CUT_SHORT;
     *body = (hushi_span_t){b, (size_t)(end - b)};
     const unsigned char *end_label = end + strlen(HUSHI_PEM_END);
     size_t tail = n - (size_t)(end_label - v);
     return tail == label->n + dashes && memcmp(end_label, label->p, label->n) == 0 &&
-           memcmp(end_label + label->n, HUSHI_PEM_DASHES, dashes) == 0;
+                   memcmp(end_label + label->n, HUSHI_PEM_DASHES, dashes) == 0
+               ? PEM_SPLIT_OK
+               : PEM_SPLIT_OTHER;
 }
 
 /* The base64 characters of a body, without line breaks, indentation and the
@@ -248,12 +256,24 @@ static bool openssh_ok(const unsigned char *p, size_t n)
 hushi_validation_t hushi_validate_pem_private_key(const unsigned char *v, size_t n)
 {
     hushi_span_t label, body;
-    if (n > HUSHI_PEM_MAX_SIZE || !split_pem(v, n, &label, &body))
+    if (n > HUSHI_PEM_MAX_SIZE)
         return HUSHI_VALIDATION_NOT_APPLICABLE;
+    switch (split_pem(v, n, &label, &body)) {
+    case PEM_SPLIT_OK:
+        break;
+    case PEM_SPLIT_CUT_SHORT:
+        /* A key cut off by a log line limit: not a whole key, still a leak
+         * (the rule's failed_confidence says how sure). */
+        return HUSHI_VALIDATION_FAILED;
+    case PEM_SPLIT_OTHER:
+        return HUSHI_VALIDATION_NOT_APPLICABLE;
+    }
     pem_kind_t kind = pem_kind(label);
     /* Legacy encrypted PEM has headers ("Proc-Type: 4,ENCRYPTED") and a
-     * ciphertext body: nothing to parse. */
-    if (kind == PEM_UNKNOWN || memchr(body.p, ':', body.n))
+     * ciphertext body: nothing to parse.  Any other ':' (a log prefix on
+     * every line) fails the base64 below. */
+    static const char proc_type[] = "Proc-Type:";
+    if (kind == PEM_UNKNOWN || memmem(body.p, body.n, proc_type, strlen(proc_type)))
         return HUSHI_VALIDATION_NOT_APPLICABLE;
     char *text = malloc(body.n + 1);
     unsigned char *der = malloc(body.n * 3 / 4 + 3);

@@ -671,6 +671,24 @@ def pem_private_key_json_escaped(kind="PRIVATE KEY", lines=8, rng=None):
     return pem_private_key(kind, lines, rng).replace("\n", "\\n")
 
 
+def pem_cut_short(pem, keep=4):
+    """A PEM block cut off as a log line limit cuts it: the BEGIN line and
+    the first `keep` body lines, no END line."""
+    return "\n".join(pem.split("\n")[:1 + keep])
+
+
+def pem_lines_missing(pem, first=2, count=2):
+    """A PEM block with `count` body lines missing from body line `first`
+    on (1-based): its DER no longer parses."""
+    lines = pem.split("\n")
+    return "\n".join(lines[:first] + lines[first + count:])
+
+
+def pem_log_prefixed(pem, prefix="2026-12-08T10:00:00Z app[123]: "):
+    """A PEM block logged line by line: `prefix` before every line."""
+    return "\n".join(prefix + line for line in pem.split("\n"))
+
+
 def fingerprint_hint(value):
     """Short non-reversible tag of a value, for logs in generator scripts."""
     return hashlib.sha256(value.encode()).hexdigest()[:8]

@@ -500,6 +500,23 @@ static void test_pem_shapes(void **state)
     char *second = strchr(strchr(copy, '\n') + 1, '\n') + 1;
     memmove(second, strchr(second, '\n') + 1, strlen(strchr(second, '\n') + 1) + 1);
     assert_int_equal(run("pem-private-key", copy), HUSHI_VALIDATION_FAILED);
+    /* Cut short by a log line limit: no END line. */
+    strcpy(copy, pem);
+    *strstr(copy, "\n-----END ") = '\0';
+    assert_int_equal(run("pem-private-key", copy), HUSHI_VALIDATION_FAILED);
+    /* Logged line by line: a prefix with ':' before every body line is not
+     * a legacy header (which keeps the rule's confidence, below). */
+    size_t o = 0;
+    for (const char *line = pem; *line;) {
+        const char *eol = strchr(line, '\n');
+        size_t n = eol ? (size_t)(eol - line) : strlen(line);
+        o += (size_t)snprintf(copy + o, PEM_MAX - o, "%s%.*s%s",
+                              line == pem ? "" : "2026-12-08T10:00:00Z app[123]: ", (int)n, line,
+                              eol ? "\n" : "");
+        line += n + (eol != NULL);
+    }
+    assert_true(o < PEM_MAX);
+    assert_int_equal(run("pem-private-key", copy), HUSHI_VALIDATION_FAILED);
     /* Random bytes in the envelope, as older fakes made them. */
     unsigned char raw[480];
     fake_bytes(&rng, raw, sizeof raw);
