@@ -82,6 +82,8 @@ R = {
     "apim_query": "azure.apim.subscription-key-query",
     "basic_auth": "auth.basic.header",
     "session_cookie": "entra.session-cookie",
+    "keyvault_url": "azure.keyvault.secret-url",
+    "pem": "pem.private-key",
 }
 
 
@@ -524,9 +526,11 @@ def gen_run_export():
     child_url = fakes.logic_apps_trigger_url(rng=rng)
     s.plant(R["logic_sig"], child_url.rsplit("sig=", 1)[1], encoding="json+percent")
     entra = s.plant(R["entra_secret"], fakes.entra_client_secret(rng))
-    # Key Vault URLs are low-confidence leads (not secrets): not planted.
-    kv_url = ("https://contoso-hush-kv.vault.azure.net/secrets/hush-fake-partner-api-key/"
-              + kv_version)
+    # A Key Vault secret URL names the vault, the secret and its version:
+    # sensitive configuration, reported and redacted by default.
+    kv_url = s.plant(R["keyvault_url"],
+                     "https://contoso-hush-kv.vault.azure.net/secrets/hush-fake-partner-api-key/"
+                     + kv_version)
     pa_url = fakes.power_automate_trigger_url(rng=rng)
     # Written with \u0026 for '&' below: the trigger-sig rules accept that
     # spelling themselves, so this is found before JSON decoding lands.
@@ -662,6 +666,11 @@ def gen_net_run_export():
     kv_rest_value = _password(rng, 28, need="+", avoid="#%$*")
     kv_id = "https://contoso-hush-kv.vault.azure.net/secrets/db-password/" + _hex(rng, 32)
     s.plant("azure.keyvault.secret-value", kv_rest_value, raw=_net_escape_value(kv_rest_value))
+    # The request URI (without version) and the result's id (written with
+    # "\/"): both Key Vault secret URLs, found beside the value they name.
+    s.plant(R["keyvault_url"], "https://contoso-hush-kv.vault.azure.net/secrets/db-password",
+            occurrence=0)
+    s.plant(R["keyvault_url"], kv_id, raw=kv_id.replace("/", "\\/"))
     actions.append(action("Get_db_password_REST", "Http",
         {"method": "GET", "uri": "https://contoso-hush-kv.vault.azure.net/secrets/db-password?api-version=7.4",
          "authentication": {"type": "ManagedServiceIdentity", "audience": "https://vault.azure.net"}},
@@ -1604,8 +1613,67 @@ def gen_json_log_gz():
     return s
 
 
+def gen_deploy_log():
+    """A deployment job's debug log (plain text): Key Vault secret URLs in
+    public and sovereign clouds, with and without a version, and private
+    keys that a log damaged: cut short by a line limit, logged line by line
+    behind a prefix, lines missing.  Every one is found at medium and
+    redacted by default."""
+    s = Sample("deploy-debug.log")
+    rng = fakes.make_rng(1009)
+    clock = LogClock()
+    lines = []
+
+    def log(level, message):
+        lines.append("%s [%s] %s" % (clock.stamp(rng), level, message))
+
+    log("Information", "hush test deployment job 4711 (fake values only) starting on agent "
+        "hush-example-agent-02")
+    log("Debug", "Azure CLI 2.61.0, extension keyvault-preview 1.0.0")
+    kv = "contoso-hush-kv"
+    url1 = s.plant(R["keyvault_url"], fakes.keyvault_url(vault=kv, name="sql-admin-password",
+                                                         rng=rng))
+    log("Debug", "GET %s?api-version=7.4 200 (38 ms)" % url1)
+    url2 = s.plant(R["keyvault_url"], fakes.keyvault_url(vault=kv, name="storage-conn",
+                                                         version=False))
+    log("Debug", "GET %s?api-version=7.4 200 (21 ms)" % url2)
+    url3 = s.plant(R["keyvault_url"], fakes.keyvault_url(
+        vault="contoso-hush-gov", suffix="vault.usgovcloudapi.net", port=True,
+        name="partner-api-key", rng=rng))
+    log("Information", "app setting PARTNER_KEY = @Microsoft.KeyVault(SecretUri=%s)" % url3)
+    url4 = s.plant(R["keyvault_url"], fakes.keyvault_url(
+        vault="contoso-hush-cn", suffix="vault.azure.cn", name="smtp-password", version=False))
+    log("Information", "china region: reading %s (no version: latest)" % url4)
+    # A key's URL is its identifier ("kid"): low, not planted.
+    log("Debug", "signing with https://%s.vault.azure.net/keys/hush-fake-signing/%s"
+        % (kv, _hex(rng, 32)))
+    log("Information", "listing secrets: https://%s.vault.azure.net/secrets?api-version=7.4 "
+        "(a collection, not a secret)" % kv)
+
+    # A key cut short: the logger keeps 512 bytes of a message.
+    key1 = fakes.pem_private_key("RSA PRIVATE KEY", 12, rng)
+    cut = s.plant(R["pem"], fakes.pem_cut_short(key1, 6))
+    log("Error", "hush test: TLS setup failed, PEM given was:\n" + cut)
+    log("Information", "retrying with the certificate from the vault")
+    # A key logged line by line by a shell step: a prefix on every line.
+    key2 = fakes.pem_private_key("PRIVATE KEY", 8, rng)
+    log("Debug", "step 'write-key' output follows (hush test)")
+    clock.ms += 1
+    prefix = "%s deploy[4242]: " % clock.stamp(rng)
+    prefixed = fakes.pem_log_prefixed(key2, prefix)
+    lines.append(prefixed)
+    s.plant(R["pem"], prefixed[len(prefix):])
+    # A key pasted with lines missing.
+    key3 = fakes.pem_private_key("EC PRIVATE KEY", 4, rng)
+    gap = s.plant(R["pem"], fakes.pem_lines_missing(key3, 1, 1))
+    log("Warning", "hush test: key file on disk (lines lost in copy):\n" + gap)
+    log("Information", "deployment job 4711 finished: 0 errors after retry")
+    s.text = "\n".join(lines) + "\n"
+    return s
+
+
 SAMPLES = [gen_app_log, gen_run_export, gen_har, gen_net_run_export, gen_run_actions,
-           gen_purview_csv, gen_token_har, gen_json_log_gz]
+           gen_purview_csv, gen_token_har, gen_json_log_gz, gen_deploy_log]
 
 
 # ---- comparing with hush ----------------------------------------------------------

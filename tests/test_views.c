@@ -347,32 +347,40 @@ static void test_keyvault_result(void **state)
 {
     fake_rng_t rng;
     fake_rng_init(&rng, 105);
-    char hex[33], value[64], text[512];
+    char hex[33], value[64], url[128], text[512];
     fake_hex(&rng, 32, hex, sizeof hex);
     char tail[17];
     fake_alnum(&rng, 16, tail, sizeof tail);
     snprintf(value, sizeof value, "hush test value %s", tail);
+    snprintf(url, sizeof url, "https://contoso-hush-kv.vault.azure.net/secrets/x/%s", hex);
     snprintf(text, sizeof text,
-             "{\"value\":\"%s\",\"id\":\"https://hush-example-kv.vault.azure.net/secrets/x/%s\","
-             "\"attributes\":{\"enabled\":true}}\n",
-             value, hex);
+             "{\"value\":\"%s\",\"id\":\"%s\",\"attributes\":{\"enabled\":true}}\n", value,
+             url);
     capture_t *cap = &focused;
     scan_checked(*state, HUSH_MASK_LABEL, text, cap);
-    size_t kv = SIZE_MAX;
+    size_t kv = SIZE_MAX, id = SIZE_MAX;
     for (size_t i = 0; i < cap->count; i++) {
-        if (strcmp(cap->seen[i].rule, "azure.keyvault.secret-value") == 0) {
-            assert_int_equal(kv, SIZE_MAX);
-            kv = i;
-        } else {
-            /* The id is reported as configuration, never masked. */
+        size_t *slot = strcmp(cap->seen[i].rule, "azure.keyvault.secret-value") == 0 ? &kv : &id;
+        if (slot == &id)
             assert_string_equal(cap->seen[i].rule, "azure.keyvault.secret-url");
-        }
+        assert_int_equal(*slot, SIZE_MAX);
+        *slot = i;
     }
     assert_int_not_equal(kv, SIZE_MAX);
     assert_int_equal(cap->seen[kv].offset, offset_of(text, value));
     assert_int_equal(cap->seen[kv].length, strlen(value));
-    assert_replaced(&cap->output, text, offset_of(text, value), strlen(value),
-                    "[REDACTED:azure.keyvault.secret-value]");
+    /* The id beside it is a finding of its own (sensitive configuration, at
+     * the default confidence), on other bytes: both are masked. */
+    assert_int_not_equal(id, SIZE_MAX);
+    assert_int_equal(cap->seen[id].offset, offset_of(text, url));
+    assert_int_equal(cap->seen[id].length, strlen(url));
+    assert_int_equal(cap->seen[id].confidence, HUSH_CONFIDENCE_MEDIUM);
+    char want[512];
+    snprintf(want, sizeof want,
+             "{\"value\":\"[REDACTED:azure.keyvault.secret-value]\",\"id\":\"[REDACTED:"
+             "azure.keyvault.secret-url]\",\"attributes\":{\"enabled\":true}}\n");
+    assert_int_equal(cap->output.size, strlen(want));
+    assert_memory_equal(cap->output.data, want, strlen(want));
 }
 
 /* Expressions and the "secure inputs" placeholder are not secrets; a real

@@ -60,10 +60,12 @@ def key_vault():
     v1 = fakes.keyvault_url(vault="hush-fake-kv", rng=R)
     v2 = fakes.keyvault_url(vault="hush-fake-gov", suffix="vault.usgovcloudapi.net",
                             port=True, name="sql-admin-password", rng=R)
-    # Low: a Key Vault URL is the address of a secret, not the secret (the
-    # responder's lead in --min-confidence low); at medium every SDK call
-    # and audit record would be a finding.
-    rule("azure.keyvault.secret-url", "Azure Key Vault secret URL", "low",
+    # Medium and redacted: a Key Vault secret URL is not the secret, but it
+    # names the vault, the secret and its version; a support bundle should
+    # not hand that map out (sensitive configuration).  The whole URL is the
+    # span: the vault host and the secret name are what it reveals.  Teams
+    # that want them visible allow the rule (README.md).
+    rule("azure.keyvault.secret-url", "Azure Key Vault secret URL", "medium",
          r"(?<secret>https://[0-9A-Za-z-]{3,24}\." + KV_SUFFIX +
          r"(?::443)?/secrets/[0-9A-Za-z-]{1,127}(?:/[0-9a-fA-F]{32})?)",
          ['{"id": "%s", "attributes": {"enabled": true}}' % v1,
@@ -71,9 +73,12 @@ def key_vault():
           "GET https://contoso-hush-kv.vault.azure.cn/secrets/api-key?api-version=7.4 200"],
          ["https://hush-example-kv.vault.azure.com/secrets/api-key (wrong suffix, hush test)",
           "https://hush-example-kv.vault.azure.net/keys/signing-key",
+          "https://contoso-hush-kv.vault.azure.net/deletedsecrets/api-key (hush test)",
           "https://{vault-name}.vault.azure.net/secrets/{secret-name}"],
-         ["https://learn.microsoft.com/en-us/azure/key-vault/general/about-keys-secrets-certificates"],
-         redact=False)
+         ["https://learn.microsoft.com/en-us/azure/key-vault/general/about-keys-secrets-certificates"])
+    # Keys and certificates stay low and unredacted: a key URL is the "kid"
+    # of every token it signs and of public JWKS documents, and a
+    # certificate is public; neither addresses a secret value.
     k1 = fakes.keyvault_url(vault="hush-fake-kv", kind="keys", name="hush-fake-signing", rng=R)
     rule("azure.keyvault.object-url", "Azure Key Vault key or certificate URL",
          "low",

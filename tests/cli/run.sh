@@ -521,6 +521,42 @@ t_allow_file() {
     expect_contains red "$TOKEN" && expect_absent red "$TOKEN2"
 }
 
+# Key Vault secret URLs and damaged PEM blocks (the default pack): redacted at
+# the default confidence; an --allow entry for the URL rule keeps the URLs
+# (and only them) in redacted output, and the secret value beside one stays
+# redacted.  --min-confidence high keeps them too.
+t_keyvault_urls_and_damaged_keys() {
+    local log=$ROOT/corpus/deploy-debug.log urls
+    urls=$(grep -oE 'https://[0-9A-Za-z-]+\.vault\.(azure\.net|azure\.cn|usgovcloudapi\.net)(:443)?/secrets/[0-9A-Za-z-]+(/[0-9a-f]{32})?' "$log")
+    [ "$(printf '%s\n' "$urls" | wc -l)" -eq 4 ] || { fail "corpus sample: $(printf '%s\n' "$urls" | wc -l) secret URLs, want 4"; return 1; }
+    printf '{"value": "hush-test-Q7mZp2Lx9vR4tK8w", "id": "https://contoso-hush-kv.vault.azure.net/secrets/db/0f1e2d3c4b5a69788796a5b4c3d2e1f0"}\n' >kv.json
+    "$HUSH" redact "$log" kv.json >red 2>err
+    expect_status 0 $? || return 1
+    local u
+    for u in $urls https://contoso-hush-kv.vault.azure.net/secrets/db/; do
+        expect_absent red "$u" || return 1
+    done
+    expect_absent red "PRIVATE KEY-----" && expect_absent red "hush-test-Q7mZp2Lx9vR4tK8w" || return 1
+    [ "$(grep -c 'REDACTED:azure.keyvault.secret-url' red)" -eq 5 ] &&
+        [ "$(grep -c 'REDACTED:pem.private-key' red)" -eq 3 ] || { fail "masks: $(grep -o 'REDACTED:[a-z.-]*' red | sort | uniq -c)"; return 1; }
+    printf '# hush test\nrule=azure.keyvault.secret-url  vault URLs are configuration here\n' >allow.txt
+    "$HUSH" redact --allow allow.txt "$log" kv.json >red 2>err
+    expect_status 0 $? || return 1
+    for u in $urls https://contoso-hush-kv.vault.azure.net/secrets/db/0f1e2d3c4b5a69788796a5b4c3d2e1f0; do
+        expect_contains red "$u" || return 1
+    done
+    expect_absent red "PRIVATE KEY-----" && expect_absent red "hush-test-Q7mZp2Lx9vR4tK8w" &&
+        expect_contains red '[REDACTED:azure.keyvault.secret-value]' || return 1
+    "$HUSH" scan --allow allow.txt --format jsonl --fingerprint-key "$KEY" "$log" kv.json >out 2>err
+    expect_status 1 $? && expect_absent out azure.keyvault.secret-url || return 1
+    [ "$(grep -c '"rule":"pem.private-key","name":"PEM private key","confidence":"medium"' out)" -eq 3 ] ||
+        { fail "want 3 medium PEM findings: $(grep -o '"rule":"[a-z.-]*"' out | sort | uniq -c)"; return 1; }
+    "$HUSH" redact --min-confidence high "$log" >red 2>err
+    for u in $urls; do
+        expect_contains red "$u" || return 1
+    done
+}
+
 t_allow_file_errors() {
     while IFS='|' read -r entry message; do
         printf '# hush test\n%s\n' "$entry" >allow.txt
@@ -617,7 +653,7 @@ for t in t_version t_help_mentions_every_option t_command_help t_usage_errors \
     t_line_buffered t_broken_pipe_is_quiet t_sigterm_leaves_originals \
     t_rules_check_default_pack t_corpus_expected_findings \
     t_known_secrets_every_form t_known_secrets_never_cached_or_printed t_allow_file \
-    t_allow_file_errors t_placeholders_low_or_never t_known_secrets_long_and_control_bytes t_jwt_meta_expired; do
+    t_allow_file_errors t_keyvault_urls_and_damaged_keys t_placeholders_low_or_never t_known_secrets_long_and_control_bytes t_jwt_meta_expired; do
     run_test "$t"
 done
 
