@@ -7,9 +7,14 @@
 # value) with the log line they come from, for triage.
 #
 # The log is bench/gen_noise_log.py's (no secrets by construction: every
-# finding is a false positive), written into a temporary directory that is
+# finding is a false positive, but for the Key Vault URLs below), written into a temporary directory that is
 # deleted afterwards.  With LOG: an existing file is scanned as it is; a
 # missing one is generated there and kept.
+#
+# Key Vault secret URLs (azure.keyvault.secret-url) are in the log on purpose:
+# they are sensitive configuration that hush reports and redacts by default,
+# not false positives.  Their findings are counted apart, on a line of their
+# own, and left out of the false-positive figures and the target.
 #
 # Two inputs are scanned, because hush picks its views from a file's first
 # line: the mixed log itself (the generator starts it with a plain text line:
@@ -126,16 +131,30 @@ labels = {"mixed": "mixed log (%s)" % ("first line JSON: raw + JSON views" if fi
 def per_gb(count, size):
     return count * 1e9 / size if size else 0.0
 
-print("| input | size | lines | confidence | findings | per GB | target (default: <= 1 per GB) |")
+# Sensitive configuration the log holds on purpose: reported and redacted by
+# design, so not a false positive (counted apart below).
+CONFIGURATION = {"azure.keyvault.secret-url": "Key Vault secret URLs"}
+apart = {key: [f for f in found if f["rule"] in CONFIGURATION] for key, found in runs.items()}
+false_pos = {key: [f for f in found if f["rule"] not in CONFIGURATION] for key, found in runs.items()}
+
+print("| input | size | lines | confidence | false positives | per GB | target (default: <= 1 per GB) |")
 print("|---|---|---|---|---|---|---|")
 for inp in ("mixed", "json"):
     for conf in ("default", "low"):
-        count = len(runs[inp, conf])
+        count = len(false_pos[inp, conf])
         rate = per_gb(count, sizes[inp])
         target = ("met" if rate <= 1 else "**not met**") if conf == "default" else "—"
         print("| %s | %.1f MB | %d | %s | %d | %s | %s |" % (
             labels[inp], sizes[inp] / 1e6, lines[inp], "default" if conf == "default" else "low",
             count, ("%.1f" if rate < 10 else "%.0f") % rate, target))
+print()
+for rule, what in sorted(CONFIGURATION.items()):
+    c = {key: sum(f["rule"] == rule for f in found) for key, found in apart.items()}
+    print("Sensitive configuration, counted apart (in the log on purpose, reported and redacted "
+          "by design, not false positives): %s `%s`: mixed log %d at default, %d at low; "
+          "JSON lines %d at default, %d at low." % (
+              what, rule, c["mixed", "default"], c["mixed", "low"], c["json", "default"],
+              c["json", "low"]))
 print()
 
 counts = collections.defaultdict(collections.Counter)
@@ -156,7 +175,8 @@ print("| rule | confidence | mixed, default | mixed, low | JSON lines, default |
 print("|---|---|---|---|---|---|")
 for rule in order:
     c = counts[rule]
-    print("| `%s` | %s | %d | %d | %d | %d |" % (rule, confidence[rule], c["mixed", "default"],
+    name = "`%s`%s" % (rule, " (configuration, counted apart)" if rule in CONFIGURATION else "")
+    print("| %s | %s | %d | %d | %d | %d |" % (name, confidence[rule], c["mixed", "default"],
                                                   c["mixed", "low"], c["json", "default"], c["json", "low"]))
 print()
 
