@@ -37,7 +37,8 @@ typedef struct hushi_rule {
     unsigned opener_width;        /* Hyperscan max width of the opener */
     hushi_structure_kind_t structure;
     /* Structural rules: names normalised (lower case, without '_', '-', '.'
-     * and spaces); a leading or trailing '*' matches any suffix / prefix. */
+     * and spaces); a leading or trailing '*' matches any suffix / prefix,
+     * both any part; "!name" is a name no wildcard of the kind takes. */
     const char *const *structure_names;
     size_t structure_name_count;
     /* Known-secret rules (known_secrets.c): the value this rule finds in one

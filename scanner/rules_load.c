@@ -210,6 +210,18 @@ static const struct {
 };
 
 /* "structure": {"kind": ..., "names": [...]} instead of a pattern. */
+/* "name", "*suffix", "prefix*", "*part*", or "!name": a name no wildcard
+ * of the rule's kind takes (view_names.c). */
+static bool structure_name_shape_ok(const char *name)
+{
+    size_t n = strlen(name);
+    if (name[0] == '!')
+        return n > 1 && !strchr(name, '*') && !strchr(name + 1, '!');
+    if (strchr(name, '!') || strspn(name, "*") == n)
+        return false;
+    return n <= 2 || !memchr(name + 1, '*', n - 2);
+}
+
 static hush_status_t parse_structure(rule_parse_t *p, const cJSON *structure)
 {
     hushi_rule_t *rule = p->rule;
@@ -244,6 +256,10 @@ static hush_status_t parse_structure(rule_parse_t *p, const cJSON *structure)
         if (!hushi_structure_name_normalize((const unsigned char *)names[i], strlen(names[i]),
                                             normal, HUSHI_MAX_STRUCTURE_NAME + 1))
             return fail(p, "structure name empty or longer than 64 bytes", names[i]);
+        if (!structure_name_shape_ok(normal))
+            return fail(p, "structure name: '*' only at its start or end, '!' only at the "
+                           "start of a name without '*'",
+                        names[i]);
         ((const char **)names)[i] = normal;
     }
     rule->structure_names = names;

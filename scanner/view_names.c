@@ -8,15 +8,21 @@
 /* Slots of the structural-name table (a power of two, over twice the names). */
 #define HUSHI_VIEW_NAME_SLOTS 1024u
 
-/* One listed name and, per kind of structural rule, the rule naming it. */
+/* One listed name and, per kind of structural rule, the rule naming it;
+ * `excluded` marks a name a rule listed as "!name": no wildcard of that
+ * kind takes it ("secretName" is not a secret though "*secret*" matches). */
 struct hushi_name_slot {
     char name[HUSHI_MAX_STRUCTURE_NAME + 1];
     int32_t rule[HUSHI_STRUCTURE_KEYVAULT_VALUE + 1]; /* per kind, -1 for none */
+    bool excluded[HUSHI_STRUCTURE_KEYVAULT_VALUE + 1];
 };
 
-/* A name with a leading or trailing '*' ("*_api_key", "x-api-*"). */
+/* A name with a '*' at its start, its end or both ("*_api_key", "x-api-*",
+ * "*secret*"): `part` is the name without them. */
 struct hushi_name_wildcard {
-    const char *name;
+    const char *part;
+    size_t part_size;
+    bool any_prefix, any_suffix;
     hushi_structure_kind_t kind;
     int32_t rule;
 };
@@ -47,12 +53,32 @@ static name_slot_t *name_slot(name_slot_t *table, const char *name, bool create)
             if (!create)
                 return NULL;
             snprintf(slot->name, sizeof slot->name, "%s", name);
+            for (size_t k = 0; k <= HUSHI_STRUCTURE_KEYVAULT_VALUE; k++)
+                slot->rule[k] = -1;
             return slot;
         }
         if (strcmp(slot->name, name) == 0)
             return slot;
     }
     return NULL;
+}
+
+static void add_wildcards(hushi_name_index_t *index, const hushi_rule_t *rule, int32_t r)
+{
+    for (size_t i = 0; i < rule->structure_name_count; i++) {
+        const char *name = rule->structure_names[i];
+        size_t size = strlen(name);
+        if (name[0] == '!' || !strchr(name, '*'))
+            continue;
+        bool any_prefix = name[0] == '*', any_suffix = name[size - 1] == '*';
+        index->wildcards[index->wildcard_count++] = (struct hushi_name_wildcard){
+            .part = name + any_prefix,
+            .part_size = size - any_prefix - any_suffix,
+            .any_prefix = any_prefix,
+            .any_suffix = any_suffix,
+            .kind = rule->structure,
+            .rule = r};
+    }
 }
 
 hush_status_t hushi_name_index_build(hushi_name_index_t *index, const hush_rules_t *rules,
@@ -71,36 +97,59 @@ hush_status_t hushi_name_index_build(hushi_name_index_t *index, const hush_rules
     if (names * 2 > HUSHI_VIEW_NAME_SLOTS)
         return fail(message, message_size, HUSH_ERR_LIMIT,
                     "structural rules list more than 512 names");
+    /* Wildcards grouped by kind (rule order within one): a lookup walks
+     * only its kind's. */
+    for (size_t kind = 0; kind <= HUSHI_STRUCTURE_KEYVAULT_VALUE; kind++)
+        for (uint32_t r = 0; r < rules->count; r++) {
+            const hushi_rule_t *rule = &rules->rules[r];
+            if ((size_t)rule->structure == kind)
+                add_wildcards(index, rule, (int32_t)r);
+        }
+    for (size_t kind = 0; kind <= HUSHI_STRUCTURE_KEYVAULT_VALUE; kind++) {
+        size_t end = 0;
+        for (size_t i = 0; i < index->wildcard_count; i++)
+            if ((size_t)index->wildcards[i].kind <= kind)
+                end = i + 1;
+        index->wildcard_end[kind] = end;
+    }
     for (uint32_t r = 0; r < rules->count; r++) {
         const hushi_rule_t *rule = &rules->rules[r];
         if (rule->structure == HUSHI_STRUCTURE_KEYVAULT_VALUE && index->keyvault_rule < 0)
             index->keyvault_rule = (int32_t)r;
         for (size_t i = 0; i < rule->structure_name_count; i++) {
             const char *name = rule->structure_names[i];
-            if (strchr(name, '*')) {
-                index->wildcards[index->wildcard_count++] = (struct hushi_name_wildcard){
-                    .name = name, .kind = rule->structure, .rule = (int32_t)r};
-                continue;
-            }
-            name_slot_t *slot = name_slot(index->slots, name, true);
-            if (slot->rule[0] == 0 && slot->rule[1] == 0) /* fresh */
-                for (size_t k = 0; k <= HUSHI_STRUCTURE_KEYVAULT_VALUE; k++)
-                    slot->rule[k] = -1;
-            if (slot->rule[rule->structure] < 0) /* the first rule listing it names it */
+            bool excluded = name[0] == '!'; /* rules_load.c checked the shape */
+            if (!excluded && strchr(name, '*'))
+                continue; /* add_wildcards took it */
+            name_slot_t *slot = name_slot(index->slots, name + excluded, true);
+            if (!slot)
+                return fail(message, message_size, HUSH_ERR_LIMIT, "structure name table full");
+            if (excluded)
+                slot->excluded[rule->structure] = true;
+            else if (slot->rule[rule->structure] < 0) /* the first rule listing it names it */
                 slot->rule[rule->structure] = (int32_t)r;
         }
     }
     return HUSH_OK;
 }
 
-static bool wildcard_match(const char *pattern, const char *name)
+static bool wildcard_match(const struct hushi_name_wildcard *w, const char *name, size_t n)
 {
-    size_t p = strlen(pattern), n = strlen(name);
-    if (pattern[0] == '*')
-        return n >= p - 1 && memcmp(name + n - (p - 1), pattern + 1, p - 1) == 0;
-    if (pattern[p - 1] == '*')
-        return n >= p - 1 && memcmp(name, pattern, p - 1) == 0;
-    return false;
+    if (n < w->part_size)
+        return false;
+    if (w->any_prefix && w->any_suffix) { /* "*secret*": anywhere */
+        /* Names are short: a plain loop beats memmem's set-up. */
+        for (size_t i = 0; i + w->part_size <= n; i++)
+            if (name[i] == w->part[0] && (w->part_size < 2 || name[i + 1] == w->part[1]) &&
+                memcmp(name + i, w->part, w->part_size) == 0)
+                return true;
+        return false;
+    }
+    /* Most names fail on the first byte compared: test it before memcmp. */
+    if (w->any_prefix)
+        return name[n - 1] == w->part[w->part_size - 1] &&
+               memcmp(name + n - w->part_size, w->part, w->part_size) == 0;
+    return name[0] == w->part[0] && memcmp(name, w->part, w->part_size) == 0;
 }
 
 void hushi_name_index_free(hushi_name_index_t *index)
@@ -121,8 +170,11 @@ int32_t hushi_name_index_rule(const hushi_name_index_t *index, hushi_structure_k
     const name_slot_t *slot = name_slot(index->slots, name, false);
     if (slot && slot->rule[kind] >= 0)
         return slot->rule[kind];
-    for (size_t i = 0; i < index->wildcard_count; i++)
-        if (index->wildcards[i].kind == kind && wildcard_match(index->wildcards[i].name, name))
+    if (slot && slot->excluded[kind])
+        return -1;
+    size_t n = strlen(name);
+    for (size_t i = kind ? index->wildcard_end[kind - 1] : 0; i < index->wildcard_end[kind]; i++)
+        if (wildcard_match(&index->wildcards[i], name, n))
             return index->wildcards[i].rule;
     return -1;
 }

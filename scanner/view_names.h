@@ -2,7 +2,8 @@
  * The names structural rules list (rule.h: member names, HTTP
  * headers, URL parameters), indexed for the views: one lookup per member
  * key, {"name": ...} value and URL parameter, so a hash table of exact
- * names, then the few wildcard names ("*_api_key") in order.
+ * names and excluded names ("!secretname"), then the few wildcard names
+ * ("*_api_key", "*secret*") in order.
  */
 #ifndef HUSHI_VIEW_NAMES_H
 #define HUSHI_VIEW_NAMES_H
@@ -14,8 +15,10 @@
 
 typedef struct hushi_name_index {
     struct hushi_name_slot *slots;          /* exact names, open addressing */
-    struct hushi_name_wildcard *wildcards;  /* names with a leading or trailing '*' */
+    struct hushi_name_wildcard *wildcards;  /* names with a '*' at either end or both */
     size_t wildcard_count;
+    /* wildcards of kind k: [wildcard_end[k - 1] (0 for k = 0), wildcard_end[k]) */
+    size_t wildcard_end[HUSHI_STRUCTURE_KEYVAULT_VALUE + 1];
     int32_t keyvault_rule;                  /* first Key Vault value rule, or -1 */
 } hushi_name_index_t;
 

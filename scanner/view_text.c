@@ -377,6 +377,34 @@ static bool is_expression(const unsigned char *v, size_t n)
     return false;
 }
 
+/* Numbers, dates, times and versions ("4096", "2025-06-30T00:00:00Z",
+ * "1.2.3"): what a setting called "tokenLifetime" or "passwordLastSet"
+ * holds. */
+static bool is_number_or_date(const unsigned char *v, size_t n)
+{
+    bool digit = false;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = v[i];
+        if (c >= '0' && c <= '9')
+            digit = true;
+        else if (!strchr("+-.:/ TZ", c) || c == '\0')
+            return false;
+    }
+    return digit;
+}
+
+/* A scored structural rule finds values by a name that only suggests a
+ * secret ("*token*", "*key"): its value must look like one.  What the score
+ * keeps only at low (a word, a weak or documented value, a GUID, a keyboard
+ * run, a public half, too little entropy) is dropped, not kept at low. */
+static bool scored_value_fails(const hushi_rule_t *r, hushi_score_t score,
+                               const unsigned char *v, size_t n)
+{
+    if (r->score == HUSHI_SCORE_NONE)
+        return false;
+    return score.confidence < HUSH_CONFIDENCE_MEDIUM || is_number_or_date(v, n);
+}
+
 static void render_context(const char *context, const char *rule_id, char *out)
 {
     size_t n = 0;
@@ -418,6 +446,7 @@ hush_status_t hushi_view_structural(hushi_view_sink_t *sink, const hushi_view_ch
                                                 r->info.confidence);
     if (value_size == 0 || composite || is_expression(value, value_size) ||
         (r->score == HUSHI_SCORE_NONE && hushi_is_placeholder(value, value_size)) || !score.keep ||
+        scored_value_fails(r, score, value, value_size) ||
         (r->info.entropy_min > 0 && hushi_entropy_bits(value, value_size) < r->info.entropy_min) ||
         score.confidence < sink->config.policy->min_confidence)
         return HUSH_OK;

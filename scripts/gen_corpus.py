@@ -1265,7 +1265,7 @@ def gen_token_har():
     fn_key = fakes.function_key(rng)
     url = "https://hush-example-func.azurewebsites.net/api/orders?code=%s&status=open" % fn_key
     s.plant(R["function_key"], fn_key, occurrence=0)
-    s.plant("url.secret-parameter", fn_key, occurrence=[1, 2])  # :path and queryString[]
+    s.plant("url.secret-named-parameter", fn_key, occurrence=[1, 2])  # :path and queryString[]
     entries.append(_entry2(rng, "2024-05-14T09:40:12.301Z", "GET", url,
         base_headers + [("authorization", "Bearer " + access), ("traceparent", _traceparent(rng))],
         200, _json_content({"orders": [{"id": 4711, "status": "open"}], "note": "hush test"}),
@@ -1539,7 +1539,7 @@ def gen_json_log_gz():
     # parameter name).
     key = fakes.function_key(rng)
     s.plant(R["function_key"], key, occurrence=[0, 1, 3, 4])
-    s.plant("url.secret-parameter", key, occurrence=[2, 5])
+    s.plant("url.secret-named-parameter", key, occurrence=[2, 5])
     request("/api/orders", "?code=%s&status=open" % key)
     filler(5)
 

@@ -225,6 +225,40 @@ static void test_duplicate_ids_across_files(void **state)
     assert_string_equal(err.message, "c.json: test.alpha: duplicate rule id (first defined in a.json)");
 }
 
+/* Structural names: '*' at the start, the end or both, "!name" without
+ * '*'; any other shape is an error naming the rule and the name. */
+static void test_structure_name_shapes(void **state)
+{
+    (void)state;
+    static const char *const good[] = {"hushkey", "*hushkey", "hush*", "*hush*", "!hushname"};
+    static const char *const bad[] = {"hu*sh", "!*hush", "*", "**", "hu!sh", "!"};
+    for (size_t i = 0; i < sizeof good / sizeof *good + sizeof bad / sizeof *bad; i++) {
+        bool ok = i < sizeof good / sizeof *good;
+        const char *name = ok ? good[i] : bad[i - sizeof good / sizeof *good];
+        char text[768];
+        snprintf(text, sizeof text,
+                 "{\"rules\": [{\"id\": \"test.names\", \"name\": \"hush test\", "
+                 "\"confidence\": \"medium\", \"structure\": {\"kind\": \"json-key\", "
+                 "\"names\": [\"hushsecret\", \"%s\"]}, \"examples\": [\"x\"], "
+                 "\"negative_examples\": [\"y\"]}, {\"id\": \"test.pattern\", "
+                 "\"name\": \"hush test\", \"confidence\": \"medium\", "
+                 "\"pattern\": \"hush_(?<secret>[0-9]{8})\", \"examples\": [\"hush_12345678\"], "
+                 "\"negative_examples\": [\"hush_1\"]}]}",
+                 name);
+        hush_rule_file_t file = {"n.json", text, strlen(text)};
+        hush_rules_config_t config = {.files = &file, .file_count = 1};
+        hush_rules_t *rules = NULL;
+        hush_error_t err;
+        hush_status_t st = hush_rules_create(&config, &rules, &err);
+        if ((st == HUSH_OK) != ok)
+            fprintf(stderr, "  name %s: %s: %s\n", name, hush_strerror(st), err.message);
+        assert_int_equal(st, ok ? HUSH_OK : HUSH_ERR_RULE);
+        if (!ok)
+            assert_non_null(strstr(err.message, "n.json: test.names: structure name:"));
+        hush_rules_destroy(rules);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -234,6 +268,7 @@ int main(void)
         cmocka_unit_test(test_unusable_cache_dir),
         cmocka_unit_test(test_rule_queries),
         cmocka_unit_test(test_duplicate_ids_across_files),
+        cmocka_unit_test(test_structure_name_shapes),
     };
     return cmocka_run_group_tests_name("rules", tests, setup, teardown);
 }

@@ -684,6 +684,119 @@ static void test_url_fragment_ends_query(void **state)
     assert_int_equal(cap->seen[0].offset, offset_of(text, sig));
 }
 
+/* Names that only suggest a secret (issue 10): the same random value under
+ * such a name in each place a name can sit is one finding, at exactly its
+ * bytes, by the rule of that place. */
+static void test_secret_named_places(void **state)
+{
+    /* Each text is written with "%s" standing for the value. */
+    static const struct {
+        const char *format, *rule;
+    } cases[] = {
+        {"{\"function_key\": \"%s\"}\n", "json.secret-named-member"},
+        {"{\"appConfig\": {\"sig\": \"%s\"}}\n", "json.secret-named-member"},
+        {"{\"session_cookie\": \"%s\"}\n", "json.secret-named-member"},
+        {"{\"clientSecretValue\": \"%s\"}\n", "json.secret-named-member"},
+        {"{\"Ocp-Apim-Subscription-Key\": \"%s\"}\n", "json.secret-named-member"},
+        {"{\"adminPassword2\": \"%s\"}\n", "json.password-named-member"},
+        {"{\"name\": \"X-Auth-Token\", \"value\": \"%s\"}\n", "url.secret-named-parameter"},
+        {"{\"value\": \"%s\", \"name\": \"x-ms-RefreshTokenCredential\"}\n",
+         "http.session-cookie"},
+        {"{\"name\": \"ESTSAUTHPERSISTENT\", \"value\": \"%s\"}\n", "http.session-cookie"},
+        {"{\"name\": \".AspNetCore.Cookies\", \"value\": \"%s\"}\n", "http.session-cookie"},
+        {"{\"name\": \"AppServiceAuthSession\", \"value\": \"%s\"}\n", "http.session-cookie"},
+        {"{\"url\": \"https://hush-example.contoso.com/in?v=2&hook_secret=%s\"}\n",
+         "url.secret-named-parameter"},
+        {"{\"text\": \"client_id=hush&app_token=%s&scope=a\"}\n", "url.secret-named-parameter"},
+        {"{\"url\": \"https://hush-example.contoso.com/cb?code=%s&state=hush\"}\n",
+         "url.secret-named-parameter"},
+        {"{\"name\": \"code\", \"value\": \"%s\"}\n", "url.secret-named-parameter"},
+        {"{\"text\": \"user=hush&db_password=%s\"}\n", "url.password-named-parameter"},
+    };
+    fake_rng_t rng;
+    fake_rng_init(&rng, 131);
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char value[48], text[256];
+        fake_alnum(&rng, 40, value, sizeof value);
+        const char *slot = strstr(cases[i].format, "%s");
+        assert_non_null(slot);
+        snprintf(text, sizeof text, "%.*s%s%s", (int)(slot - cases[i].format), cases[i].format,
+                 value, slot + 2);
+        capture_t *cap = &focused;
+        scan_checked(*state, HUSH_MASK_LABEL, text, cap);
+        for (size_t k = 0; k < cap->count; k++)
+            if (cap->count != 1 || strcmp(cap->seen[k].rule, cases[i].rule) != 0)
+                fprintf(stderr, "  case %zu: finding %s at %llu+%llu\n", i, cap->seen[k].rule,
+                        (unsigned long long)cap->seen[k].offset,
+                        (unsigned long long)cap->seen[k].length);
+        if (cap->count == 0)
+            fprintf(stderr, "  case %zu: no finding\n", i);
+        assert_int_equal(cap->count, 1);
+        assert_string_equal(cap->seen[0].rule, cases[i].rule);
+        assert_int_equal(cap->seen[0].offset, offset_of(text, value));
+        assert_int_equal(cap->seen[0].length, 40);
+        assert_json_valid(&cap->output);
+        capture_free(cap);
+    }
+}
+
+/* What those names hold when it is no secret stays quiet, at the lowest
+ * confidence: settings whose names contain the words (tokenType,
+ * keyVaultName, passwordPolicy, secretUri, ...), and under secret-like
+ * names placeholders, expressions, booleans, numbers, URLs, GUIDs, dates,
+ * Key Vault references, masked run history, paging cursors and OAuth
+ * error codes. */
+static void test_secret_named_quiet(void **state)
+{
+    static const char *const quiet[] = {
+        "{\"tokenType\": \"Bearer\", \"token_type\": \"bearer\"}\n",
+        "{\"token_endpoint\": \"https://login.microsoftonline.com/hush/oauth2/v2.0/token\"}\n",
+        "{\"tokenLifetime\": \"3600\", \"max_tokens\": \"4096\", \"maxTokens\": \"128000\"}\n",
+        "{\"keyVaultName\": \"hush-example-kv\", \"primaryKeyType\": \"StorageAccountKey\"}\n",
+        "{\"keyId\": \"5f2b9c0e8a7d41f3b6c2e9a8d7f1c3b4\"}\n",
+        "{\"passwordPolicy\": \"DisablePasswordExpiration\", "
+        "\"passwordLastSet\": \"2024-11-02T08:15:00Z\"}\n",
+        "{\"secretName\": \"hush-db-password\", "
+        "\"secretUri\": \"https://hush-example-kv.vault.azure.net/secrets/db\"}\n",
+        "{\"secretVersion\": \"0a1b2c3d4e5f60718293a4b5c6d7e8f9\"}\n",
+        "{\"functionKey\": \"<your-function-key>\", \"hookSecret\": \"{{HOOK_SECRET}}\"}\n",
+        "{\"githubToken\": \"@parameters('GitHubToken')\"}\n",
+        "{\"myToken\": \"@{body('Get_secret')?['value']}\"}\n",
+        "{\"accessKeyEnabled\": \"true\", \"storageKey\": \"false\", \"appKey\": \"12345678901\"}\n",
+        "{\"signingKey\": \"https://hush-example.contoso.com/keys/signing\"}\n",
+        "{\"partnerKey\": \"3f2a9c1e-7b4d-4e8a-9c2f-1d6b8e4a7c30\"}\n",
+        "{\"secretExpiresOn\": \"2025-06-30T00:00:00Z\", \"apiTokenCreated\": \"2025-06-30\"}\n",
+        "{\"dbPassword2\": \"@Microsoft.KeyVault(SecretUri=https://hush-example-kv.vault.azure.net/"
+        "secrets/db/)\"}\n",
+        "{\"adminPassword1\": \"Content not shown due to security configuration.\"}\n",
+        "{\"partitionKey\": \"orders-2025\", \"rowKey\": \"c0ffee42deadbeef\", "
+        "\"UserKey\": \"100320030B4446D5\"}\n",
+        "{\"nextPageToken\": \"CiAKGjBpNDd2Nmp2Zml2cXRwYjBpOXA1\"}\n",
+        "{\"url\": \"https://graph.microsoft.com/v1.0/users?$skiptoken=RFNwdAIAAQAAAD8\"}\n",
+        "{\"url\": \"https://hush-example.contoso.com/status?code=200&lang=en\"}\n",
+        "{\"url\": \"https://hush-example.contoso.com/shop?code=SUMMER&x=1\"}\n",
+        "{\"url\": \"https://hush-example.contoso.com/cb?error=access_denied&code=invalid_grant\"}\n",
+        "{\"name\": \"Sec-WebSocket-Key\", \"value\": \"dGhlIHNhbXBsZSBub25jZQ==\"}\n",
+        "{\"name\": \"ESTSAUTHPERSISTENT\", \"value\": \"deleted\"}\n",
+    };
+    for (size_t i = 0; i < sizeof quiet / sizeof *quiet; i++) {
+        capture_t *cap = &focused;
+        scan_checked(*state, HUSH_MASK_LABEL, quiet[i], cap);
+        size_t named = 0;
+        /* A Key Vault URL is an address pattern rules find (low): not a
+         * finding by name. */
+        for (size_t k = 0; k < cap->count; k++)
+            if (strcmp(cap->seen[k].rule, "azure.keyvault.secret-url") != 0) {
+                named++;
+                fprintf(stderr, "  case %zu: finding %s at %llu+%llu\n", i, cap->seen[k].rule,
+                        (unsigned long long)cap->seen[k].offset,
+                        (unsigned long long)cap->seen[k].length);
+            }
+        assert_int_equal(named, 0);
+        capture_free(cap);
+    }
+}
+
 /* A pretty-printed export fed line by line with a flush after each: the
  * same findings and output as one read, and no secret is written before
  * its object is decided. */
@@ -766,6 +879,8 @@ int main(int argc, char **argv)
         cmocka_unit_test_teardown(test_flush_every_line, free_focused),
         cmocka_unit_test_teardown(test_truncated_jsonl_record, free_focused),
         cmocka_unit_test_teardown(test_url_fragment_ends_query, free_focused),
+        cmocka_unit_test_teardown(test_secret_named_places, free_focused),
+        cmocka_unit_test_teardown(test_secret_named_quiet, free_focused),
     };
     return cmocka_run_group_tests_name("views", tests, setup, teardown);
 }

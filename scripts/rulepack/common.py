@@ -217,8 +217,11 @@ def rule(id, name, confidence, pattern, examples, negatives, references,
     _add(r)
 
 
-def structural(id, name, confidence, kind, names, examples, negatives, references):
+def structural(id, name, confidence, kind, names, examples, negatives, references,
+               score=None):
     r = {"id": id, "name": name, "confidence": confidence,
-         "structure": {"kind": kind, "names": names} if names else {"kind": kind},
-         "examples": examples, "negative_examples": negatives, "references": references}
+         "structure": {"kind": kind, "names": names} if names else {"kind": kind}}
+    if score:
+        r["score"] = score
+    r.update({"examples": examples, "negative_examples": negatives, "references": references})
     _add(r)
