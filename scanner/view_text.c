@@ -193,9 +193,9 @@ static hush_status_t keep_base64_layout(hushi_view_sink_t *sink, const unsigned 
     return st;
 }
 
-/* Inside base64 the secret's bytes become '*' and the quads holding them are
- * re-encoded: the body keeps its length and stays base64 whatever the mask
- * (a label would shift every later quad).  Leaves the quads' span at level
+/* Inside base64 the secret's bytes but its line breaks become '*' and the
+ * quads holding them are re-encoded: the body keeps its length, its lines and
+ * stays base64 whatever the mask (a label would shift every later quad).  Leaves the quads' span at level
  * kb in *a, *b and their text in sink->mask. */
 static hush_status_t base64_replacement(hushi_view_sink_t *sink, const hushi_view_chain_t *chain,
                                         size_t kb, uint64_t *a, uint64_t *b)
@@ -214,6 +214,9 @@ static hush_status_t base64_replacement(hushi_view_sink_t *sink, const hushi_vie
     if (st != HUSH_OK)
         return st;
     memset(plain->data + (*a - da), '*', (size_t)(*b - *a));
+    for (size_t i = (size_t)*a; i < (size_t)*b; i++) /* the secret's lines stay lines */
+        if (is_line_break(dec->bytes[i]))
+            plain->data[i - da] = dec->bytes[i];
     sink->mask.size = 0;
     if ((st = hushi_encode_base64(plain->data, plain->size, dec->url_safe, &sink->mask)) != HUSH_OK)
         return st;
