@@ -195,8 +195,8 @@ static hush_status_t keep_base64_layout(hushi_view_sink_t *sink, const unsigned 
 
 /* Inside base64 the secret's bytes but its line breaks become '*' and the
  * quads holding them are re-encoded: the body keeps its length, its lines and
- * stays base64 whatever the mask (a label would shift every later quad).  Leaves the quads' span at level
- * kb in *a, *b and their text in sink->mask. */
+ * stays base64 whatever the mask (a label would shift every later quad).
+ * Leaves the quads' span at level kb in *a, *b and their text in sink->mask. */
 static hush_status_t base64_replacement(hushi_view_sink_t *sink, const hushi_view_chain_t *chain,
                                         size_t kb, uint64_t *a, uint64_t *b)
 {
