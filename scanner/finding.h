@@ -75,7 +75,10 @@ typedef struct hushi_finding_others {
 
 /* Renders the preview: the rule's match around the secret with the secret
  * replaced by [REDACTED:<rule-id>], bytes of other findings' secrets
- * replaced by '*', non-printable bytes by '.', long context cut. */
+ * replaced by '*', non-printable bytes by '.', long context cut.  A preview
+ * is always one line: a secret of several lines is the one label (whatever
+ * the mask of the redacted output, which keeps its lines: redact.h), and
+ * line breaks in the context read '.'. */
 void hushi_finding_preview(const hush_rules_t *rules, const hushi_region_t *region,
                            const hushi_pending_t *p, const hushi_finding_others_t *others,
                            char out[HUSH_PREVIEW_MAX + 1]);

@@ -156,10 +156,47 @@ static int deepest_base64(const hushi_view_chain_t *chain)
     return -1;
 }
 
-/* Inside base64 the secret's bytes become '*' and the quads holding them are
- * re-encoded: the body keeps its length and stays base64 whatever the mask
- * (a label would shift every later quad).  Leaves the quads' span at level
- * kb in *a, *b and their text in sink->mask. */
+/* The bytes of level `level` of the chain: the raw container, or a layer's
+ * decoded text. */
+static const unsigned char *level_text(const hushi_view_chain_t *chain, size_t level)
+{
+    return level == 0 ? chain->raw : chain->layers[level - 1].dec->bytes;
+}
+
+static bool is_line_break(unsigned char c)
+{
+    return c == '\n' || c == '\r';
+}
+
+/* The whitespace that wrapped the original quads `text` (a body cut into
+ * lines) put back between the re-encoded characters in sink->mask, so the
+ * quads keep their line breaks (redact.h). */
+static hush_status_t keep_base64_layout(hushi_view_sink_t *sink, const unsigned char *text,
+                                        size_t size)
+{
+    size_t chars = 0;
+    for (size_t i = 0; i < size; i++)
+        chars += hushi_base64_digit(text[i]) >= 0 || text[i] == '=';
+    if (chars == size || chars != sink->mask.size)
+        return HUSH_OK;
+    hushi_bytes_t *laid = &sink->encoded;
+    laid->size = 0;
+    hush_status_t st = hushi_bytes_append(laid, text, size, 0);
+    for (size_t i = 0, next = 0; st == HUSH_OK && i < size; i++)
+        if (hushi_base64_digit(text[i]) >= 0 || text[i] == '=')
+            laid->data[i] = sink->mask.data[next++];
+    if (st == HUSH_OK) {
+        hushi_bytes_t t = sink->mask;
+        sink->mask = *laid;
+        *laid = t;
+    }
+    return st;
+}
+
+/* Inside base64 the secret's bytes but its line breaks become '*' and the
+ * quads holding them are re-encoded: the body keeps its length, its lines and
+ * stays base64 whatever the mask (a label would shift every later quad).
+ * Leaves the quads' span at level kb in *a, *b and their text in sink->mask. */
 static hush_status_t base64_replacement(hushi_view_sink_t *sink, const hushi_view_chain_t *chain,
                                         size_t kb, uint64_t *a, uint64_t *b)
 {
@@ -177,6 +214,9 @@ static hush_status_t base64_replacement(hushi_view_sink_t *sink, const hushi_vie
     if (st != HUSH_OK)
         return st;
     memset(plain->data + (*a - da), '*', (size_t)(*b - *a));
+    for (size_t i = (size_t)*a; i < (size_t)*b; i++) /* the secret's lines stay lines */
+        if (is_line_break(dec->bytes[i]))
+            plain->data[i - da] = dec->bytes[i];
     sink->mask.size = 0;
     if ((st = hushi_encode_base64(plain->data, plain->size, dec->url_safe, &sink->mask)) != HUSH_OK)
         return st;
@@ -184,7 +224,36 @@ static hush_status_t base64_replacement(hushi_view_sink_t *sink, const hushi_vie
         sink->mask.size--;
     *a = chain->layers[kb].input_offset + qa;
     *b = chain->layers[kb].input_offset + qb;
-    return HUSH_OK;
+    return keep_base64_layout(sink, level_text(chain, kb) + *a, (size_t)(*b - *a));
+}
+
+/* Stars and partial keep the secret's line breaks (redact.h): in `out`, the
+ * raw-level mask of raw span [ra, rb), every raw CR and LF byte, and the raw
+ * bytes that encode each CR and LF of the decoded secret (a JSON "\n" escape,
+ * a CSV field's own newline), are written back as they are. */
+static void keep_line_breaks(const hushi_view_chain_t *chain, const masked_span_t *m, uint64_t ra,
+                             uint64_t rb, hushi_bytes_t *out)
+{
+    const unsigned char *raw = chain->raw + (ra - chain->container_start);
+    size_t raw_len = (size_t)(rb - ra);
+    for (size_t i = 0; i < raw_len && i < out->size; i++)
+        if (is_line_break(raw[i]))
+            out->data[i] = raw[i];
+    size_t size;
+    const unsigned char *top = hushi_chain_text(chain, &size);
+    if (top + m->a != m->secret) /* a percent-decoded value: no map to its bytes */
+        return;
+    for (size_t i = 0; i < m->secret_size; i++) {
+        if (!is_line_break(m->secret[i]))
+            continue;
+        uint64_t a = m->a + i, b = a + 1;
+        map_down(chain, chain->count, 0, &a, &b);
+        a += chain->container_start;
+        b += chain->container_start;
+        for (uint64_t o = a; o < b; o++)
+            if (o >= ra && o < rb && (size_t)(o - ra) < out->size)
+                out->data[o - ra] = raw[o - ra];
+    }
 }
 
 /* The mask text of a secret outside base64, as decoded text (label, hash)
@@ -197,20 +266,32 @@ static hush_status_t plain_mask(hushi_view_sink_t *sink, const hushi_view_chain_
     out->size = 0;
     *raw_level = true;
     size_t raw_len = (size_t)(rb - ra);
-    if (sink->config.mask == HUSH_MASK_STARS)
-        return hushi_bytes_append(out, NULL, raw_len, '*');
+    if (sink->config.mask == HUSH_MASK_STARS ||
+        (sink->config.mask == HUSH_MASK_PARTIAL &&
+         (m->secret_size < HUSHI_PARTIAL_MIN_LEN || m->percent_value))) {
+        hush_status_t st = hushi_bytes_append(out, NULL, raw_len, '*');
+        if (st == HUSH_OK)
+            keep_line_breaks(chain, m, ra, rb, out);
+        return st;
+    }
     if (sink->config.mask == HUSH_MASK_PARTIAL) {
-        if (m->secret_size < HUSHI_PARTIAL_MIN_LEN || m->percent_value)
-            return hushi_bytes_append(out, NULL, raw_len, '*');
-        /* The raw bytes that encode the first characters, whole. */
-        uint64_t ka = m->a + HUSHI_PARTIAL_KEEP, kb = ka + 1;
+        /* The raw bytes that encode the first characters, whole, stopping
+         * before a line break (the following lines are stars). */
+        size_t kept = 0;
+        while (kept < HUSHI_PARTIAL_KEEP && !is_line_break(m->secret[kept]))
+            kept++;
+        uint64_t ka = m->a + kept, kb = ka + 1;
         map_down(chain, chain->count, 0, &ka, &kb);
         size_t keep = (size_t)(chain->container_start + ka - ra);
         if (keep > raw_len)
             keep = raw_len;
         hush_status_t st =
             hushi_bytes_append(out, chain->raw + (ra - chain->container_start), keep, 0);
-        return st == HUSH_OK ? hushi_bytes_append(out, NULL, raw_len - keep, '*') : st;
+        if (st == HUSH_OK)
+            st = hushi_bytes_append(out, NULL, raw_len - keep, '*');
+        if (st == HUSH_OK)
+            keep_line_breaks(chain, m, ra, rb, out);
+        return st;
     }
     *raw_level = false;
     hushi_mask_request_t req = {

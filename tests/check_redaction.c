@@ -210,6 +210,35 @@ static int secret_in_json(const cJSON *item, const doc_t *d, int depth)
     return -1;
 }
 
+/* The length of the JSON escape at s[0] (a backslash) and whether it
+ * writes a line break (\n, \r, \u000A, \u000d). */
+static size_t json_escape(const char *s, size_t n, bool *line_break)
+{
+    *line_break = false;
+    if (n >= 6 && s[1] == 'u') {
+        *line_break = strncmp(s + 2, "000", 3) == 0 && strchr("aAdD", s[5]);
+        return 6;
+    }
+    *line_break = n >= 2 && (s[1] == 'n' || s[1] == 'r');
+    return n >= 2 ? 2 : 1;
+}
+
+/* Stars over raw span [start, end), but for the bytes that write a line
+ * break (a CSV field's own CR and LF, a JSON string's escapes of them),
+ * which every mask keeps. */
+static void stars_keeping_lines(const char *raw, size_t size, bool json, buf_t *out)
+{
+    for (size_t i = 0; i < size;) {
+        size_t len = 1;
+        bool keep = raw[i] == '\n' || raw[i] == '\r';
+        if (json && raw[i] == '\\')
+            len = json_escape(raw + i, size - i, &keep);
+        for (size_t j = 0; j < len; j++)
+            buf_put(out, keep ? raw + i + j : "*", 1);
+        i += len;
+    }
+}
+
 /* The mask secret k's raw span becomes, as written in the document.  The
  * partial mask keeps the raw bytes of the first characters, which this
  * test does not track: no expectation (false). */
@@ -225,8 +254,8 @@ static bool expected_mask(const checker_t *ck, int k, hush_mask_t mask, buf_t *o
     if (mask == HUSH_MASK_PARTIAL)
         return false;
     if (mask == HUSH_MASK_STARS) {
-        for (uint64_t i = p->start; i < p->end; i++)
-            buf_str(out, "*");
+        stars_keeping_lines(ck->doc->text.data + p->start, (size_t)(p->end - p->start),
+                            !p->csv_field, out);
         return true;
     }
     /* In a percent-encoded value only what would change how a query splits
@@ -244,7 +273,30 @@ static bool expected_mask(const checker_t *ck, int k, hush_mask_t mask, buf_t *o
         else
             buf_put(out, c, 1);
     }
+    /* then the secret's line breaks, as its container writes them */
+    for (size_t i = 0; i < p->secret_size; i++)
+        if (p->secret[i] == '\n' || p->secret[i] == '\r')
+            buf_str(out, p->csv_field ? (p->secret[i] == '\n' ? "\n" : "\r")
+                                      : (p->secret[i] == '\n' ? "\\n" : "\\r"));
     return true;
+}
+
+/* A mask as written in a JSON string (expected_mask), decoded: its only
+ * escapes are the kept line breaks.  Returns the decoded size. */
+static size_t unescape_line_breaks(const char *s, size_t n, char *out)
+{
+    size_t o = 0;
+    for (size_t i = 0; i < n;) {
+        bool line_break = false;
+        size_t len = s[i] == '\\' ? json_escape(s + i, n - i, &line_break) : 1;
+        if (line_break)
+            out[o++] = s[i + 1] == 'n' || strchr("aA", s[i + len - 1]) ? '\n' : '\r';
+        else
+            memmove(out + o, s + i, len), o += len; /* out may be s */
+        i += len;
+    }
+    out[o] = '\0';
+    return o;
 }
 
 static bool same_shape(checker_t *ck, const cJSON *in, const cJSON *out, hush_mask_t mask,
@@ -264,7 +316,10 @@ static bool same_decoded_value(checker_t *ck, int k, const char *got, size_t got
     char *decoded = malloc(mask_text.size + 1), *value = malloc(got_size + 1);
     REQUIRE(decoded);
     REQUIRE(value);
-    percent_decode(mask_text.data, mask_text.size, decoded);
+    size_t decoded_size = mask_text.size;
+    if (!p->csv_field)
+        decoded_size = unescape_line_breaks(mask_text.data, mask_text.size, mask_text.data);
+    percent_decode(mask_text.data, decoded_size, decoded);
     for (unsigned i = 0; i < p->filler; i++)
         buf_str(&want, "lorem ipsum ");
     buf_fmt(&want, "%s%s%s", p->pre, decoded, p->post);
@@ -769,6 +824,14 @@ void check_document(checker_t *ck, const engines_t *e, size_t m)
     if (mask == HUSH_MASK_LABEL || mask == HUSH_MASK_STARS)
         check_findings(ck, &whole);
     check_exact_output(ck, &whole.output, mask);
+    size_t lines_in = 0, lines_out = 0;
+    for (size_t i = 0; i < d->text.size; i++)
+        lines_in += d->text.data[i] == '\n';
+    for (size_t i = 0; i < whole.output.size; i++)
+        lines_out += whole.output.data[i] == '\n';
+    if (lines_in != lines_out)
+        problem(ck, "%s output has %zu lines, input %zu", hush_mask_name(mask), lines_out,
+                lines_in);
     if (d->csv)
         check_csv_output(ck, &whole.output, mask);
     else

@@ -4,7 +4,8 @@
  *   (a) one finding per planted secret, exactly at its raw span, with the
  *       right rule, encoding label, line, column and fingerprint (that of
  *       the decoded secret), and no other finding; no preview shows it;
- *   (b) the redacted output is the input with each span masked, and still
+ *   (b) the redacted output is the input with each span masked (a secret's
+ *       line breaks kept), has as many lines as the input, and still
  *       parses as the JSON or CSV it was, with the same shape;
  *   (c) no planted value can be read back from the output after any
  *       decoding (JSON strings, percent-encoding, base64, JSON in a string);

@@ -170,6 +170,57 @@ size_t fake_npm_token(fake_rng_t *rng, char *out, size_t cap)
     return crc32_token(rng, "npm_", out, cap);
 }
 
+/* A DER tag and length (short form, or long form of one or two bytes). */
+static size_t der_header(unsigned char *o, unsigned char tag, size_t len)
+{
+    o[0] = tag;
+    if (len < 0x80) {
+        o[1] = (unsigned char)len;
+        return 2;
+    }
+    if (len < 0x100) {
+        o[1] = 0x81;
+        o[2] = (unsigned char)len;
+        return 3;
+    }
+    o[1] = 0x82;
+    o[2] = (unsigned char)(len >> 8);
+    o[3] = (unsigned char)len;
+    return 4;
+}
+
+size_t fake_pem_private_key(fake_rng_t *rng, size_t key_bytes, const char *newline, char *out,
+                            size_t cap)
+{
+    static const unsigned char version_and_alg[] = {
+        0x02, 0x01, 0x00, 0x30, 0x0d, 0x06, 0x09, 0x2a, 0x86, 0x48,
+        0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01, 0x05, 0x00};
+    static const char begin[] = "-----BEGIN PRIVATE KEY-----", end[] = "-----END PRIVATE KEY-----";
+    unsigned char der[4 + sizeof version_and_alg + 4 + 600], octets[4];
+    char b64[4 * (sizeof der / 3 + 1) + 1];
+    if (key_bytes < 1 || key_bytes > 600)
+        return 0;
+    size_t octets_n = der_header(octets, 0x04, key_bytes);
+    size_t inner = sizeof version_and_alg + octets_n + key_bytes;
+    size_t n = der_header(der, 0x30, inner);
+    memcpy(der + n, version_and_alg, sizeof version_and_alg);
+    n += sizeof version_and_alg;
+    memcpy(der + n, octets, octets_n);
+    n += octets_n;
+    fake_bytes(rng, der + n, key_bytes);
+    n += key_bytes;
+    size_t b64_n = fake_base64_encode(der, n, false, true, b64, sizeof b64);
+    size_t lines = (b64_n + 63) / 64, nl = strlen(newline);
+    size_t len = strlen(begin) + nl + b64_n + lines * nl + strlen(end);
+    if (!fits(len, out, cap))
+        return 0;
+    size_t o = (size_t)snprintf(out, cap, "%s%s", begin, newline);
+    for (size_t i = 0; i < b64_n; i += 64)
+        o += (size_t)snprintf(out + o, cap - o, "%.64s%s", b64 + i, newline);
+    snprintf(out + o, cap - o, "%s", end);
+    return len;
+}
+
 static size_t entra_form(fake_rng_t *rng, char version, size_t random_tail, char *out,
                          size_t cap)
 {

@@ -61,6 +61,14 @@ size_t fake_google_api_key(fake_rng_t *rng, char *out, size_t cap);
 /* npm token: "npm_" + 30 base62 + 6 base62 CRC32 (same scheme as GitHub). */
 size_t fake_npm_token(fake_rng_t *rng, char *out, size_t cap);
 
+/* A PEM "PRIVATE KEY" block (PKCS#8: version 0, rsaEncryption, an OCTET
+ * STRING of `key_bytes` random bytes, 1 to 600): DER of its type, so the
+ * structure validator accepts it, but no usable key.  Base64 in lines of
+ * 64 characters; every line but the END line ends in `newline` ("\n" or
+ * "\r\n"), the END line in nothing. */
+size_t fake_pem_private_key(fake_rng_t *rng, size_t key_bytes, const char *newline, char *out,
+                            size_t cap);
+
 /* A random lower-case GUID (a fake tenant or client id), FAKE_GUID_SIZE
  * characters: 8-4-4-4-12 hex digits. */
 #define FAKE_GUID_SIZE 36

@@ -158,7 +158,13 @@ static const char *const style_names[] = {"bare", "url-path", "url-query"};
 
 static void make_secret(fake_rng_t *rng, planted_t *p)
 {
-    switch (below(rng, 5)) {
+    switch (below(rng, 6)) {
+    case 5: /* a secret of several lines: its mask must keep them */
+        p->secret_size = fake_pem_private_key(rng, 40 + below(rng, 260),
+                                              roll(rng, 50) ? "\r\n" : "\n", p->secret,
+                                              sizeof p->secret);
+        p->rule = "pem.private-key";
+        break;
     case 0:
         p->secret_size = fake_github_token(rng, NULL, p->secret, sizeof p->secret);
         p->rule = "github.pat.classic";
@@ -242,7 +248,9 @@ static void base64_layer(fake_rng_t *rng, planted_t *p, const marked_t *doc, mar
     body.a = 4 * qa;
     body.e = 4 * qb < len ? 4 * qb : len;
     memcpy(p->b64_plain, doc->b.data, n);
-    memset(p->b64_plain + doc->a, '*', doc->e - doc->a);
+    for (size_t i = doc->a; i < doc->e; i++) /* line breaks stay, as in hush */
+        if (p->b64_plain[i] != '\n' && p->b64_plain[i] != '\r')
+            p->b64_plain[i] = '*';
     p->b64_plain[n] = '\0';
     size_t pb = 3 * qb < n ? 3 * qb : n;
     fake_base64_encode(p->b64_plain + 3 * qa, pb - 3 * qa, url_safe, pad, p->b64_mask, cap);
@@ -324,6 +332,9 @@ static void encode_planted(gen_t *g, planted_t *p, marked_t *out)
         return;
     }
     p->style = (int)below(rng, STYLE_COUNT);
+    bool lines = memchr(p->secret, '\n', p->secret_size) != NULL;
+    if (lines) /* a key block is a value of its own, not part of a URL */
+        p->style = STYLE_BARE;
     switch (p->style) {
     case STYLE_URL_PATH:
         snprintf(p->pre, sizeof p->pre, "https://hush-example.contoso.com/x/");
@@ -363,7 +374,9 @@ static void encode_planted(gen_t *g, planted_t *p, marked_t *out)
                       .slash_pct = PICK(rng, 0, 50, 100)};
     p->escaped = json_layer(rng, cur, &esc, &inner);
     p->base64 = roll(rng, 10);
-    p->embedded = !p->base64 && roll(rng, 15);
+    /* Not a key block inside JSON inside a JSON string: its line breaks
+     * would be written "\\n", which the checker's stars do not follow. */
+    p->embedded = !p->base64 && !lines && roll(rng, 15);
     if (!p->embedded && !p->base64) {
         *out = inner;
     } else {
@@ -702,6 +715,8 @@ static const char *const csv_fields[] = {"42", "MailItemsAccessed", "", "2026-11
 static void write_csv_secret(fake_rng_t *rng, buf_t *out, planted_t *p)
 {
     unsigned form = below(rng, 3);
+    if (form == 0 && memchr(p->secret, '\n', p->secret_size))
+        form = 1; /* a field of several lines is quoted */
     p->csv_field = true;
     p->style = STYLE_BARE;
     snprintf(p->pre, sizeof p->pre, "%s", form == 0 ? "" : form == 1 ? "note " : "say \"");

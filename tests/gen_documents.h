@@ -5,7 +5,8 @@
  * Secrets are written through random layers: JSON \u escapes (either case,
  * surrogate pairs), "\/", percent-encoding in a URL, JSON inside a JSON
  * string, JSON inside a CSV field with doubled quotes, a HAR body in base64,
- * a HAR header written value first, a member named like a secret.  While
+ * a HAR header written value first, a member named like a secret.  Some
+ * secrets are PEM private-key blocks of several lines (LF or CR LF).  While
  * writing, the generator records the raw span of every secret in the
  * document and the encoding label a finding must carry, so a checker can
  * tell exactly where each secret is and what the redacted output must be

@@ -39,8 +39,8 @@ static const char test_rules_json[] =
     " \"examples\":[\"key: qwertyuiopas\"],\"negative_examples\":[\" key: qwertyuiopas\"]},"
     "{\"id\":\"test.block\",\"name\":\"test key block\",\"confidence\":\"high\","
     " \"multiline\":true,\"opener\":\"-----BEGIN TEST KEY-----\","
-    " \"pattern\":\"-----BEGIN TEST KEY-----\\\\n(?<secret>[A-Za-z0-9+/=\\\\n]{16,4000})"
-    "\\\\n-----END TEST KEY-----\","
+    " \"pattern\":\"-----BEGIN TEST KEY-----\\\\r?\\\\n"
+    "(?<secret>[A-Za-z0-9+/=\\\\r\\\\n]{16,4000}?)\\\\r?\\\\n-----END TEST KEY-----\","
     " \"examples\":[\"-----BEGIN TEST KEY-----\\nQUJDREVGR0hJSktMTU5PUA==\\n-----END TEST "
     "KEY-----\"],"
     " \"negative_examples\":[\"-----BEGIN TEST KEY-----\\nshort\\n-----END TEST KEY-----\"]}"
@@ -105,11 +105,13 @@ static char *make_input(uint64_t seed, size_t target, size_t *size_out)
             for (int i = 0; i < 12; i++)
                 line[n++] = (char)('a' + next_random(&rng) % 26);
         } else if (kind == 3 && next_random(&rng) % 4 == 0) {
-            n += (size_t)snprintf(line + n, sizeof line - n, "\n-----BEGIN TEST KEY-----\n");
+            const char *nl = next_random(&rng) % 2 ? "\r\n" : "\n";
+            n += (size_t)snprintf(line + n, sizeof line - n, "%s-----BEGIN TEST KEY-----%s", nl,
+                                  nl);
             for (int l = 0; l < 3; l++) {
                 for (int i = 0; i < 64; i++)
                     line[n++] = alnum[next_random(&rng) % 62];
-                line[n++] = '\n';
+                n += (size_t)snprintf(line + n, sizeof line - n, "%s", nl);
             }
             n += (size_t)snprintf(line + n, sizeof line - n, "-----END TEST KEY-----");
         } else if (kind == 4) {
@@ -176,6 +178,25 @@ static void assert_same(const capture_t *a, const capture_t *b, const char *what
     }
 }
 
+static size_t count_lines(const char *text, size_t size)
+{
+    size_t lines = 0;
+    for (size_t i = 0; i < size; i++)
+        lines += text[i] == '\n';
+    return lines;
+}
+
+/* Redacted text has exactly as many lines as its input, whatever the mask. */
+static void assert_same_lines(const char *input, size_t size, const capture_t *cap,
+                              const char *what)
+{
+    size_t want = count_lines(input, size), got = count_lines(cap->output.data, cap->output.size);
+    if (want != got) {
+        fprintf(stderr, "%s: redacted output has %zu lines, input %zu\n", what, got, want);
+        fail();
+    }
+}
+
 /* Feeding `input` as two pieces cut at `cut` gives what one read gave. */
 static void assert_two_feeds_same(hush_scanner_t *s, const char *input, size_t size, size_t cut,
                                   const capture_t *whole, const char *what)
@@ -199,6 +220,7 @@ static void check_invariance(const hush_rules_t *rules, const char *input, size_
     scan_split(reference, input, size, size, 0, false);
     assert_true(whole.count > 0);
     assert_same(&whole, &ref, "hyperscan vs reference");
+    assert_same_lines(input, size, &whole, hush_mask_name(mask));
     for (size_t i = 0; i < split_count; i++) {
         capture_t piece = {0};
         hush_scanner_set_context(fast, &piece, &piece);
@@ -232,6 +254,8 @@ static void test_every_small_split(void **state)
         splits[i] = i + 1;
     check_invariance(fx->rules, input, size, splits, 257, HUSH_MASK_LABEL);
     check_invariance(fx->rules, input, size, splits, 64, HUSH_MASK_STARS);
+    check_invariance(fx->rules, input, size, splits, 32, HUSH_MASK_PARTIAL);
+    check_invariance(fx->rules, input, size, splits, 32, HUSH_MASK_HASH);
     free(input);
 }
 
@@ -302,6 +326,94 @@ static void test_passthrough_and_masks(void **state)
         assert_int_equal(cap.count, 2);
         hush_scanner_destroy(s);
         capture_free(&cap);
+    }
+}
+
+/* `text` with every "|" replaced by `nl` and every "#" by the first 8 hex of
+ * `fingerprint` (the hash mask). */
+static void expand(const char *text, const char *nl, const char *fingerprint, buf_t *out)
+{
+    out->size = 0;
+    buf_put(out, "", 0);
+    for (const char *c = text; *c; c++) {
+        if (*c == '|')
+            buf_str(out, nl);
+        else if (*c == '#')
+            buf_put(out, fingerprint, 8);
+        else
+            buf_put(out, c, 1);
+    }
+}
+
+/* A multi-line secret keeps its line breaks with every mask, LF or CR LF:
+ * two blocks in one input, the second at the very end with no line end
+ * after it; each secret's last line has no line break of its own. */
+static void test_multiline_masks_keep_lines(void **state)
+{
+    fixture_t *fx = *state;
+    static const char input[] = "a|-----BEGIN TEST KEY-----|QUJDREVGR0hJSktM|TU5PUA==|"
+                                "-----END TEST KEY-----|mid|-----BEGIN TEST KEY-----|"
+                                "AAAABBBBCCCCDDDD|EEEEFFFF|GGGG|-----END TEST KEY-----";
+    static const struct {
+        hush_mask_t mask;
+        const char *expected;
+    } cases[] = {
+        {HUSH_MASK_LABEL, "a|-----BEGIN TEST KEY-----|[REDACTED:test.block]||"
+                          "-----END TEST KEY-----|mid|-----BEGIN TEST KEY-----|"
+                          "[REDACTED:test.block]|||-----END TEST KEY-----"},
+        {HUSH_MASK_HASH, "a|-----BEGIN TEST KEY-----|[REDACTED:test.block:#]||"
+                         "-----END TEST KEY-----|mid|-----BEGIN TEST KEY-----|"
+                         "[REDACTED:test.block:#]|||-----END TEST KEY-----"},
+        {HUSH_MASK_STARS, "a|-----BEGIN TEST KEY-----|****************|********|"
+                          "-----END TEST KEY-----|mid|-----BEGIN TEST KEY-----|"
+                          "****************|********|****|-----END TEST KEY-----"},
+        {HUSH_MASK_PARTIAL, "a|-----BEGIN TEST KEY-----|QUJD************|********|"
+                            "-----END TEST KEY-----|mid|-----BEGIN TEST KEY-----|"
+                            "AAAA************|********|****|-----END TEST KEY-----"},
+    };
+    static const char *const line_ends[] = {"\n", "\r\n"};
+    static const size_t splits[] = {1, 2, 7, 64, 4096};
+    for (size_t e = 0; e < 2; e++) {
+        buf_t in = {0}, want = {0};
+        expand(input, line_ends[e], "", &in);
+        for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+            capture_t whole = {0};
+            hush_scanner_t *s = make_scanner(fx->rules, HUSH_ENGINE_HYPERSCAN, cases[i].mask,
+                                             &whole);
+            scan_split(s, in.data, in.size, in.size, 0, false);
+            assert_int_equal(whole.count, 2);
+            /* the hash mask: the first label shows the first secret's
+             * fingerprint, the second label (after "mid") the second's */
+            expand(cases[i].expected, line_ends[e], whole.seen[0].fingerprint, &want);
+            if (cases[i].mask == HUSH_MASK_HASH) {
+                char *second = strstr(strstr(want.data, "mid"), "test.block:");
+                assert_non_null(second);
+                memcpy(second + strlen("test.block:"), whole.seen[1].fingerprint, 8);
+            }
+            assert_int_equal(whole.output.size, want.size);
+            assert_memory_equal(whole.output.data, want.data, want.size);
+            assert_same_lines(in.data, in.size, &whole, hush_mask_name(cases[i].mask));
+            for (size_t f = 0; f < whole.count; f++) {
+                /* a preview is one line and never shows the secret */
+                assert_null(strchr(whole.seen[f].preview, '\n'));
+                assert_null(strchr(whole.seen[f].preview, '\r'));
+                assert_null(strstr(whole.seen[f].preview, f ? "AAAABBBB" : "QUJDREVG"));
+                assert_non_null(strstr(whole.seen[f].preview, "[REDACTED:test.block]"));
+            }
+            assert_int_equal(whole.seen[0].line, 3);
+            assert_int_equal(whole.seen[1].line, 8);
+            for (size_t k = 0; k < sizeof splits / sizeof *splits; k++) {
+                capture_t piece = {0};
+                hush_scanner_set_context(s, &piece, &piece);
+                scan_split(s, in.data, in.size, splits[k], 0, k % 2 == 1);
+                assert_same(&whole, &piece, "multi-line secret, split");
+                capture_free(&piece);
+            }
+            hush_scanner_destroy(s);
+            capture_free(&whole);
+        }
+        buf_free(&in);
+        buf_free(&want);
     }
 }
 
@@ -666,6 +778,7 @@ int main(void)
         cmocka_unit_test(test_large_input_splits),
         cmocka_unit_test(test_straddling_secret),
         cmocka_unit_test(test_passthrough_and_masks),
+        cmocka_unit_test(test_multiline_masks_keep_lines),
         cmocka_unit_test(test_line_and_column),
         cmocka_unit_test(test_flush_latency),
         cmocka_unit_test(test_flush_holds_until_scanned),

@@ -36,6 +36,7 @@
 #include "fake_secrets.h"
 #include "gen_documents.h"
 #include "hush.h"
+#include "redact.h"
 #include "scan_fixture.h"
 
 /* Seeds of the property tests: enough to meet every combination of
@@ -478,6 +479,138 @@ static void test_partial_mask_inside_escape(void **state)
     }
 }
 
+/* The bytes that write `pem` in a container (JSON: line breaks as \n and
+ * \r escapes), as written (keep 0), or masked: every byte but the line
+ * breaks as '*' after the first `keep` - 1 (keep > 0), or only the line
+ * breaks (keep < 0). */
+static void write_pem_form(const char *pem, bool json, int keep, buf_t *out)
+{
+    for (size_t i = 0; pem[i]; i++) {
+        bool line_break = pem[i] == '\n' || pem[i] == '\r';
+        if (line_break && json)
+            buf_str(out, pem[i] == '\n' ? "\\n" : "\\r");
+        else if (line_break || keep == 0 || (keep > 0 && i + 1 < (size_t)keep))
+            buf_put(out, pem + i, 1);
+        else if (keep > 0)
+            buf_str(out, "*");
+    }
+}
+
+/* A secret of several lines, in a log, a JSON string and a quoted CSV
+ * field, LF and CR LF: every mask keeps its line breaks as the container
+ * writes them, so the output has as many lines as the input. */
+static void test_multiline_secret_every_view(void **state)
+{
+    static const char *const before[] = {"hush test key: ", "{\"note\": \"hush test\", \"key\": \"",
+                                         "Id,Key\r\n1,\""};
+    static const char *const after[] = {" tail\nhush test\n", "\"}\n", "\"\r\n2,none\r\n"};
+    static const hush_mask_t masks[] = {HUSH_MASK_LABEL, HUSH_MASK_STARS, HUSH_MASK_PARTIAL,
+                                        HUSH_MASK_HASH};
+    fake_rng_t rng;
+    fake_rng_init(&rng, 610);
+    for (int crlf = 0; crlf < 2; crlf++) {
+        char pem[FAKE_MAX_SIZE];
+        assert_true(fake_pem_private_key(&rng, 180, crlf ? "\r\n" : "\n", pem, sizeof pem) > 0);
+        for (size_t c = 0; c < 3; c++) {
+            bool json = c == 1;
+            buf_t in = {0}, want = {0};
+            buf_str(&in, before[c]);
+            write_pem_form(pem, json, 0, &in);
+            buf_str(&in, after[c]);
+            for (size_t m = 0; m < 4; m++) {
+                capture_t *cap = &focused;
+                scan_checked(*state, masks[m], in.data, cap);
+                assert_int_equal(cap->count, 1);
+                assert_string_equal(cap->seen[0].rule, "pem.private-key");
+                assert_string_equal(cap->seen[0].encoding, c == 0 ? "raw" : json ? "json" : "csv");
+                want.size = 0;
+                buf_str(&want, before[c]);
+                if (masks[m] == HUSH_MASK_LABEL)
+                    buf_str(&want, "[REDACTED:pem.private-key]");
+                else if (masks[m] == HUSH_MASK_HASH)
+                    buf_fmt(&want, "[REDACTED:pem.private-key:%.8s]", cap->seen[0].fingerprint);
+                write_pem_form(pem, json,
+                               masks[m] == HUSH_MASK_STARS     ? 1
+                               : masks[m] == HUSH_MASK_PARTIAL ? 1 + (int)HUSHI_PARTIAL_KEEP
+                                                                : -1,
+                               &want);
+                buf_str(&want, after[c]);
+                if (cap->output.size != want.size ||
+                    memcmp(cap->output.data, want.data, want.size) != 0)
+                    fprintf(stderr, "  %s, %s line ends, container %zu: wrong output\n",
+                            hush_mask_name(masks[m]), crlf ? "CR LF" : "LF", c);
+                assert_int_equal(cap->output.size, want.size);
+                assert_memory_equal(cap->output.data, want.data, want.size);
+                assert_null(strchr(cap->seen[0].preview, '\n'));
+                capture_free(cap);
+            }
+            buf_free(&in);
+            buf_free(&want);
+        }
+    }
+}
+
+/* A HAR body in base64 wrapped into lines of 76 characters (written "\n" in
+ * the JSON string), of a text holding a PEM key: the quads re-encoded
+ * around the key keep the wrapping, and decoded, the key's bytes are '*'
+ * but its line breaks, so the body keeps its lines too. */
+static void test_har_base64_wrapped_multiline(void **state)
+{
+    fake_rng_t rng;
+    fake_rng_init(&rng, 611);
+    char pem[FAKE_MAX_SIZE], plain[2048], b64[4096];
+    assert_true(fake_pem_private_key(&rng, 200, "\n", pem, sizeof pem) > 0);
+    snprintf(plain, sizeof plain, "hush test page\nconfig:\n%s\nend of hush test page\n", pem);
+    size_t n = fake_base64_encode(plain, strlen(plain), false, true, b64, sizeof b64);
+    buf_t wrapped = {0}, text = {0};
+    for (size_t i = 0; i < n; i += 76) {
+        if (i)
+            buf_str(&wrapped, "\\n");
+        buf_put(&wrapped, b64 + i, n - i < 76 ? n - i : 76);
+    }
+    buf_fmt(&text, "{\"log\":{\"entries\":[{\"response\":{\"content\":{\"mimeType\":"
+                   "\"text/plain\",\"encoding\":\"base64\",\"text\":\"%s\"}}}]}}\n",
+            wrapped.data);
+    for (size_t m = 0; m < 2; m++) {
+        capture_t *cap = &focused;
+        scan_checked(*state, m ? HUSH_MASK_STARS : HUSH_MASK_LABEL, text.data, cap);
+        assert_int_equal(cap->count, 1);
+        assert_string_equal(cap->seen[0].rule, "pem.private-key");
+        assert_string_equal(cap->seen[0].encoding, "json+base64");
+        assert_int_equal(cap->output.size, text.size);
+        cJSON *in = cJSON_Parse(text.data), *out = cJSON_Parse(cap->output.data);
+        assert_non_null(out);
+        const char *a = cJSON_GetObjectItem(cJSON_GetObjectItem(cJSON_GetObjectItem(
+            cJSON_GetArrayItem(cJSON_GetObjectItem(cJSON_GetObjectItem(in, "log"), "entries"), 0),
+            "response"), "content"), "text")->valuestring;
+        const char *b = cJSON_GetObjectItem(cJSON_GetObjectItem(cJSON_GetObjectItem(
+            cJSON_GetArrayItem(cJSON_GetObjectItem(cJSON_GetObjectItem(out, "log"), "entries"), 0),
+            "response"), "content"), "text")->valuestring;
+        assert_int_equal(strlen(a), strlen(b));
+        for (size_t i = 0; a[i]; i++) /* the wrapping is where it was */
+            assert_int_equal(a[i] == '\n', b[i] == '\n');
+        char joined[4096];
+        size_t j = 0;
+        for (size_t i = 0; b[i]; i++)
+            if (b[i] != '\n')
+                joined[j++] = b[i];
+        unsigned char decoded[4096];
+        size_t d = 0;
+        assert_true(base64_decode_any(joined, j, decoded, &d));
+        assert_int_equal(d, strlen(plain));
+        size_t at = offset_of(plain, pem), len = strlen(pem);
+        assert_memory_equal(decoded, plain, at);
+        for (size_t i = at; i < at + len; i++)
+            assert_int_equal(decoded[i], pem[i - at] == '\n' ? '\n' : '*');
+        assert_memory_equal(decoded + at + len, plain + at + len, d - at - len);
+        cJSON_Delete(in);
+        cJSON_Delete(out);
+        capture_free(cap);
+    }
+    buf_free(&wrapped);
+    buf_free(&text);
+}
+
 /* A HAR body with "encoding":"base64": the secret inside is found at the
  * base64 quads that hold it, which are re-encoded with '*' for its bytes. */
 static void check_har_base64(const fixture_t *fx, bool escape_inside, const char *want_encoding)
@@ -871,6 +1004,8 @@ int main(int argc, char **argv)
         cmocka_unit_test_teardown(test_password_member_values, free_focused),
         cmocka_unit_test_teardown(test_escaped_member_fingerprint, free_focused),
         cmocka_unit_test_teardown(test_partial_mask_inside_escape, free_focused),
+        cmocka_unit_test_teardown(test_multiline_secret_every_view, free_focused),
+        cmocka_unit_test_teardown(test_har_base64_wrapped_multiline, free_focused),
         cmocka_unit_test_teardown(test_har_base64_body, free_focused),
         cmocka_unit_test_teardown(test_har_base64_body_escaped, free_focused),
         cmocka_unit_test_teardown(test_har_base64_escaped_slash_stars, free_focused),

@@ -242,6 +242,77 @@ t_mask_stars_keeps_length() {
     expect_contains out "token=$stars user" && expect_absent out "$TOKEN"
 }
 
+# A generated PEM private key (random content in the structure of its type,
+# not a usable key), lines joined by LF.
+fake_pem() {
+    python3 -c 'import sys; sys.path.insert(0, sys.argv[1]); import fakes
+print(fakes.pem_private_key("RSA PRIVATE KEY", int(sys.argv[3]), fakes.make_rng(int(sys.argv[2]))))' \
+        "$ROOT/scripts" "$1" "$2"
+}
+
+# `hush < file > out` keeps the line count whatever the mask, LF or CR LF,
+# in a log, a JSON string and a quoted CSV field; no line of the key is left.
+t_multiline_secret_keeps_lines() {
+    local pem body mask f
+    pem=$(fake_pem 61 6) || { fail "no fake key"; return 1; }
+    body=$(printf '%s\n' "$pem" | sed -n 3p)
+    { echo 'hush test: before'; printf 'key: %s tail\n' "$pem"; echo 'hush test: after'; } >lf.log
+    sed 's/$/\r/' lf.log >crlf.log
+    python3 -c 'import json, sys; print(json.dumps({"note": "hush test", "key": sys.argv[1]}))' \
+        "$pem" >key.json
+    printf 'id,key\n1,"%s"\n2,hush test\n' "$pem" >key.csv
+    for f in lf.log crlf.log key.json key.csv; do
+        for mask in label stars partial hash; do
+            "$HUSH" --fingerprint-key "$KEY" --mask "$mask" <"$f" >"out.$mask" 2>err
+            expect_status 0 $? && expect_empty err || return 1
+            [ "$(wc -l <"out.$mask")" -eq "$(wc -l <"$f")" ] ||
+                { fail "$f, --mask $mask: $(wc -l <"out.$mask") lines, input $(wc -l <"$f")"; return 1; }
+            expect_absent "out.$mask" "${body:0:40}" || return 1
+        done
+        expect_contains out.label '[REDACTED:pem.private-key]' || return 1
+    done
+    [ "$(grep -c $'\r$' "out.label")" -eq 0 ] || fail "CR in the LF output"
+    "$HUSH" --fingerprint-key "$KEY" <crlf.log >crlf.out 2>err
+    [ "$(grep -c $'\r$' crlf.out)" -eq "$(wc -l <crlf.log)" ] || fail "a CR LF line end was lost"
+}
+
+# --line-buffered never writes a line of a key block before the block is
+# decided: fed line by line, the output never holds any of it.  A multiline
+# match is decided once a rule's longest match (8 KiB) has followed its
+# opener, or at the end of the input: after filler lines past that, the
+# block comes out masked while the input is still open, lines kept.
+t_line_buffered_multiline() {
+    local pem line i=0 n status
+    pem=$(fake_pem 62 6) || { fail "no fake key"; return 1; }
+    mkfifo in.fifo
+    "$HUSH" --fingerprint-key "$KEY" --line-buffered <in.fifo >out 2>err &
+    local pid=$!
+    exec 3>in.fifo
+    printf 'hush test: before\n' >&3
+    while IFS= read -r line; do
+        printf '%s\n' "$line" >&3
+        sleep 0.05
+        case $line in -----*) ;; *)
+            if grep -qF -- "${line:0:40}" out; then
+                fail "a line of the key was written"; exec 3>&-; wait $pid; return 1
+            fi ;;
+        esac
+    done <<<"$pem"
+    for n in $(seq 1 400); do printf 'hush test filler line %04d\n' "$n"; done >&3
+    printf 'hush test: after\n' >&3
+    while [ $i -lt 100 ] && ! grep -qF 'hush test: after' out; do
+        sleep 0.1; i=$((i + 1))
+    done
+    exec 3>&-
+    wait $pid
+    status=$?
+    expect_status 0 "$status" && expect_empty err || return 1
+    [ $i -lt 100 ] || { fail "nothing after the key came out while the input was open"; return 1; }
+    expect_contains out '[REDACTED:pem.private-key]' || return 1
+    [ "$(wc -l <out)" -eq "$(($(printf '%s\n' "$pem" | wc -l) + 402))" ] ||
+        fail "line count: $(wc -l <out)"
+}
+
 t_no_secret_in_any_report() {
     sample "$TOKEN" report >in.log
     for f in jsonl json csv text; do
@@ -650,7 +721,8 @@ for t in t_version t_help_mentions_every_option t_command_help t_usage_errors \
     t_in_place_with_backup t_out_dir_mirror t_redact_exit_zero_with_report t_bad_rule_file \
     t_rules_check_failure_is_exit_1 t_rules_list_and_show t_default_fingerprint_key \
     t_concurrent_first_runs_agree_on_key \
-    t_line_buffered t_broken_pipe_is_quiet t_sigterm_leaves_originals \
+    t_line_buffered t_multiline_secret_keeps_lines t_line_buffered_multiline \
+    t_broken_pipe_is_quiet t_sigterm_leaves_originals \
     t_rules_check_default_pack t_corpus_expected_findings \
     t_known_secrets_every_form t_known_secrets_never_cached_or_printed t_allow_file \
     t_allow_file_errors t_keyvault_urls_and_damaged_keys t_placeholders_low_or_never t_known_secrets_long_and_control_bytes t_jwt_meta_expired; do

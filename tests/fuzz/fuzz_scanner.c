@@ -10,8 +10,10 @@
  * relies on must hold for each run:
  *   - the output has exactly the input's length;
  *   - every byte outside a finding's [offset, offset+length) is unchanged and
- *     every byte inside is '*' (findings of report-only rules aside, see
- *     rule_redacts(); inside base64 views, re-encoded quads);
+ *     every byte inside is '*' but the bytes that write a line break, which
+ *     stay (a CR or LF, or an escape of one: \n, \u000a, %0A, in a view),
+ *     so the output has the input's lines (findings of report-only rules
+ *     aside, see rule_redacts(); inside base64 views, re-encoded quads);
  *   - findings come in offset order, lie within the input, and their line and
  *     column match the newlines before them;
  * and all three runs give the same findings and the same output.
@@ -166,15 +168,46 @@ static bool scan(hush_engine_t engine, const uint8_t *data, size_t size, size_t 
     return true;
 }
 
-static bool span_masked(const fuzz_run_t *run, const hush_finding_t *f)
+/* The length of the line break written at data[0..n): a CR or LF, or, in a
+ * view, an escape of one (backslashes then n, r or u000a/u000d; %0A, %0D);
+ * 0 when none starts there. */
+static size_t line_break_length(const uint8_t *data, size_t n)
+{
+    if (n >= 1 && (data[0] == '\n' || data[0] == '\r'))
+        return 1;
+    if (n >= 3 && data[0] == '%' && data[1] == '0' && strchr("aAdD", data[2]) && data[2])
+        return 3;
+    size_t slashes = 0;
+    while (slashes < n && data[slashes] == '\\')
+        slashes++;
+    if (slashes == 0 || slashes == n)
+        return 0;
+    if (data[slashes] == 'n' || data[slashes] == 'r')
+        return slashes + 1;
+    if (n - slashes >= 5 && memcmp(data + slashes, "u000", 4) == 0 && data[slashes + 4] &&
+        strchr("aAdD", data[slashes + 4]))
+        return slashes + 5;
+    return 0;
+}
+
+static bool span_masked(const uint8_t *data, const fuzz_run_t *run, const hush_finding_t *f)
 {
     /* Inside base64 the secret's decoded bytes become '*' and the quads
      * holding them are re-encoded: base64 characters, not stars. */
     if (strstr(run->encodings[f - run->findings], "base64"))
         return true;
-    for (uint64_t at = f->offset; at < f->offset + f->length; at++)
-        if (run->output[at] != '*')
+    uint64_t end = f->offset + f->length;
+    for (uint64_t at = f->offset; at < end;) {
+        if (run->output[at] == '*') {
+            at++;
+            continue;
+        }
+        /* a line break kept as the input wrote it */
+        size_t kept = line_break_length(data + at, (size_t)(end - at));
+        if (!kept || memcmp(run->output + at, data + at, kept) != 0)
             return false;
+        at += kept;
+    }
     return true;
 }
 
@@ -185,11 +218,11 @@ static bool span_masked(const fuzz_run_t *run, const hush_finding_t *f)
  * finding of the other rules must be all stars, and no byte outside them may
  * change -- so a redacting rule that leaves one finding unmasked still fails,
  * unless other findings cover exactly the stars it left. */
-static bool rule_redacts(const fuzz_run_t *run, const char *rule_id)
+static bool rule_redacts(const uint8_t *data, const fuzz_run_t *run, const char *rule_id)
 {
     for (size_t i = 0; i < run->finding_count; i++) {
         const hush_finding_t *f = &run->findings[i];
-        if (strcmp(f->rule_id, rule_id) == 0 && !span_masked(run, f))
+        if (strcmp(f->rule_id, rule_id) == 0 && !span_masked(data, run, f))
             return false;
     }
     return true;
@@ -227,7 +260,7 @@ static void check_run(const uint8_t *data, size_t size, const fuzz_run_t *run)
     FUZZ_REQUIRE(masked != NULL, "out of memory in the harness");
     for (size_t i = 0; i < run->finding_count; i++) {
         const hush_finding_t *f = &run->findings[i];
-        if (rule_redacts(run, f->rule_id))
+        if (rule_redacts(data, run, f->rule_id))
             memset(masked + f->offset, 1, f->length);
     }
     for (size_t at = 0; at < size; at++)
