@@ -2,6 +2,10 @@
  * Decoders with an offset map (see decode.h); the matching encoders are in
  * encode.c.
  *
+ * Past the ~800 lines a file may have: the six decoders share the segment
+ * helpers (decode_begin, add_copy, add_unit, decode_finish) and the UTF-8
+ * and hex helpers, which a split would have to export to every decoder.
+ *
  * Every decoder walks the input once, appending decoded bytes and a segment
  * each time the kind of mapping changes.  Escapes are rare in real values,
  * so the text decoders jump between escape characters with memchr and copy
