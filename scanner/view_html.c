@@ -17,7 +17,8 @@
  *   references                        scanned (and walked)   "json+html(+json)"
  *   <script> key: "v", key = 'v',
  *   "key": `v` (no ${...})            a member named key     "json+js"
- *   every script string literal       scanned (and walked)   "json+js(+json)"
+ *   a script string with escapes, or
+ *   JSON (JSON.parse('...'))          scanned (and walked)   "json+js(+json)"
  *   <script type="application/json">
  *   (ld+json, importmap)              JSON, walked           "json+json"
  *
@@ -151,9 +152,20 @@ static int32_t name_rule(const html_page_t *page, const unsigned char *p, size_t
     return rule;
 }
 
+/* Starts, after whitespace, with '{' or '[': JSON to walk. */
+static bool starts_like_json(const unsigned char *p, size_t n)
+{
+    size_t i = 0;
+    while (i < n && hushi_ascii_is_space(p[i]))
+        i++;
+    return i < n && (p[i] == '{' || p[i] == '[');
+}
+
 /* Value [s, e) of the page's text under a layer of `kind`: judged as the
- * member `rule` names (when >= 0), and scanned (walked when JSON) when
- * long enough and `scan`. */
+ * member `rule` names (when >= 0), and, when `scan`, long enough, and the
+ * layer changed it or it is JSON, scanned (and walked when JSON).  Text
+ * the layer left as it is was scanned with the page already, as for every
+ * other view. */
 static void examine_part(html_page_t *page, hushi_layer_kind_t kind, size_t s, size_t e,
                          int32_t rule, const unsigned char *name, size_t name_size, bool scan)
 {
@@ -162,13 +174,15 @@ static void examine_part(html_page_t *page, hushi_layer_kind_t kind, size_t s, s
         return;
     hushi_views_t *v = page->v;
     size_t size;
-    hushi_chain_text(&chain, &size);
+    const unsigned char *text = hushi_chain_text(&chain, &size);
+    scan = scan && size >= HUSHI_HTML_MIN_SCANNED &&
+           (chain.layers[chain.count - 1].dec->changed || starts_like_json(text, size));
     /* Copied first: `name` may be the views' scratch, which a walk reuses. */
     char shown[HUSHI_VIEW_SHOWN_NAME + 1] = "";
     if (rule >= 0)
         hushi_walk_copy_shown(shown, name, name_size);
     hush_status_t st = HUSH_OK;
-    if (scan && size >= HUSHI_HTML_MIN_SCANNED)
+    if (scan)
         st = hushi_walk_examine_text(v, &chain, page->nest);
     if (st == HUSH_OK && rule >= 0)
         st = hushi_view_structural(v->sink, &chain, 0, size, (uint32_t)rule, shown, false);
@@ -268,8 +282,8 @@ static bool js_key(const js_token_t *history, js_token_t *key)
     return true;
 }
 
-/* A string literal of the script: scanned, and judged as the member its
- * key names. */
+/* A string literal of the script: judged as the member its key names, and
+ * scanned when it has escapes or is JSON. */
 static void js_string(html_page_t *page, const js_token_t *history, const js_token_t *value)
 {
     js_token_t key;
@@ -288,8 +302,11 @@ static void js_string(html_page_t *page, const js_token_t *history, const js_tok
         }
         rule = name_rule(page, name, name_size, true);
     }
-    if (rule >= 0 || value->end - value->start >= HUSHI_HTML_MIN_SCANNED)
-        examine_part(page, HUSHI_LAYER_JS, value->start, value->end, rule, name, name_size, true);
+    const unsigned char *p = page->text + value->start;
+    size_t n = value->end - value->start;
+    bool scan = n >= HUSHI_HTML_MIN_SCANNED && (memchr(p, '\\', n) || starts_like_json(p, n));
+    if (rule >= 0 || scan)
+        examine_part(page, HUSHI_LAYER_JS, value->start, value->end, rule, name, name_size, scan);
 }
 
 static void js_remember(js_token_t *history, js_kind_t kind, size_t start, size_t end,
@@ -489,7 +506,7 @@ static void tag_attributes(html_page_t *page, const html_tag_t *tag)
         if (name_size > 5 && strncasecmp((const char *)name, "data-", 5) == 0)
             rule = name_rule(page, name + 5, name_size - 5, false);
         bool references = memchr(page->text + s, '&', e - s) != NULL;
-        bool json = page->text[s] == '{' || page->text[s] == '[';
+        bool json = starts_like_json(page->text + s, e - s);
         if (is_url_attribute(page, a) && memchr(page->text + s, '?', e - s)) {
             hushi_view_chain_t chain;
             size_t size;
