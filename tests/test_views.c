@@ -876,6 +876,24 @@ static void test_html_page_in_har(void **state)
     char *redacted = har_page(&cap->output);
     assert_string_equal(redacted, buf_text(&want));
     free(redacted);
+    /* Every mask keeps the HAR valid and leaves no secret readable in the
+     * page, escapes and all (partial keeps an escape whole). */
+    char decoded_key[48];
+    snprintf(decoded_key, sizeof decoded_key, "abc%s", v[4]);
+    for (hush_mask_t mask = HUSH_MASK_STARS; mask <= HUSH_MASK_HASH; mask++) {
+        scan_checked(*state, mask, text, cap);
+        assert_int_equal(cap->count, count);
+        assert_json_valid(&cap->output);
+        char *masked = har_page(&cap->output);
+        for (size_t i = 0; i < 10; i++)
+            if (i != 5) /* v[5] sits in a comment: no finding */
+                assert_null(strstr(masked, v[i]));
+        assert_null(strstr(masked, decoded_key));
+        assert_null(strstr(masked, token + 1));
+        assert_null(strstr(masked, "\\x*"));
+        assert_non_null(strstr(masked, "</script><script type=\"application/json\">"));
+        free(masked);
+    }
     buf_free(&want);
     buf_free(&har);
     buf_free(&page);
