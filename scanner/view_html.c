@@ -80,6 +80,14 @@ static bool starts_with_nocase(const unsigned char *p, size_t n, const char *wor
     return n >= k && strncasecmp((const char *)p, word, k) == 0;
 }
 
+static bool contains_nocase(const unsigned char *p, size_t n, const char *word)
+{
+    for (size_t i = 0, k = strlen(word); i + k <= n; i++)
+        if (strncasecmp((const char *)p + i, word, k) == 0)
+            return true;
+    return false;
+}
+
 /* A '<' opening a script, input or meta tag, or any tag when the text
  * holds a data- attribute: what the page walk looks at.  One memchr for a
  * value without '<', so JSON without HTML pays nothing measurable. */
@@ -535,7 +543,7 @@ static script_kind_t script_kind(const html_page_t *page, const html_tag_t *tag)
     if ((n >= 4 && strncasecmp((const char *)t + n - 4, "json", 4) == 0) ||
         starts_with_nocase(t, n, "importmap"))
         return SCRIPT_JSON;
-    if (memmem(t, n, "javascript", 10) || memmem(t, n, "ecmascript", 10) ||
+    if (contains_nocase(t, n, "javascript") || contains_nocase(t, n, "ecmascript") ||
         starts_with_nocase(t, n, "module"))
         return SCRIPT_JS;
     return SCRIPT_OTHER;

@@ -986,6 +986,41 @@ static void test_html_hostile_pages(void **state)
     }
 }
 
+/* Tag and type names in any case; a script with src=, or of a template
+ * type, holds no configuration. */
+static void test_html_script_kinds(void **state)
+{
+    fake_rng_t rng;
+    fake_rng_init(&rng, 124);
+    char v[33];
+    fake_alnum(&rng, 32, v, sizeof v);
+    static const struct {
+        const char *open;
+        size_t findings;
+    } cases[] = {
+        {"<SCRIPT TYPE=\"text/JavaScript\">", 1},
+        {"<script type=module>", 1},
+        {"<script type=\"text/x-template\">", 0},
+        {"<script src=\"/app.js\">", 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char page[256];
+        snprintf(page, sizeof page, "<html>%svar cfg = {AccountKey: \"%s\"};</script></html>",
+                 cases[i].open, v);
+        buf_t har = {0};
+        har_with_page(&har, page);
+        capture_t *cap = &focused;
+        scan_checked(*state, HUSH_MASK_LABEL, buf_text(&har), cap);
+        print_findings_unless(cap, cases[i].findings);
+        assert_int_equal(cap->count, cases[i].findings);
+        if (cases[i].findings) {
+            assert_string_equal(cap->seen[0].encoding, "json+js");
+            assert_int_equal(cap->seen[0].offset, offset_of(buf_text(&har), v));
+        }
+        buf_free(&har);
+    }
+}
+
 int main(int argc, char **argv)
 {
     /* argv[0] is BUILD/tests/test_views. */
@@ -1018,6 +1053,7 @@ int main(int argc, char **argv)
         cmocka_unit_test_teardown(test_html_page_in_har, free_focused),
         cmocka_unit_test_teardown(test_html_page_base64, free_focused),
         cmocka_unit_test_teardown(test_html_hostile_pages, free_focused),
+        cmocka_unit_test_teardown(test_html_script_kinds, free_focused),
     };
     return cmocka_run_group_tests_name("views", tests, setup, teardown);
 }
