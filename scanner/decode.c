@@ -2,6 +2,10 @@
  * Decoders with an offset map (see decode.h); the matching encoders are in
  * encode.c.
  *
+ * Past the ~800 lines a file may have: the six decoders share the segment
+ * helpers (decode_begin, add_copy, add_unit, decode_finish) and the UTF-8
+ * and hex helpers, which a split would have to export to every decoder.
+ *
  * Every decoder walks the input once, appending decoded bytes and a segment
  * each time the kind of mapping changes.  Escapes are rare in real values,
  * so the text decoders jump between escape characters with memchr and copy
@@ -344,6 +348,208 @@ hush_status_t hushi_decode_percent(const unsigned char *in, size_t size, bool fo
         if (status)
             return decode_fail(out, status);
         i = special + used;
+    }
+    return decode_finish(out);
+}
+
+/* ---- HTML character references ------------------------------------------ */
+
+/* Named references an attribute value really uses (escapers write these for
+ * the characters that matter in HTML, URLs and JSON); the rest of HTML's
+ * 2,000 names are kept as they are. */
+static const struct html_named {
+    const char *name;
+    uint32_t cp;
+} html_named[] = {
+    {"amp", '&'},     {"lt", '<'},       {"gt", '>'},      {"quot", '"'},    {"apos", '\''},
+    {"nbsp", 0xA0},   {"sol", '/'},      {"bsol", '\\'},   {"equals", '='},  {"colon", ':'},
+    {"semi", ';'},    {"comma", ','},    {"period", '.'},  {"lowbar", '_'},  {"plus", '+'},
+    {"num", '#'},     {"percnt", '%'},   {"quest", '?'},   {"excl", '!'},    {"lpar", '('},
+    {"rpar", ')'},    {"lsqb", '['},     {"rsqb", ']'},    {"lcub", '{'},    {"rcub", '}'},
+    {"ast", '*'},     {"dollar", '$'},   {"commat", '@'},  {"grave", '`'},   {"Hat", '^'},
+    {"verbar", '|'},  {"Tab", '\t'},     {"NewLine", '\n'},
+};
+
+/* Longest reference decoded: "&#x" + 8 digits + ';'. */
+#define HUSHI_HTML_REFERENCE_MAX 12u
+
+/* A code point a reference may stand for: NUL, surrogates and values past
+ * U+10FFFF become U+FFFD, as in HTML. */
+static uint32_t checked_code_point(uint32_t cp)
+{
+    return cp == 0 || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF ? UTF8_REPLACEMENT : cp;
+}
+
+/* The reference at p[0] == '&' (n bytes available): its code point in *cp,
+ * returns the input bytes it takes, 0 when it is not one decoded here. */
+static size_t html_reference(const unsigned char *p, size_t n, uint32_t *cp)
+{
+    size_t limit = n < HUSHI_HTML_REFERENCE_MAX ? n : HUSHI_HTML_REFERENCE_MAX;
+    size_t semi = 1;
+    while (semi < limit && p[semi] != ';')
+        semi++;
+    if (semi >= limit || semi < 2)
+        return 0;
+    if (p[1] == '#') {
+        bool hex = semi > 2 && (p[2] == 'x' || p[2] == 'X');
+        size_t i = hex ? 3 : 2;
+        if (i == semi)
+            return 0;
+        uint32_t v = 0;
+        for (; i < semi; i++) {
+            int d = hex ? hex_value(p[i]) : (p[i] >= '0' && p[i] <= '9' ? p[i] - '0' : -1);
+            if (d < 0)
+                return 0;
+            v = v > 0x10FFFF ? v : v * (hex ? 16 : 10) + (uint32_t)d; /* stays past the range */
+        }
+        *cp = checked_code_point(v);
+        return semi + 1;
+    }
+    for (size_t k = 0; k < sizeof html_named / sizeof *html_named; k++) {
+        size_t len = strlen(html_named[k].name);
+        if (len == semi - 1 && memcmp(p + 1, html_named[k].name, len) == 0) {
+            *cp = html_named[k].cp;
+            return semi + 1;
+        }
+    }
+    return 0;
+}
+
+hush_status_t hushi_decode_html_references(const unsigned char *in, size_t size,
+                                           hushi_decoded_t *out)
+{
+    hush_status_t status = decode_begin(in, size, out);
+    if (status)
+        return status;
+    size_t i = 0;
+    while (i < size) {
+        size_t amp = find_byte(in, i, size, '&');
+        if ((status = add_copy(out, in, i, amp - i)))
+            return decode_fail(out, status);
+        if (amp == size)
+            break;
+        uint32_t cp = 0;
+        size_t used = html_reference(in + amp, size - amp, &cp);
+        unsigned char utf8[4];
+        status = used ? add_unit(out, amp, utf8, utf8_encode(cp, utf8)) : add_copy(out, in, amp, 1);
+        if (status)
+            return decode_fail(out, status);
+        i = amp + (used ? used : 1);
+    }
+    return decode_finish(out);
+}
+
+/* ---- JavaScript strings --------------------------------------------------- */
+
+/* \u{X...}: up to this many hex digits (leading zeros included). */
+#define HUSHI_JS_BRACED_DIGITS 8u
+
+/* \u{X...} at p (n bytes available, p[2] == '{'): its code point in *cp,
+ * returns the input bytes it takes, 0 when malformed. */
+static size_t js_braced(const unsigned char *p, size_t n, uint32_t *cp)
+{
+    uint32_t v = 0;
+    size_t i = 3;
+    for (; i < n && i < 3 + HUSHI_JS_BRACED_DIGITS && hex_value(p[i]) >= 0; i++)
+        v = v << 4 | (uint32_t)hex_value(p[i]);
+    if (i == 3 || i >= n || p[i] != '}' || v > 0x10FFFF)
+        return 0;
+    *cp = v >= 0xD800 && v <= 0xDFFF ? UTF8_REPLACEMENT : v;
+    return i + 1;
+}
+
+/* A legacy octal escape (\1, \77, \377) at p: at most three digits, value
+ * up to 0377. */
+static size_t js_octal(const unsigned char *p, size_t n, uint32_t *cp)
+{
+    size_t max = p[1] <= '3' ? 4 : 3, i = 1;
+    uint32_t v = 0;
+    for (; i < n && i < max && p[i] >= '0' && p[i] <= '7'; i++)
+        v = v * 8 + (uint32_t)(p[i] - '0');
+    *cp = v;
+    return i;
+}
+
+/* A line continuation after the backslash at p: the bytes it takes
+ * (LF, CR, CR LF, U+2028, U+2029), or 0. */
+static size_t js_line_break(const unsigned char *p, size_t n)
+{
+    if (n >= 2 && p[1] == '\n')
+        return 2;
+    if (n >= 2 && p[1] == '\r')
+        return n >= 3 && p[2] == '\n' ? 3 : 2;
+    if (n >= 4 && p[1] == 0xE2 && p[2] == 0x80 && (p[3] == 0xA8 || p[3] == 0xA9))
+        return 4;
+    return 0;
+}
+
+/* The escape at p[0] == '\\' (n bytes available): decoded into utf8[0,
+ * *out_n), returns the input bytes it takes, 0 when it is malformed (a
+ * lone backslash at the end, a bad \x or \u). */
+static size_t js_escape(const unsigned char *p, size_t n, unsigned char *utf8, size_t *out_n)
+{
+    if (n < 2)
+        return 0;
+    uint32_t cp;
+    size_t used = 2;
+    switch (p[1]) {
+    case 'n': cp = '\n'; break;
+    case 'r': cp = '\r'; break;
+    case 't': cp = '\t'; break;
+    case 'b': cp = '\b'; break;
+    case 'f': cp = '\f'; break;
+    case 'v': cp = '\v'; break;
+    case 'x':
+        if (n < 4 || hex_value(p[2]) < 0 || hex_value(p[3]) < 0)
+            return 0;
+        cp = (uint32_t)(hex_value(p[2]) << 4 | hex_value(p[3]));
+        used = 4;
+        break;
+    case 'u':
+        if (n >= 3 && p[2] == '{')
+            used = js_braced(p, n, &cp);
+        else
+            return json_unicode(p, n, utf8, out_n);
+        if (!used)
+            return 0;
+        break;
+    default:
+        if ((used = js_line_break(p, n)) != 0) {
+            *out_n = 0;
+            return used;
+        }
+        if (p[1] >= '0' && p[1] <= '7') {
+            used = js_octal(p, n, &cp);
+            break;
+        }
+        /* Any other character stands for itself ("\'", "\"", "\/", "\`"). */
+        utf8[0] = p[1];
+        *out_n = 1;
+        return 2;
+    }
+    *out_n = utf8_encode(cp, utf8);
+    return used;
+}
+
+hush_status_t hushi_decode_js_string(const unsigned char *in, size_t size, hushi_decoded_t *out)
+{
+    hush_status_t status = decode_begin(in, size, out);
+    if (status)
+        return status;
+    size_t i = 0;
+    while (i < size) {
+        size_t escape = find_byte(in, i, size, '\\');
+        if ((status = add_copy(out, in, i, escape - i)))
+            return decode_fail(out, status);
+        if (escape == size)
+            break;
+        unsigned char utf8[4];
+        size_t n = 0;
+        size_t used = js_escape(in + escape, size - escape, utf8, &n);
+        status = used ? add_unit(out, escape, utf8, n) : add_copy(out, in, escape, 1);
+        if (status)
+            return decode_fail(out, status);
+        i = escape + (used ? used : 1);
     }
     return decode_finish(out);
 }

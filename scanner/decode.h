@@ -2,15 +2,16 @@
  * Decoders that remember where every decoded byte came from.
  *
  * A view of a value (a JSON string's content, a CSV field, a percent-encoded
- * URL, a base64 body) is its decoded bytes plus an offset map back to the
- * encoded input, so that a secret found in the decoded bytes can be reported,
- * and replaced, as the exact input span that encodes it.
+ * URL, a base64 body, an HTML attribute, a JavaScript string) is its
+ * decoded bytes plus an offset map back to the encoded input, so that a
+ * secret found in the decoded bytes can be reported, and replaced, as the
+ * exact input span that encodes it.
  *
  * The map is a list of segments.  Segment k covers decoded [dec_k, dec_k+1)
  * and input [raw_k, raw_k+1), where k+1 is the next segment (the last entry is
  * a sentinel holding the totals).  Kinds:
  *   COPY    decoded bytes are the input bytes: both lengths equal, linear;
- *   UNIT    one escape (`\u0026`, `%2B`, `""`): the decoded bytes cannot be
+ *   UNIT    one escape (`\u0026`, `%2B`, `""`, `&amp;`): the decoded bytes cannot be
  *           split from each other, a span touching any of them covers all of
  *           the input bytes of the unit;
  *   BASE64  a run of whole base64 quads: decoded byte i comes from quad i/3.
@@ -71,6 +72,22 @@ hush_status_t hushi_decode_csv_field(const unsigned char *in, size_t size, hushi
  * application/x-www-form-urlencoded bodies. */
 hush_status_t hushi_decode_percent(const unsigned char *in, size_t size, bool form,
                                    hushi_decoded_t *out);
+
+/* HTML character references, as in an attribute value: &#N; and &#xH;
+ * (NUL, surrogates and values past U+10FFFF become U+FFFD) and the named
+ * references that escapers write (&amp; &lt; &gt; &quot; &apos; &nbsp;
+ * &sol; &equals; ... see decode.c), each one UNIT decoded to UTF-8.  A
+ * reference without its ';', or a name not in that list, is kept as it is. */
+hush_status_t hushi_decode_html_references(const unsigned char *in, size_t size,
+                                           hushi_decoded_t *out);
+
+/* JavaScript string literal content (between the quotes or backticks):
+ * \n \r \t \b \f \v, \xNN, \uNNNN (surrogate pairs as in JSON), \u{N...},
+ * legacy octal \0 to \377, a line continuation (backslash before a line
+ * break: decodes to nothing), and a backslash before any other character,
+ * which stands for that character (\" \' \\ \/ \`).  A malformed \x or
+ * \u, or a lone backslash at the end, is kept as it is. */
+hush_status_t hushi_decode_js_string(const unsigned char *in, size_t size, hushi_decoded_t *out);
 
 /* Base64, standard or URL-safe alphabet (not mixed within one input),
  * padding optional; ASCII whitespace (space, \t, \r, \n) between any two

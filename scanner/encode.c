@@ -206,3 +206,110 @@ hush_status_t hushi_encode_base64(const unsigned char *in, size_t size, bool url
     out->size += need;
     return HUSH_OK;
 }
+
+/* The reference HTML writes for c, or NULL for a byte written as it is. */
+static const char *html_reference_of(unsigned char c)
+{
+    switch (c) {
+    case '&':
+        return "&amp;";
+    case '<':
+        return "&lt;";
+    case '>':
+        return "&gt;";
+    case '"':
+        return "&quot;";
+    case '\'':
+        return "&#39;";
+    default:
+        return NULL;
+    }
+}
+
+hush_status_t hushi_encode_html(const unsigned char *in, size_t size, hushi_bytes_t *out)
+{
+    if (!out || (!in && size > 0))
+        return HUSH_ERR_ARGUMENT;
+    size_t need = 0;
+    for (size_t i = 0; i < size; i++) {
+        const char *ref = html_reference_of(in[i]);
+        need += ref ? strlen(ref) : 1;
+    }
+    hush_status_t status = bytes_reserve(out, need);
+    if (status)
+        return status;
+    unsigned char *o = out->data + out->size;
+    for (size_t i = 0; i < size; i++) {
+        const char *ref = html_reference_of(in[i]);
+        size_t n = ref ? strlen(ref) : 1;
+        memcpy(o, ref ? (const void *)ref : (const void *)&in[i], n);
+        o += n;
+    }
+    out->size += need;
+    return HUSH_OK;
+}
+
+/* The letter of c's two-character JavaScript escape, or 0. */
+static unsigned char js_short_escape(unsigned char c)
+{
+    switch (c) {
+    case '"':
+    case '\'':
+    case '`':
+    case '\\':
+        return c;
+    case '\n':
+        return 'n';
+    case '\r':
+        return 'r';
+    case '\t':
+        return 't';
+    case '\b':
+        return 'b';
+    case '\f':
+        return 'f';
+    case '\v':
+        return 'v';
+    default:
+        return 0;
+    }
+}
+
+/* Written as \xNN: other control bytes, and what could end the script or
+ * start a template substitution around the string ("</script>", "${"). */
+static bool js_hex_escaped(unsigned char c)
+{
+    return c < 0x20 || c == 0x7f || c == '<' || c == '>' || c == '&' || c == '$';
+}
+
+hush_status_t hushi_encode_js_string(const unsigned char *in, size_t size, hushi_bytes_t *out)
+{
+    if (!out || (!in && size > 0))
+        return HUSH_ERR_ARGUMENT;
+    size_t need = 0;
+    for (size_t i = 0; i < size; i++)
+        need += js_short_escape(in[i]) ? 2 : js_hex_escaped(in[i]) ? 4 : 1;
+    hush_status_t status = bytes_reserve(out, need);
+    if (status)
+        return status;
+    unsigned char *o = out->data + out->size;
+    for (size_t i = 0; i < size; i++) {
+        unsigned char c = in[i];
+        unsigned char letter = js_short_escape(c);
+        if (letter) {
+            o[0] = '\\';
+            o[1] = letter;
+            o += 2;
+        } else if (js_hex_escaped(c)) {
+            o[0] = '\\';
+            o[1] = 'x';
+            o[2] = (unsigned char)hex_upper[c >> 4];
+            o[3] = (unsigned char)hex_upper[c & 0xF];
+            o += 4;
+        } else {
+            *o++ = c;
+        }
+    }
+    out->size += need;
+    return HUSH_OK;
+}

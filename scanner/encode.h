@@ -1,7 +1,8 @@
 /*
  * Encoders: the inverse of each decoder of decode.h, to write a replacement
  * back into its container (a JSON string, a CSV field, a URL parameter, a
- * base64 body) without breaking it; and the byte buffer they append to.
+ * base64 body, an HTML attribute, a JavaScript string) without breaking
+ * it; and the byte buffer they append to.
  */
 #ifndef HUSHI_ENCODE_H
 #define HUSHI_ENCODE_H
@@ -51,5 +52,11 @@ hush_status_t hushi_encode_percent(const unsigned char *in, size_t size, hushi_p
 /* Base64 with padding; url_safe selects the - _ alphabet. */
 hush_status_t hushi_encode_base64(const unsigned char *in, size_t size, bool url_safe,
                                   hushi_bytes_t *out);
+/* HTML attribute value: & < > " ' as &amp; &lt; &gt; &quot; &#39;. */
+hush_status_t hushi_encode_html(const unsigned char *in, size_t size, hushi_bytes_t *out);
+/* JavaScript string content, valid between any of " ' ` and inside a
+ * <script>: \" \' \` \\ and \n \r \t \b \f \v; other control bytes and
+ * < > & $ as \xNN. */
+hush_status_t hushi_encode_js_string(const unsigned char *in, size_t size, hushi_bytes_t *out);
 
 #endif

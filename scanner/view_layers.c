@@ -60,9 +60,25 @@ static hush_status_t encode_base64_outer(const unsigned char *in, size_t size,
     return hushi_bytes_append(out, NULL, size, '*');
 }
 
+static hush_status_t encode_html(const unsigned char *in, size_t size,
+                                 const hushi_layer_style_t *style, hushi_bytes_t *out)
+{
+    (void)style;
+    return hushi_encode_html(in, size, out);
+}
+
+static hush_status_t encode_js(const unsigned char *in, size_t size,
+                               const hushi_layer_style_t *style, hushi_bytes_t *out)
+{
+    (void)style;
+    return hushi_encode_js_string(in, size, out);
+}
+
 const hushi_layer_codec_t hushi_layer_codecs[HUSHI_LAYER_KIND_COUNT] = {
     [HUSHI_LAYER_JSON] = {"json", hushi_decode_json_string, encode_json},
     [HUSHI_LAYER_CSV] = {"csv", hushi_decode_csv_field, encode_csv},
     [HUSHI_LAYER_PERCENT] = {"percent", decode_percent, encode_percent},
     [HUSHI_LAYER_BASE64] = {"base64", hushi_decode_base64, encode_base64_outer},
+    [HUSHI_LAYER_HTML] = {"html", hushi_decode_html_references, encode_html},
+    [HUSHI_LAYER_JS] = {"js", hushi_decode_js_string, encode_js},
 };

@@ -24,6 +24,8 @@ typedef enum hushi_layer_kind {
     HUSHI_LAYER_CSV,       /* CSV doubled quotes */
     HUSHI_LAYER_PERCENT,   /* percent-encoding in a URL or form value */
     HUSHI_LAYER_BASE64,    /* base64 where the container says so */
+    HUSHI_LAYER_HTML,      /* HTML character references in an attribute value */
+    HUSHI_LAYER_JS,        /* JavaScript string escapes in an inline script */
     HUSHI_LAYER_KIND_COUNT
 } hushi_layer_kind_t;
 

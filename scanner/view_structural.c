@@ -227,7 +227,10 @@ static hush_status_t base64_value(hushi_view_walk_t *lx, const hushi_member_valu
                                              HUSHI_LAYER_JSON, &chain, &ts, &te);
     if (st != HUSH_OK || !hushi_walk_push_base64(lx->v, &chain, ts, te))
         return st; /* not base64 after all, or an image */
-    return hushi_walk_examine_text(lx->v, &chain, lx->nest);
+    st = hushi_walk_examine_text(lx->v, &chain, lx->nest);
+    size_t size;
+    hushi_chain_text(&chain, &size);
+    return st == HUSH_OK ? hushi_html_examine(lx->v, &chain, 0, size, lx->nest) : st;
 }
 
 /* In the stream, bytes older than the longest wait may be gone: whether a

@@ -192,6 +192,8 @@ static hush_status_t examine_value(hushi_view_walk_t *lx, const hushi_view_frame
                                    false);
     if (st == HUSH_OK && memchr(text + ts, '=', te - ts))
         st = hushi_structural_parameters(v, &chain, ts, te);
+    if (st == HUSH_OK)
+        st = hushi_html_examine(v, &chain, ts, te, lx->nest);
     return st;
 }
 
@@ -343,7 +345,8 @@ int hushi_walk_csv_event(void *ctx, const hushi_lex_event_t *ev)
 
 /* ---- tokenizing --------------------------------------------------------------- */
 
-static hush_status_t lex_nested(hushi_views_t *v, const hushi_view_chain_t *chain, unsigned nest)
+hush_status_t hushi_walk_json_range(hushi_views_t *v, const hushi_view_chain_t *chain,
+                                    unsigned nest, size_t start, size_t end)
 {
     hushi_view_walk_t *lx = &v->nested[nest];
     lx->chain = chain;
@@ -352,8 +355,16 @@ static hush_status_t lex_nested(hushi_views_t *v, const hushi_view_chain_t *chai
     memset(&lx->frames[0], 0, sizeof lx->frames[0]);
     size_t size;
     const unsigned char *text = hushi_chain_text(chain, &size);
-    hushi_lex_init(&lx->lex, HUSHI_LEX_JSON, 0, hushi_walk_json_event, lx);
-    if (!hushi_lex_feed(&lx->lex, text, size))
+    /* Offsets of the events are in the whole text: the lexer starts at `start`. */
+    hushi_lex_init(&lx->lex, HUSHI_LEX_JSON, start, hushi_walk_json_event, lx);
+    if (!hushi_lex_feed(&lx->lex, text + start, end - start))
         hushi_lex_end(&lx->lex);
     return lx->status;
+}
+
+static hush_status_t lex_nested(hushi_views_t *v, const hushi_view_chain_t *chain, unsigned nest)
+{
+    size_t size;
+    hushi_chain_text(chain, &size);
+    return hushi_walk_json_range(v, chain, nest, 0, size);
 }

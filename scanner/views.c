@@ -37,7 +37,8 @@ hush_status_t hushi_views_label_add(hushi_views_t *v, uint64_t start, uint64_t e
 
 const char *hushi_views_label(const hushi_views_t *v, uint64_t start, uint64_t end)
 {
-    if (!v)
+    /* No labels yet: labels may still be NULL, and NULL + 0 is undefined. */
+    if (!v || v->label_count == 0)
         return NULL;
     const hushi_view_label_t *l = v->labels + v->label_head;
     size_t lo = 0, hi = v->label_count;

@@ -13,6 +13,8 @@
  *   percent-encoding in a value                              "+percent"
  *   JSON text inside a value (Purview AuditData, HAR bodies) "+json"
  *   base64 where the container says so (HAR "encoding")      "+base64"
+ *   HTML in a value: attribute values, references decoded    "+html"
+ *   ...and inline script strings, JavaScript escapes decoded "+js"
  *
  * Nested views chain (csv+json+percent); every finding made in one is mapped
  * back through the chain to the raw span that encodes it (decode.h), which

@@ -8,6 +8,8 @@
  *   view_structural.c  the structural rules: member names, {"name","value"}
  *                      pairs (headers, cookies, settings), URL parameters,
  *                      Key Vault values
+ *   view_html.c        HTML in a value: inline scripts, form fields, meta
+ *                      and data-* attributes, URLs in attributes
  *   view_names.h       the index from a listed name to its rule
  *   view_sniff.h       the stream's format, from its first line
  *   view_layers.h      the decoding layers: label, decoder, encoder
@@ -132,6 +134,11 @@ bool hushi_walk_push_base64(hushi_views_t *v, hushi_view_chain_t *chain, size_t 
 hush_status_t hushi_walk_examine_text(hushi_views_t *v, const hushi_view_chain_t *chain,
                                       unsigned nest);
 
+/* Walks [start, end) of the chain's top text as JSON, at nesting `nest`
+ * (below HUSHI_VIEW_MAX_NESTING); the chain's label already names it. */
+hush_status_t hushi_walk_json_range(hushi_views_t *v, const hushi_view_chain_t *chain,
+                                    unsigned nest, size_t start, size_t end);
+
 /* A short value as text (decoded when escaped), for comparisons; NULL when
  * longer than `max`.  Valid until the next call. */
 const unsigned char *hushi_walk_short_value(hushi_view_walk_t *lx, uint64_t s, uint64_t e,
@@ -156,5 +163,13 @@ hush_status_t hushi_structural_decide(hushi_view_walk_t *lx, hushi_view_frame_t 
  * is a form body. */
 hush_status_t hushi_structural_parameters(hushi_views_t *v, const hushi_view_chain_t *chain,
                                           size_t ts, size_t te);
+
+/* ---- view_html.c ------------------------------------------------------------ */
+
+/* [ts, te) of the chain's top text (a decoded value at nesting `nest`),
+ * when it looks like HTML: inline scripts, form fields, meta and data-*
+ * attributes and URLs in attributes, each a view of its own. */
+hush_status_t hushi_html_examine(hushi_views_t *v, const hushi_view_chain_t *chain, size_t ts,
+                                 size_t te, unsigned nest);
 
 #endif

@@ -1672,8 +1672,109 @@ def gen_deploy_log():
     return s
 
 
+# ---- 6. HAR of a single-page app whose HTML repeats its secrets ---------------------
+
+def _spa_page(cfg_pairs, body):
+    """An SPA's index.html: its configuration in an inline script object (the
+    pairs as written, JavaScript syntax), then `body`."""
+    return ("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+            "<title>Orders (hush test page)</title>\n"
+            "<script src=\"/static/js/main.4f1c2e.js\" defer></script>\n"
+            "<script>\n  // hush test configuration: every value here is generated and fake\n"
+            "  window.__CONFIG__ = {\n" + ",\n".join("    " + p for p in cfg_pairs) +
+            "\n  };\n</script>\n</head>\n<body>\n" + body + "\n</body>\n</html>\n")
+
+
+def gen_spa_har():
+    s = Sample("spa-config.har", container="json")
+    rng = fakes.make_rng(9009)
+    ua = UA_EDGE
+    fn_key = fakes.function_key(rng)
+    sig = fakes.logic_apps_sig(rng)
+    apim = fakes.apim_key(rng)
+    cookie = _rand_b64(rng, 90, urlsafe=True)
+    entra = fakes.entra_client_secret(rng)
+    account_key = fakes.storage_account_key(rng)
+    code = _rand_b64(rng, 60, urlsafe=True)
+    wf = _hex(rng, 32)
+    trigger = ("https://prod-07.westus.logic.azure.com:443/workflows/%s/triggers/manual/paths/"
+               "invoke?api-version=2016-10-01&sp=%%2Ftriggers%%2Fmanual%%2Frun&sv=1.0&sig=%s"
+               % (wf, sig))
+    fn_url = "https://hush-example-fn.azurewebsites.net/api/orders?code=%s" % fn_key
+
+    # The page comes first (entry e4, the document), then the calls it makes:
+    # occurrences count from the page.  The page holds "%2F" (its trigger
+    # URL), so the whole page text also has a percent view, which names the
+    # copies found by pattern rules there (json+percent).
+    # Copies in the page that hush finds:
+    s.plant(R["function_key"], fn_key, occurrence=1, encoding="json+percent")  # <a href>
+    s.plant(R["logic_sig"], sig, occurrence=1, encoding="json+js")  # triggerUrl, JS-escaped
+    s.plant("generic.api-key", apim, occurrence=0, encoding="json+percent")  # apiKey: "..."
+    s.plant("http.secret-header", apim, occurrence=1, encoding="json+html")  # data-api-key
+    s.plant(R["entra_secret"], entra, encoding="json+percent")  # clientSecret: `...`
+    s.plant("azure.storage.account-key", account_key, encoding="json+percent")  # accountKey
+    s.plant("url.secret-named-parameter", code, encoding="json+html")  # <input name="code">
+    # Copies found by the names that mark secrets (`*key`, `sig`, `*cookie`).
+    s.plant("json.secret-named-member", fn_key, occurrence=0, encoding="json+js")
+    s.plant("json.secret-named-member", sig, occurrence=0, encoding="json+js")
+    s.plant("json.secret-named-member", cookie, occurrence=0, encoding="json+js")
+    # The requests.
+    s.plant(R["function_key"], fn_key, occurrence=2)
+    s.plant("url.secret-named-parameter", fn_key, occurrence=3)
+    s.plant(R["logic_sig"], sig, occurrence=2, encoding="json+percent")
+    s.plant("http.secret-header", apim, occurrence=2)
+    s.plant("http.secret-header", "ESTSAUTH=" + cookie)
+    e1 = _har_entry(rng, "2024-05-14T09:41:02.100Z", "GET", fn_url,
+                    [(":authority", "hush-example-fn.azurewebsites.net"), ("accept", "*/*"),
+                     ("user-agent", ua)],
+                    200, json.dumps({"orders": []}), query=[("code", fn_key)])
+    e2 = _har_entry(rng, "2024-05-14T09:41:02.700Z", "POST", trigger,
+                    [(":authority", "prod-07.westus.logic.azure.com"),
+                     ("content-type", "application/json"), ("user-agent", ua)],
+                    202, "", resp_mime="text/plain")
+    e3 = _har_entry(rng, "2024-05-14T09:41:03.300Z", "GET",
+                    "https://hush-example-apim.azure-api.net/orders/v1/orders",
+                    [(":authority", "hush-example-apim.azure-api.net"),
+                     ("Ocp-Apim-Subscription-Key", apim), ("cookie", "ESTSAUTH=" + cookie),
+                     ("user-agent", ua)],
+                    200, json.dumps({"orders": [{"id": 4711}]}))
+
+    # The page repeats them in its script object, a form and attributes.
+    js_trigger = trigger.replace("/", "\\/").replace("&", "\\u0026")
+    cfg = ['"tenant": "contoso-hush-example"',
+           '"apiBase": "https://hush-example-apim.azure-api.net/orders/v1"',
+           '"function_key": "%s"' % fn_key,
+           "sig: '%s'" % sig,
+           '"session_cookie": "%s"' % cookie,
+           'apiKey: "%s"' % apim,
+           "clientSecret: `%s`" % entra,
+           '"storageKey": "YOUR_STORAGE_KEY"',
+           'connectionString: "@{parameters(\'storage\')}"',
+           'accountKey: "%s"' % account_key,
+           'triggerUrl: "%s"' % js_trigger]
+    body = ('<a href="%s&amp;clientId=default">Orders</a>\n'
+            '<form method="post" action="https://hush-example.contoso.example/signin-oidc">\n'
+            '<input type="hidden" name="code" value="%s">\n'
+            '<input type="hidden" name="state" value="hush-example-state">\n'
+            '</form>\n<div id="root" data-api-key="%s"></div>' % (fn_url, code, apim))
+    page = _spa_page(cfg, body)
+    e4 = _har_entry(rng, "2024-05-14T09:41:01.500Z", "GET",
+                    "https://orders.contoso-hush-example.net/",
+                    [(":authority", "orders.contoso-hush-example.net"), ("accept", "text/html"),
+                     ("user-agent", ua)],
+                    200, page, resp_mime="text/html; charset=utf-8")
+    har = {"log": {"version": "1.2", "creator": {"name": "WebInspector", "version": "537.36"},
+                   "pages": [{"startedDateTime": "2024-05-14T09:41:01.400Z", "id": "page_1",
+                              "title": "https://orders.contoso-hush-example.net/ (hush test capture)",
+                              "pageTimings": {"onContentLoad": 512.4, "onLoad": 904.9}}],
+                   "entries": [e4, e1, e2, e3]}}
+    s.text = json.dumps(har, indent=2) + "\n"
+    return s
+
+
 SAMPLES = [gen_app_log, gen_run_export, gen_har, gen_net_run_export, gen_run_actions,
-           gen_purview_csv, gen_token_har, gen_json_log_gz, gen_deploy_log]
+           gen_purview_csv, gen_token_har, gen_json_log_gz, gen_deploy_log,
+           gen_spa_har]
 
 
 # ---- comparing with hush ----------------------------------------------------------

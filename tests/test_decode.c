@@ -1,5 +1,6 @@
 /*
- * Unit tests for scanner/decode.c: JSON, CSV, percent and base64 decoding,
+ * Unit tests for scanner/decode.c: JSON, CSV, percent, base64, HTML
+ * character reference and JavaScript string decoding,
  * the offset map back to the input; and for the encoders (scanner/encode.c).
  *
  * Known answers pin each escape; generated tests build inputs token by token
@@ -414,11 +415,103 @@ static void test_base64_map_quads(void **state)
 
 /* ---- all decoders -------------------------------------------------------- */
 
+/* ---- HTML character references -------------------------------------------- */
+
+static void test_html_references(void **state)
+{
+    (void)state;
+    hushi_decoded_t d = {0};
+    EXPECT(hushi_decode_html_references, &d, "a&amp;b", "a&b");
+    assert_int_equal(d.segment_count, 4);
+    expect_segment(&d, 1, HUSHI_SEGMENT_UNIT, 1, 1);
+    expect_segment(&d, 2, HUSHI_SEGMENT_COPY, 2, 6);
+    expect_map(&d, 1, 2, 1, 6);
+    expect_map(&d, 0, 3, 0, 7);
+    EXPECT(hushi_decode_html_references, &d, "&lt;&gt;&quot;&apos;&#39;&#38;&#x26;&#X2f;",
+           "<>\"''&&/");
+    assert_int_equal(d.segment_count, 9);
+    EXPECT(hushi_decode_html_references, &d, "&sol;&equals;&nbsp;&#233;&#x20AC;&#128512;",
+           "/=\xC2\xA0\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80");
+    /* NUL, surrogates and values past U+10FFFF are U+FFFD, as in HTML. */
+    EXPECT(hushi_decode_html_references, &d, "&#0;&#xD800;&#x110000;&#99999999;",
+           "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
+    hushi_decoded_free(&d);
+}
+
+static void test_html_unknown_references_kept(void **state)
+{
+    (void)state;
+    hushi_decoded_t d = {0};
+    static const char *const kept[] = {"&", "a & b", "&amp", "&AMP;", "&copy;", "&#;", "&#x;",
+                                       "&#12", "&#1a;", "&#xG;", "&;", "&verylongnamehere;"};
+    for (size_t i = 0; i < sizeof kept / sizeof *kept; i++) {
+        expect_decode(hushi_decode_html_references, &d, kept[i], kept[i], strlen(kept[i]));
+        assert_false(d.changed);
+    }
+    /* A kept '&' does not hide the reference after it. */
+    EXPECT(hushi_decode_html_references, &d, "&&amp;&amp &lt;", "&&&amp <");
+    hushi_decoded_free(&d);
+}
+
+/* ---- JavaScript strings ----------------------------------------------------- */
+
+static void test_js_escapes(void **state)
+{
+    (void)state;
+    hushi_decoded_t d = {0};
+    EXPECT(hushi_decode_js_string, &d, "\\\"\\'\\\\\\/\\`\\n\\r\\t\\b\\f\\v\\0",
+           "\"'\\/`\n\r\t\b\f\v\0");
+    assert_int_equal(d.segment_count, 13);
+    EXPECT(hushi_decode_js_string, &d, "a\\x41\\xe9\\u0042\\uD83D\\uDE00\\u{43}\\u{1F600}\\u{000041}",
+           "aA\xC3\xA9" "B\xF0\x9F\x98\x80" "C\xF0\x9F\x98\x80" "A");
+    expect_segment(&d, 1, HUSHI_SEGMENT_UNIT, 1, 1);
+    expect_segment(&d, 2, HUSHI_SEGMENT_UNIT, 2, 5);
+    expect_map(&d, 2, 3, 5, 9);
+    /* Legacy octal: up to three digits, at most \377. */
+    EXPECT(hushi_decode_js_string, &d, "\\101\\7\\08\\3777\\400", "A\x07\0" "8\xC3\xBF" "7 0");
+    /* Any other character stands for itself. */
+    EXPECT(hushi_decode_js_string, &d, "\\a\\q\\%\\8", "aq%8");
+    hushi_decoded_free(&d);
+}
+
+static void test_js_line_continuations(void **state)
+{
+    (void)state;
+    hushi_decoded_t d = {0};
+    static const char *const breaks[] = {"\n", "\r", "\r\n", "\xE2\x80\xA8", "\xE2\x80\xA9"};
+    for (size_t i = 0; i < sizeof breaks / sizeof *breaks; i++) {
+        char in[16];
+        snprintf(in, sizeof in, "ab\\%scd", breaks[i]);
+        EXPECT(hushi_decode_js_string, &d, in, "abcd");
+        size_t gap = 1 + strlen(breaks[i]);
+        /* The continuation decodes to nothing: no decoded byte maps into it. */
+        expect_map(&d, 0, 2, 0, 2);
+        expect_map(&d, 2, 4, 2 + gap, 4 + gap);
+        expect_map(&d, 1, 3, 1, 3 + gap);
+    }
+    hushi_decoded_free(&d);
+}
+
+static void test_js_malformed_escapes_kept(void **state)
+{
+    (void)state;
+    hushi_decoded_t d = {0};
+    static const char *const kept[] = {"\\", "a\\", "\\x", "\\x4", "\\xG1", "\\u12", "\\u{}",
+                                       "\\u{110000}", "\\u{41", "\\u{123456789}"};
+    for (size_t i = 0; i < sizeof kept / sizeof *kept; i++) {
+        expect_decode(hushi_decode_js_string, &d, kept[i], kept[i], strlen(kept[i]));
+        assert_false(d.changed);
+    }
+    EXPECT(hushi_decode_js_string, &d, "\\x4\\n", "\\x4\n");
+    hushi_decoded_free(&d);
+}
+
 static void test_empty_input(void **state)
 {
     (void)state;
     decoder_fn decoders[] = {hushi_decode_json_string, hushi_decode_csv_field,
-                             decode_percent_plain, decode_percent_form, hushi_decode_base64};
+                             decode_percent_plain, decode_percent_form, hushi_decode_base64,
+                             hushi_decode_html_references, hushi_decode_js_string};
     for (size_t i = 0; i < sizeof decoders / sizeof decoders[0]; i++) {
         hushi_decoded_t d = {0};
         assert_int_equal(decoders[i](NULL, 0, &d), HUSH_OK);
@@ -444,6 +537,8 @@ static void test_limits_and_arguments(void **state)
     assert_int_equal(hushi_decode_csv_field(big, size, &d), HUSH_ERR_LIMIT);
     assert_int_equal(hushi_decode_percent(big, size, true, &d), HUSH_ERR_LIMIT);
     assert_int_equal(hushi_decode_base64(big, size, &d), HUSH_ERR_LIMIT);
+    assert_int_equal(hushi_decode_html_references(big, size, &d), HUSH_ERR_LIMIT);
+    assert_int_equal(hushi_decode_js_string(big, size, &d), HUSH_ERR_LIMIT);
     free(big);
     assert_int_equal(hushi_decode_json_string(NULL, 1, &d), HUSH_ERR_ARGUMENT);
     assert_int_equal(hushi_decode_json_string((const unsigned char *)"x", 1, NULL),
@@ -477,6 +572,13 @@ static void test_input_end_is_respected(void **state)
     assert_int_equal(hushi_decode_base64((const unsigned char *)"QUJD", 3, &d), HUSH_OK);
     assert_int_equal(d.size, 2);
     assert_int_equal(hushi_decode_base64((const unsigned char *)"QQ==", 3, &d), HUSH_ERR_FORMAT);
+    assert_int_equal(hushi_decode_html_references((const unsigned char *)"&amp;", 4, &d), HUSH_OK);
+    assert_int_equal(d.size, 4);
+    assert_false(d.changed);
+    assert_int_equal(hushi_decode_js_string((const unsigned char *)"\\u{41}", 5, &d), HUSH_OK);
+    assert_int_equal(d.size, 5);
+    assert_int_equal(hushi_decode_js_string((const unsigned char *)"\\\r\n", 2, &d), HUSH_OK);
+    assert_int_equal(d.size, 0);
     hushi_decoded_free(&d);
 }
 
@@ -570,6 +672,31 @@ static void test_encoders_known_answers(void **state)
     assert_int_equal(hushi_encode_base64(NULL, 0, true, &b), HUSH_OK);
     assert_int_equal(b.size, 0);
     hushi_bytes_free(&b);
+    assert_int_equal(hushi_encode_html(NULL, 0, &b), HUSH_OK);
+    hushi_bytes_free(&b);
+    assert_int_equal(hushi_encode_js_string(NULL, 0, &b), HUSH_OK);
+    hushi_bytes_free(&b);
+    assert_int_equal(hushi_encode_html(NULL, 1, &b), HUSH_ERR_ARGUMENT);
+    assert_int_equal(hushi_encode_js_string(NULL, 1, &b), HUSH_ERR_ARGUMENT);
+}
+
+/* What a replacement may hold comes out escaped for its container: no
+ * quote, backslash, '<' or '&' as it is. */
+static void test_markup_encoders_known_answers(void **state)
+{
+    (void)state;
+    hushi_bytes_t b = {0};
+    static const char html_in[] = "[R:a.b]&<>\"'/=\\\xC3\xA9";
+    assert_int_equal(hushi_encode_html((const unsigned char *)html_in, sizeof html_in - 1, &b),
+                     HUSH_OK);
+    expect_encoded(&b, "[R:a.b]&amp;&lt;&gt;&quot;&#39;/=\\\xC3\xA9");
+    b.size = 0;
+    static const char js_in[] = "[R:a.b]\"'`\\\n\r\t\b\f\v\x01\x7f</script>${x}&\xC3\xA9";
+    assert_int_equal(hushi_encode_js_string((const unsigned char *)js_in, sizeof js_in - 1, &b),
+                     HUSH_OK);
+    expect_encoded(&b, "[R:a.b]\\\"\\'\\`\\\\\\n\\r\\t\\b\\f\\v\\x01\\x7F"
+                       "\\x3C/script\\x3E\\x24{x}\\x26\xC3\xA9");
+    hushi_bytes_free(&b);
 }
 
 /* Encoding random bytes and decoding the result gives them back. */
@@ -586,11 +713,11 @@ static void test_round_trips(void **state)
         fake_bytes(&rng, data, n);
         /* Half the cases from a small alphabet (its NUL included), so
          * quotes and escape characters crowd. */
-        static const unsigned char crowd[] = "\"\\%+ \n\x01u0aA=\xC3";
+        static const unsigned char crowd[] = "\"\\%+ \n\x01u0aA=\xC3&;#x'`<\r";
         if (c % 2)
             for (size_t i = 0; i < n; i++)
                 data[i] = crowd[data[i] % sizeof crowd];
-        for (int kind = 0; kind < 6; kind++) {
+        for (int kind = 0; kind < 8; kind++) {
             b.size = 0;
             hush_status_t st;
             switch (kind) {
@@ -607,6 +734,14 @@ static void test_round_trips(void **state)
                 assert_int_equal(hushi_encode_percent(data, n, HUSHI_PERCENT_KEEP_UNRESERVED, &b), HUSH_OK);
                 st = hushi_decode_percent(b.data, b.size, kind == 3, &d);
                 break;
+            case 6:
+                assert_int_equal(hushi_encode_html(data, n, &b), HUSH_OK);
+                st = hushi_decode_html_references(b.data, b.size, &d);
+                break;
+            case 7:
+                assert_int_equal(hushi_encode_js_string(data, n, &b), HUSH_OK);
+                st = hushi_decode_js_string(b.data, b.size, &d);
+                break;
             default:
                 assert_int_equal(hushi_encode_base64(data, n, kind == 5, &b), HUSH_OK);
                 assert_int_equal(b.size, 4 * ((n + 2) / 3));
@@ -616,7 +751,7 @@ static void test_round_trips(void **state)
             if (st != HUSH_OK || d.size != n || (n && memcmp(d.bytes, data, n) != 0))
                 fail_msg("round trip case %d, encoder %d, %zu bytes: status %d, %zu bytes back", c,
                          kind, n, (int)st, d.size);
-            if (kind >= 4) {
+            if (kind == 4 || kind == 5) {
                 assert_int_equal(d.padded, n % 3 != 0);
                 bool has_url = memchr(b.data, '-', b.size) || memchr(b.data, '_', b.size);
                 assert_int_equal(d.url_safe, kind == 5 && has_url);
@@ -780,6 +915,108 @@ static void generate_percent(fake_rng_t *rng, bool form, generated_t *g)
     }
 }
 
+/* HTML attribute text: literals, named and numeric references (either case
+ * of hex) and '&' that starts no reference (followed by a space, so the
+ * literals after it cannot complete one). */
+static void generate_html(fake_rng_t *rng, generated_t *g)
+{
+    static const char *const named[] = {"&amp;", "&lt;", "&quot;", "&#39;", "&nbsp;", "&sol;"};
+    static const char *const named_dec[] = {"&", "<", "\"", "'", "\xC2\xA0", "/"};
+    static const unsigned values[] = {0x26, 0x41, 0xE9, 0x7FF, 0x800, 0x20AC, 0x1F600};
+    static const char *const utf8[] = {"&", "A", "\xC3\xA9", "\xDF\xBF", "\xE0\xA0\x80",
+                                       "\xE2\x82\xAC", "\xF0\x9F\x98\x80"};
+    size_t tokens = fake_rng_below(rng, PROPERTY_MAX_TOKENS);
+    for (size_t t = 0; t < tokens; t++) {
+        unsigned kind = fake_rng_below(rng, 6);
+        char raw[16];
+        if (kind <= 1) {
+            add_literal(g, random_literal(rng, "&"));
+        } else if (kind == 2) {
+            unsigned k = fake_rng_below(rng, 6);
+            add_token(g, named[k], strlen(named[k]), named_dec[k], strlen(named_dec[k]));
+        } else if (kind == 3) {
+            unsigned k = fake_rng_below(rng, 7);
+            int n = fake_rng_below(rng, 2) ? snprintf(raw, sizeof raw, "&#%u;", values[k])
+                                           : snprintf(raw, sizeof raw,
+                                                      fake_rng_below(rng, 2) ? "&#x%X;" : "&#X%x;",
+                                                      values[k]);
+            add_token(g, raw, (size_t)n, utf8[k], strlen(utf8[k]));
+        } else if (kind == 4) {
+            static const char *const kept[] = {"&copy;", "&amp", "&#;", "&"};
+            for (const char *s = kept[fake_rng_below(rng, 4)]; *s; s++)
+                add_literal(g, (unsigned char)*s);
+            add_literal(g, ' ');
+        } else {
+            add_literal(g, (unsigned char)";#x"[fake_rng_below(rng, 3)]);
+        }
+    }
+}
+
+/* JavaScript string content: literals, short and identity escapes, \xNN,
+ * \uNNNN, \u{N}, three-digit octal, line continuations (tokens that decode
+ * to nothing) and malformed escapes kept as they are. */
+static void generate_js(fake_rng_t *rng, generated_t *g)
+{
+    static const char shorts[] = "nrtbfv\"'\\/`aq%";
+    static const char decoded_shorts[] = "\n\r\t\b\f\v\"'\\/`aq%";
+    static const unsigned values[] = {0x00, 0x41, 0xE9, 0x7FF, 0x800, 0x20AC, 0xFFFF};
+    static const char *const utf8[] = {"\x00", "A", "\xC3\xA9", "\xDF\xBF", "\xE0\xA0\x80",
+                                       "\xE2\x82\xAC", "\xEF\xBF\xBF"};
+    static const size_t lens[] = {1, 1, 2, 2, 3, 3, 3};
+    static const char *const breaks[] = {"\\\n", "\\\r\n", "\\\xE2\x80\xA8", "\\\xE2\x80\xA9"};
+    size_t tokens = fake_rng_below(rng, PROPERTY_MAX_TOKENS);
+    for (size_t t = 0; t < tokens; t++) {
+        unsigned kind = fake_rng_below(rng, 9);
+        char raw[16];
+        unsigned k = fake_rng_below(rng, 7);
+        if (kind <= 1) {
+            add_literal(g, random_literal(rng, "\\"));
+        } else if (kind == 2) {
+            unsigned s = fake_rng_below(rng, sizeof shorts - 1);
+            raw[0] = '\\';
+            raw[1] = shorts[s];
+            add_token(g, raw, 2, &decoded_shorts[s], 1);
+        } else if (kind == 3) {
+            unsigned char byte = (unsigned char)fake_rng_below(rng, 256);
+            unsigned char dec[2] = {byte, 0};
+            size_t n = 1;
+            if (byte >= 0x80) {
+                dec[0] = (unsigned char)(0xC0 | byte >> 6);
+                dec[1] = (unsigned char)(0x80 | (byte & 0x3F));
+                n = 2;
+            }
+            snprintf(raw, sizeof raw, fake_rng_below(rng, 2) ? "\\x%02X" : "\\x%02x", byte);
+            add_token(g, raw, 4, dec, n);
+        } else if (kind == 4) {
+            memcpy(raw, "\\u", 2);
+            hex4_random_case(rng, values[k], raw + 2);
+            add_token(g, raw, 6, utf8[k], lens[k]);
+        } else if (kind == 5) {
+            int n = snprintf(raw, sizeof raw, "\\u{%x}", values[k]);
+            add_token(g, raw, (size_t)n, utf8[k], lens[k]);
+        } else if (kind == 6) {
+            unsigned char byte = (unsigned char)fake_rng_below(rng, 256);
+            unsigned char dec[2] = {byte, 0};
+            size_t n = 1;
+            if (byte >= 0x80) {
+                dec[0] = (unsigned char)(0xC0 | byte >> 6);
+                dec[1] = (unsigned char)(0x80 | (byte & 0x3F));
+                n = 2;
+            }
+            snprintf(raw, sizeof raw, "\\%03o", byte);
+            add_token(g, raw, 4, dec, n);
+        } else if (kind == 7) {
+            const char *b = breaks[fake_rng_below(rng, 4)];
+            add_token(g, b, strlen(b), "", 0);
+        } else {
+            static const char *const kept[] = {"\\x", "\\xG", "\\u{}", "\\u{110000}", "\\uZ"};
+            for (const char *s = kept[fake_rng_below(rng, 5)]; *s; s++)
+                add_literal(g, (unsigned char)*s);
+            add_literal(g, ' ');
+        }
+    }
+}
+
 /* Checks the map of `d` (decoded from g->raw) for every span [a, b): the
  * exact span the generator recorded, and decoding that input span alone
  * gives the decoded bytes of the same tokens, which contain [a, b). */
@@ -816,18 +1053,23 @@ static void test_generated_text_maps(void **state)
     generated_t *g = malloc(sizeof *g);
     assert_non_null(g);
     decoder_fn decoders[] = {hushi_decode_json_string, hushi_decode_csv_field,
-                             decode_percent_plain, decode_percent_form};
+                             decode_percent_plain, decode_percent_form,
+                             hushi_decode_html_references, hushi_decode_js_string};
     for (int c = 0; c < PROPERTY_CASES; c++) {
-        for (int kind = 0; kind < 4; kind++) {
+        for (int kind = 0; kind < 6; kind++) {
             g->raw_size = g->dec_size = 0;
             if (kind == 0)
                 generate_json(&rng, g);
             else if (kind == 1)
                 generate_csv(&rng, g);
+            else if (kind == 4)
+                generate_html(&rng, g);
+            else if (kind == 5)
+                generate_js(&rng, g);
             else
                 generate_percent(&rng, kind == 3, g);
             assert_int_equal(decoders[kind](g->raw, g->raw_size, &d), HUSH_OK);
-            check_generated_map(g, &d, decoders[kind], c * 4 + kind);
+            check_generated_map(g, &d, decoders[kind], c * 6 + kind);
             /* Runs of literals are one segment: no two COPY segments touch. */
             for (size_t k = 0; k + 2 < d.segment_count; k++)
                 assert_false(d.segments[k].kind == HUSHI_SEGMENT_COPY &&
@@ -911,11 +1153,17 @@ int main(void)
         cmocka_unit_test(test_base64_rejects),
         cmocka_unit_test(test_base64_whitespace),
         cmocka_unit_test(test_base64_map_quads),
+        cmocka_unit_test(test_html_references),
+        cmocka_unit_test(test_html_unknown_references_kept),
+        cmocka_unit_test(test_js_escapes),
+        cmocka_unit_test(test_js_line_continuations),
+        cmocka_unit_test(test_js_malformed_escapes_kept),
         cmocka_unit_test(test_empty_input),
         cmocka_unit_test(test_limits_and_arguments),
         cmocka_unit_test(test_input_end_is_respected),
         cmocka_unit_test(test_reuse),
         cmocka_unit_test(test_encoders_known_answers),
+        cmocka_unit_test(test_markup_encoders_known_answers),
         cmocka_unit_test(test_round_trips),
         cmocka_unit_test(test_generated_text_maps),
         cmocka_unit_test(test_generated_base64_maps),

@@ -983,6 +983,298 @@ static void test_flush_every_line(void **state)
     hush_scanner_destroy(s);
 }
 
+/* ---- HTML in a value ------------------------------------------------------------ */
+
+/* `text` written as the content of a JSON string. */
+static void json_escape_into(buf_t *out, const char *text)
+{
+    for (const char *c = text; *c; c++) {
+        if (*c == '"' || *c == '\\')
+            buf_fmt(out, "\\%c", *c);
+        else if (*c == '\n')
+            buf_str(out, "\\n");
+        else
+            buf_put(out, c, 1);
+    }
+}
+
+/* Names every finding (rule, view, span) when there are not `count`. */
+static void print_findings_unless(const capture_t *cap, size_t count)
+{
+    for (size_t k = 0; cap->count != count && k < cap->count; k++)
+        fprintf(stderr, "  finding %s (%s) at %llu+%llu\n", cap->seen[k].rule,
+                cap->seen[k].encoding, (unsigned long long)cap->seen[k].offset,
+                (unsigned long long)cap->seen[k].length);
+}
+
+/* A HAR whose one response body is `page`. */
+static void har_with_page(buf_t *har, const char *page)
+{
+    buf_str(har, "{\"log\":{\"entries\":[{\"request\":{\"url\":\"https://app.contoso.example/\"},"
+                 "\"response\":{\"content\":{\"mimeType\":\"text/html\",\"text\":\"");
+    json_escape_into(har, page);
+    buf_str(har, "\"}}}]}}\n");
+}
+
+/* The response body of a redacted HAR, parsed back (a copy to free). */
+static char *har_page(const buf_t *out)
+{
+    cJSON *root = cJSON_Parse(buf_text(out));
+    assert_non_null(root);
+    const cJSON *entry =
+        cJSON_GetArrayItem(cJSON_GetObjectItem(cJSON_GetObjectItem(root, "log"), "entries"), 0);
+    const cJSON *text = cJSON_GetObjectItem(
+        cJSON_GetObjectItem(cJSON_GetObjectItem(entry, "response"), "content"), "text");
+    assert_true(cJSON_IsString(text));
+    char *page = strdup(text->valuestring);
+    assert_non_null(page);
+    cJSON_Delete(root);
+    return page;
+}
+
+/* Replaces the one occurrence of `what` in *text by `with`. */
+static void replace_once(buf_t *text, const char *what, const char *with)
+{
+    const char *at = strstr(buf_text(text), what);
+    assert_non_null(at);
+    buf_t out = {0};
+    buf_put(&out, text->data, (size_t)(at - text->data));
+    buf_str(&out, with);
+    buf_str(&out, at + strlen(what));
+    buf_free(text);
+    *text = out;
+}
+
+typedef struct html_planted {
+    const char *page_form;  /* the value as the page writes it */
+    const char *rule, *encoding;
+} html_planted_t;
+
+/* A single-page app's HTML in a HAR response: every place a page keeps a
+ * secret is found by the right rule, with the view that decoded it, at
+ * exactly the raw bytes; the redacted HAR parses and its page is the
+ * original with only the secrets replaced.  Placeholders, expressions,
+ * template substitutions and comments stay quiet. */
+static void test_html_page_in_har(void **state)
+{
+    fake_rng_t rng;
+    fake_rng_init(&rng, 121);
+    char v[10][33], token[64], escaped_key[48], token_js[80], hidden[48];
+    for (size_t i = 0; i < 10; i++)
+        fake_alnum(&rng, 32, v[i], sizeof v[i]);
+    fake_github_token(&rng, NULL, token, sizeof token);
+    snprintf(escaped_key, sizeof escaped_key, "ab\\x63%s", v[4]);
+    snprintf(token_js, sizeof token_js, "\\x%02x%s", (unsigned char)token[0], token + 1);
+    snprintf(hidden, sizeof hidden, "%s&amp;x", v[7]);
+    buf_t page = {0};
+    buf_fmt(&page,
+            "<!DOCTYPE html><html><head><meta charset=\"utf-8\">"
+            "<meta name=\"api-key\" content=\"%s\">"
+            "<script src=\"/app.js\"></script>"
+            "<script>window.__CONFIG__ = {\"accountKey\": \"%s\", primaryKey: '%s', "
+            "sasToken: `%s`, note: \"@{parameters('k')}\", clientSecret: \"${secret}\", "
+            "apiKey: \"YOUR_API_KEY\", privateKey: \"%s\"};\n"
+            "// privateKey: \"%s\"\n"
+            "var re = /\"[a-z]+\"/g, s = \"</scr\" + \"ipt>\"; var t = \"%s\";\n"
+            "</script>"
+            "<script type=\"application/json\">{\"accessKey\":\"%s\"}</script>"
+            "</head><body><form action=\"/cb?x=1&amp;sig=%s\" method=\"post\">"
+            "<input type=\"hidden\" name=\"client_secret\" value=\"%s\">"
+            "<input type=\"hidden\" name=\"password\" value=\"changeme\">"
+            "<div data-access-key=\"%s\"></div></form></body></html>",
+            v[0], v[1], v[2], v[3], escaped_key, v[5], token_js, v[6], v[8], hidden, v[9]);
+    const html_planted_t planted[] = {
+        {v[0], "http.secret-header", "json+html"},
+        {v[1], "json.secret-field", "json+js"},
+        {v[2], "json.secret-field", "json+js"},
+        {v[3], "json.secret-field", "json+js"},
+        {escaped_key, "json.secret-field", "json+js"},
+        {token_js, "github.pat.classic", "json+js"},
+        {v[6], "json.secret-field", "json+json"},
+        {v[8], "url.secret-parameter", "json+html"},
+        {hidden, "url.secret-parameter", "json+html"},
+        {v[9], "url.secret-named-parameter", "json+html"},
+    };
+    size_t count = sizeof planted / sizeof *planted;
+    buf_t har = {0};
+    har_with_page(&har, buf_text(&page));
+    const char *text = buf_text(&har);
+    capture_t *cap = &focused;
+    scan_checked(*state, HUSH_MASK_LABEL, text, cap);
+    print_findings_unless(cap, count);
+    assert_int_equal(cap->count, count);
+    buf_t want = {0};
+    buf_str(&want, buf_text(&page));
+    for (size_t i = 0; i < count; i++) {
+        buf_t raw = {0};
+        json_escape_into(&raw, planted[i].page_form);
+        const char *at = strstr(text, buf_text(&raw));
+        assert_non_null(at);
+        uint64_t offset = (uint64_t)(at - text);
+        size_t k = 0;
+        while (k < cap->count && cap->seen[k].offset != offset)
+            k++;
+        if (k == cap->count)
+            fprintf(stderr, "  planted %zu (%s): no finding at %llu\n", i, planted[i].rule,
+                    (unsigned long long)offset);
+        assert_true(k < cap->count);
+        assert_int_equal(cap->seen[k].length, raw.size);
+        assert_string_equal(cap->seen[k].rule, planted[i].rule);
+        assert_string_equal(cap->seen[k].encoding, planted[i].encoding);
+        char mask[80];
+        snprintf(mask, sizeof mask, "[REDACTED:%s]", planted[i].rule);
+        replace_once(&want, planted[i].page_form, mask);
+        buf_free(&raw);
+    }
+    assert_json_valid(&cap->output);
+    char *redacted = har_page(&cap->output);
+    assert_string_equal(redacted, buf_text(&want));
+    free(redacted);
+    /* Every mask keeps the HAR valid and leaves no secret readable in the
+     * page, escapes and all (partial keeps an escape whole). */
+    char decoded_key[48];
+    snprintf(decoded_key, sizeof decoded_key, "abc%s", v[4]);
+    for (hush_mask_t mask = HUSH_MASK_STARS; mask <= HUSH_MASK_HASH; mask++) {
+        scan_checked(*state, mask, text, cap);
+        assert_int_equal(cap->count, count);
+        assert_json_valid(&cap->output);
+        char *masked = har_page(&cap->output);
+        for (size_t i = 0; i < 10; i++)
+            if (i != 5) /* v[5] sits in a comment: no finding */
+                assert_null(strstr(masked, v[i]));
+        assert_null(strstr(masked, decoded_key));
+        assert_null(strstr(masked, token + 1));
+        assert_null(strstr(masked, "\\x*"));
+        assert_non_null(strstr(masked, "</script><script type=\"application/json\">"));
+        free(masked);
+    }
+    buf_free(&want);
+    buf_free(&har);
+    buf_free(&page);
+}
+
+/* The page of a HAR body marked base64: a script pair inside is found at
+ * the base64 quads that hold it, and the body still decodes to the page
+ * with only the secret's bytes made '*'. */
+static void test_html_page_base64(void **state)
+{
+    fake_rng_t rng;
+    fake_rng_init(&rng, 122);
+    char key[33];
+    fake_alnum(&rng, 32, key, sizeof key);
+    char page[512], b64[1024], text[2048];
+    snprintf(page, sizeof page,
+             "<html><head><script>var cfg = {tenant: 'contoso', accountKey: \"%s\"};</script>"
+             "</head><body>hush test page</body></html>",
+             key);
+    fake_base64_encode(page, strlen(page), false, true, b64, sizeof b64);
+    snprintf(text, sizeof text,
+             "{\"log\":{\"entries\":[{\"response\":{\"content\":{\"mimeType\":\"text/html\","
+             "\"encoding\":\"base64\",\"text\":\"%s\"}}}]}}\n",
+             b64);
+    capture_t *cap = &focused;
+    scan_checked(*state, HUSH_MASK_LABEL, text, cap);
+    assert_int_equal(cap->count, 1);
+    assert_string_equal(cap->seen[0].rule, "json.secret-field");
+    assert_string_equal(cap->seen[0].encoding, "json+base64+js");
+    size_t body = offset_of(text, b64), d = offset_of(page, key), d_end = d + strlen(key);
+    assert_int_equal(cap->seen[0].offset, body + 4 * (d / 3));
+    assert_int_equal(cap->seen[0].offset + cap->seen[0].length, body + 4 * ((d_end + 2) / 3));
+    assert_int_equal(cap->output.size, strlen(text));
+    buf_t out = {0};
+    buf_put(&out, cap->output.data, cap->output.size);
+    char *redacted = har_page(&out);
+    unsigned char decoded[1024];
+    size_t n = 0;
+    assert_true(base64_decode_any(redacted, strlen(redacted), decoded, &n));
+    assert_int_equal(n, strlen(page));
+    assert_memory_equal(decoded, page, d);
+    for (size_t i = d; i < d_end; i++)
+        assert_int_equal(decoded[i], '*');
+    assert_memory_equal(decoded + d_end, page + d_end, n - d_end);
+    free(redacted);
+    buf_free(&out);
+}
+
+/* Hostile pages end: unterminated strings, comments, tags, attribute
+ * values and regular expressions, "</script>" inside a string (HTML ends
+ * the script there, so what follows is markup).  Everything is scanned the
+ * same whatever the split, and the input after the damage still counts. */
+static void test_html_hostile_pages(void **state)
+{
+    fake_rng_t rng;
+    fake_rng_init(&rng, 123);
+    char v[33];
+    fake_alnum(&rng, 32, v, sizeof v);
+    char page[1024];
+    snprintf(page, sizeof page,
+             "<script>var a = \"</script><input type=hidden name=client_secret value=%s>"
+             "<script>x = /[/\"]+/g; y = `a${`b`}c`; z = 'unterminated\n"
+             "/* never closed <meta name=\"api-key\" content=\"x\">"
+             "</script><div data-api-key='unterminated <!-- never closed"
+             "<script type=\"application/json\">{\"a\":",
+             v);
+    buf_t har = {0};
+    har_with_page(&har, page);
+    capture_t *cap = &focused;
+    scan_checked(*state, HUSH_MASK_LABEL, buf_text(&har), cap);
+    print_findings_unless(cap, 1);
+    assert_int_equal(cap->count, 1);
+    assert_string_equal(cap->seen[0].rule, "url.secret-parameter");
+    assert_string_equal(cap->seen[0].encoding, "json+html");
+    assert_int_equal(cap->seen[0].offset, offset_of(buf_text(&har), v));
+    assert_json_valid(&cap->output);
+    buf_free(&har);
+    static const char *const endless[] = {
+        "<script>'", "<script>/*", "<script>//", "<script>/", "<script>`${", "<script>a:\"",
+        "<input name=\"", "<meta name=password content='", "<!--", "<script", "<", "<a href=",
+        "<script type=application/json>{\"password\":\"", "<div data-x=\"&",
+    };
+    for (size_t i = 0; i < sizeof endless / sizeof *endless; i++) {
+        buf_t h = {0};
+        har_with_page(&h, endless[i]);
+        scan_checked(*state, HUSH_MASK_LABEL, buf_text(&h), cap);
+        print_findings_unless(cap, 0);
+        assert_int_equal(cap->count, 0);
+        buf_free(&h);
+    }
+}
+
+/* Tag and type names in any case; a script with src=, or of a template
+ * type, holds no configuration. */
+static void test_html_script_kinds(void **state)
+{
+    fake_rng_t rng;
+    fake_rng_init(&rng, 124);
+    char v[33];
+    fake_alnum(&rng, 32, v, sizeof v);
+    static const struct {
+        const char *open;
+        size_t findings;
+    } cases[] = {
+        {"<SCRIPT TYPE=\"text/JavaScript\">", 1},
+        {"<script type=module>", 1},
+        {"<script type=\"text/x-template\">", 0},
+        {"<script src=\"/app.js\">", 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char page[256];
+        snprintf(page, sizeof page, "<html>%svar cfg = {AccountKey: \"%s\"};</script></html>",
+                 cases[i].open, v);
+        buf_t har = {0};
+        har_with_page(&har, page);
+        capture_t *cap = &focused;
+        scan_checked(*state, HUSH_MASK_LABEL, buf_text(&har), cap);
+        print_findings_unless(cap, cases[i].findings);
+        assert_int_equal(cap->count, cases[i].findings);
+        if (cases[i].findings) {
+            assert_string_equal(cap->seen[0].encoding, "json+js");
+            assert_int_equal(cap->seen[0].offset, offset_of(buf_text(&har), v));
+        }
+        buf_free(&har);
+    }
+}
+
 int main(int argc, char **argv)
 {
     /* argv[0] is BUILD/tests/test_views. */
@@ -1016,6 +1308,10 @@ int main(int argc, char **argv)
         cmocka_unit_test_teardown(test_url_fragment_ends_query, free_focused),
         cmocka_unit_test_teardown(test_secret_named_places, free_focused),
         cmocka_unit_test_teardown(test_secret_named_quiet, free_focused),
+        cmocka_unit_test_teardown(test_html_page_in_har, free_focused),
+        cmocka_unit_test_teardown(test_html_page_base64, free_focused),
+        cmocka_unit_test_teardown(test_html_hostile_pages, free_focused),
+        cmocka_unit_test_teardown(test_html_script_kinds, free_focused),
     };
     return cmocka_run_group_tests_name("views", tests, setup, teardown);
 }

@@ -2,8 +2,9 @@
  * Fuzz target: the decoders of scanner/decode.c, their offset map and the
  * encoders (scanner/encode.c).
  *
- * Input: byte 0 chooses the decoder (value % 5: JSON string, CSV field,
- * percent, percent as a form body, base64); the rest is the encoded text.
+ * Input: byte 0 chooses the decoder (value % 7: JSON string, CSV field,
+ * percent, percent as a form body, base64, HTML character references,
+ * JavaScript string); the rest is the encoded text.
  *
  * What must hold (else abort with a message naming the invariant and
  * offsets, never content):
@@ -32,7 +33,7 @@
 #include "decode.h"
 #include "fuzz.h"
 
-enum { MODE_JSON, MODE_CSV, MODE_PERCENT, MODE_FORM, MODE_BASE64, MODE_COUNT };
+enum { MODE_JSON, MODE_CSV, MODE_PERCENT, MODE_FORM, MODE_BASE64, MODE_HTML, MODE_JS, MODE_COUNT };
 
 /* Span checks decode a slice per decoded byte; past this many decoded bytes
  * only a prefix is checked, so a large input stays quick. */
@@ -49,6 +50,10 @@ static hush_status_t decode(int mode, const unsigned char *in, size_t size, hush
     case MODE_PERCENT:
     case MODE_FORM:
         return hushi_decode_percent(in, size, mode == MODE_FORM, out);
+    case MODE_HTML:
+        return hushi_decode_html_references(in, size, out);
+    case MODE_JS:
+        return hushi_decode_js_string(in, size, out);
     default:
         return hushi_decode_base64(in, size, out);
     }
@@ -65,6 +70,10 @@ static hush_status_t encode(int mode, const unsigned char *in, size_t size, bool
     case MODE_PERCENT:
     case MODE_FORM:
         return hushi_encode_percent(in, size, HUSHI_PERCENT_KEEP_UNRESERVED, out);
+    case MODE_HTML:
+        return hushi_encode_html(in, size, out);
+    case MODE_JS:
+        return hushi_encode_js_string(in, size, out);
     default:
         return hushi_encode_base64(in, size, url_safe, out);
     }
