@@ -3,6 +3,7 @@
 #   make            build/hush and build/libhush.a
 #   make test       install missing packages, build, run every test (also under ASan+UBSan)
 #   make demo       install missing packages, build, scan corpus/
+#   make test-browser  real-browser HAR test: chromium + playwright-core (not part of make test)
 #   make bench      benchmarks: bench/run.sh, views.sh, falsepositives.sh (bench/RESULTS.md)
 #   make install PREFIX=/usr/local DESTDIR=
 #
@@ -11,7 +12,7 @@
 
 .DEFAULT_GOAL := all
 .PHONY: all lib cli tools tests test test-layout test-unit test-cli test-rules test-rulegen test-asan test-fuzz test-fault \
-        demo bench deps install uninstall clean
+        test-browser demo bench deps install uninstall clean
 
 PREFIX  ?= /usr/local
 DESTDIR ?=
@@ -192,6 +193,13 @@ test-asan:
 demo: deps
 	$(Q)$(MAKE) --no-print-directory all
 	$(Q)scripts/demo.sh $(BUILD)
+
+# A HAR recorded by Debian's chromium (driven by playwright-core from npm) on a
+# loopback site with Azure/Entra-like flows, checked with hush: tests/browser/.
+test-browser:
+	$(Q)scripts/install-deps.sh --browser
+	$(Q)$(MAKE) --no-print-directory all
+	$(Q)tests/browser/record_har.sh $(BUILD)
 
 bench:
 	$(Q)scripts/install-deps.sh --bench

@@ -5,6 +5,10 @@
 #
 #   scripts/install-deps.sh            build + test dependencies
 #   scripts/install-deps.sh --bench    also ripgrep and hyperfine (make bench)
+#   scripts/install-deps.sh --browser  also Debian's chromium, node and npm, and npm's
+#                                      playwright-core in build/browser/ (make test-browser;
+#                                      playwright never downloads a browser: it drives
+#                                      /usr/bin/chromium)
 #   scripts/install-deps.sh --dry-run  say what is missing, install nothing
 #
 # Silent when everything is present.  Runs apt-get as root, through sudo when
@@ -13,13 +17,15 @@
 set -euo pipefail
 
 bench=0
+browser=0
 dry_run=0
 for arg in "$@"; do
     case "$arg" in
     --bench) bench=1 ;;
+    --browser) browser=1 ;;
     --dry-run) dry_run=1 ;;
     -h | --help)
-        sed -n '2,13s/^# \{0,1\}//p' "$0"
+        sed -n '2,17s/^# \{0,1\}//p' "$0"
         exit 0
         ;;
     *)
@@ -61,6 +67,9 @@ commands=(
 )
 if [ "$bench" = 1 ]; then
     commands+=("rg:ripgrep" "hyperfine:hyperfine")
+fi
+if [ "$browser" = 1 ]; then
+    commands+=("chromium:chromium" "node:nodejs" "npm:npm")
 fi
 # Files whose package is not pulled in by the ones above: `gcc` only
 # recommends the C library headers, and apt runs without recommends here.
@@ -120,13 +129,38 @@ find_missing() {
     done
 }
 
+# playwright-core, pinned, into a folder of the build tree (never global).  It
+# ships no browser and downloads none; the recorder gives it /usr/bin/chromium.
+PLAYWRIGHT_VERSION=1.65.1
+browser_dir="$(cd "$(dirname "$0")/.." && pwd)/build/browser"
+install_playwright() {
+    [ "$browser" = 1 ] || return 0
+    local have="" manifest="$browser_dir/node_modules/playwright-core/package.json"
+    if [ -f "$manifest" ]; then
+        have="$(node -p "require('$manifest').version" 2>/dev/null || true)"
+    fi
+    [ "$have" = "$PLAYWRIGHT_VERSION" ] && return 0
+    if [ "$dry_run" = 1 ]; then
+        echo "install-deps: would install: npm playwright-core@$PLAYWRIGHT_VERSION" \
+            "into build/browser"
+        return 0
+    fi
+    echo "install-deps: installing npm playwright-core@$PLAYWRIGHT_VERSION into build/browser"
+    mkdir -p "$browser_dir"
+    [ -f "$browser_dir/package.json" ] || echo '{"private": true}' >"$browser_dir/package.json"
+    PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm install --prefix "$browser_dir" --no-audit --no-fund \
+        --loglevel=error "playwright-core@$PLAYWRIGHT_VERSION" </dev/null
+}
+
 find_missing
 if [ "${#missing[@]}" -eq 0 ]; then
+    install_playwright
     exit 0
 fi
 
 if [ "$dry_run" = 1 ]; then
     echo "install-deps: would install: ${missing[*]}"
+    install_playwright
     exit 0
 fi
 
@@ -159,3 +193,4 @@ if [ "${#missing[@]}" -ne 0 ]; then
     echo "install-deps: still missing after apt-get install: ${missing[*]}" >&2
     exit 1
 fi
+install_playwright
