@@ -713,6 +713,39 @@ t_known_secrets_long_and_control_bytes() {
         fail "blank: $(cat err)"
 }
 
+# The HAR recorded by a real browser (make test-browser): every copy of every
+# planted value found and redacted, in every form, the structure kept; copies
+# marked expected-to-miss in the truth file must still be missed.
+t_browser_recording() {
+    local har=$ROOT/corpus/browser-recording.har truth=$ROOT/corpus/browser-recording.truth.json
+    local check=$ROOT/tests/browser/check_har.py
+    python3 "$check" --hush "$HUSH" --har "$har" --truth "$truth" --workdir . >first 2>err
+    expect_status 0 $? || { fail "$(tail -5 first) $(cat err)"; return 1; }
+    expect_contains first "check_har: ok" || return 1
+    # The checker can fail: a value hush never finds (the page title) is a
+    # miss; marked, it passes; marked once too often, it asks to drop the mark.
+    python3 - "$truth" <<'EOF2' >truth.json
+import json, sys
+t = json.load(open(sys.argv[1]))
+t["values"].append({"index": len(t["values"]), "kind": "page-title",
+                    "value": "Orders - hush test", "planted": ["not a secret"]})
+json.dump(t, sys.stdout)
+EOF2
+    python3 "$check" --hush "$HUSH" --har "$har" --truth truth.json --workdir . >out 2>err
+    expect_status 1 $? && expect_contains out "MISSED" || return 1
+    python3 "$check" --hush "$HUSH" --har "$har" --truth truth.json --workdir . \
+        --write-marks "hush test: not a secret" >out 2>err
+    python3 "$check" --hush "$HUSH" --har "$har" --truth truth.json --workdir . >out 2>err
+    expect_status 0 $? || { fail "marked: $(tail -3 out)"; return 1; }
+    sed -i 's/"count": \([0-9]*\)/"count": 9\1/' truth.json
+    python3 "$check" --hush "$HUSH" --har "$har" --truth truth.json --workdir . >out 2>err
+    expect_status 1 $? && expect_contains out "drop or lower the mark" || return 1
+    # No value in the checker's output.
+    python3 -c 'import json, sys
+for v in json.load(open(sys.argv[1]))["values"]: print(v["value"])' "$truth" >values.txt
+    ! grep -qFf values.txt first out || fail "a planted value was printed"
+}
+
 for t in t_version t_help_mentions_every_option t_command_help t_usage_errors \
     t_not_supported_yet t_scan_exit_codes t_missing_path_others_scanned t_unreadable_input \
     t_directory_loop t_truncated_gzip t_binary_skipped_when_walked \
@@ -725,7 +758,7 @@ for t in t_version t_help_mentions_every_option t_command_help t_usage_errors \
     t_broken_pipe_is_quiet t_sigterm_leaves_originals \
     t_rules_check_default_pack t_corpus_expected_findings \
     t_known_secrets_every_form t_known_secrets_never_cached_or_printed t_allow_file \
-    t_allow_file_errors t_keyvault_urls_and_damaged_keys t_placeholders_low_or_never t_known_secrets_long_and_control_bytes t_jwt_meta_expired; do
+    t_allow_file_errors t_keyvault_urls_and_damaged_keys t_placeholders_low_or_never t_known_secrets_long_and_control_bytes t_jwt_meta_expired t_browser_recording; do
     run_test "$t"
 done
 
