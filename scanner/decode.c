@@ -260,29 +260,42 @@ static size_t json_escape(const unsigned char *p, size_t n, unsigned char *utf8,
     return 2;
 }
 
-hush_status_t hushi_decode_json_string(const unsigned char *in, size_t size, hushi_decoded_t *out)
+/* One escape at p (p[0] is the escape's first character) decoded into
+ * utf8[0..*out_n); returns the bytes it takes, or 0 when it is no valid escape. */
+typedef size_t (*escape_fn)(const unsigned char *p, size_t n, unsigned char *utf8,
+                            size_t *out_n);
+
+/* The text decoders that differ only in their escapes (JSON and JavaScript
+ * strings: `\`; HTML character references: `&`): runs between escapes are
+ * copied whole, each escape is one UNIT.  An invalid escape keeps its first
+ * character; what follows it is read again as ordinary content. */
+static hush_status_t decode_escaped(const unsigned char *in, size_t size, unsigned char marker,
+                                    escape_fn decode_one, hushi_decoded_t *out)
 {
     hush_status_t status = decode_begin(in, size, out);
     if (status)
         return status;
     size_t i = 0;
     while (i < size) {
-        size_t escape = find_byte(in, i, size, '\\');
+        size_t escape = find_byte(in, i, size, marker);
         if ((status = add_copy(out, in, i, escape - i)))
             return decode_fail(out, status);
         if (escape == size)
             break;
         unsigned char utf8[4];
         size_t n = 0;
-        size_t used = json_escape(in + escape, size - escape, utf8, &n);
-        /* An invalid escape keeps its backslash; what follows it is read
-         * again as ordinary content. */
+        size_t used = decode_one(in + escape, size - escape, utf8, &n);
         status = used ? add_unit(out, escape, utf8, n) : add_copy(out, in, escape, 1);
         if (status)
             return decode_fail(out, status);
         i = escape + (used ? used : 1);
     }
     return decode_finish(out);
+}
+
+hush_status_t hushi_decode_json_string(const unsigned char *in, size_t size, hushi_decoded_t *out)
+{
+    return decode_escaped(in, size, '\\', json_escape, out);
 }
 
 /* ---- CSV ----------------------------------------------------------------- */
@@ -415,28 +428,20 @@ static size_t html_reference(const unsigned char *p, size_t n, uint32_t *cp)
     return 0;
 }
 
+/* html_reference as an escape_fn. */
+static size_t html_escape(const unsigned char *p, size_t n, unsigned char *utf8, size_t *out_n)
+{
+    uint32_t cp = 0;
+    size_t used = html_reference(p, n, &cp);
+    if (used)
+        *out_n = utf8_encode(cp, utf8);
+    return used;
+}
+
 hush_status_t hushi_decode_html_references(const unsigned char *in, size_t size,
                                            hushi_decoded_t *out)
 {
-    hush_status_t status = decode_begin(in, size, out);
-    if (status)
-        return status;
-    size_t i = 0;
-    while (i < size) {
-        size_t amp = find_byte(in, i, size, '&');
-        if ((status = add_copy(out, in, i, amp - i)))
-            return decode_fail(out, status);
-        if (amp == size)
-            break;
-        uint32_t cp = 0;
-        size_t used = html_reference(in + amp, size - amp, &cp);
-        unsigned char utf8[4];
-        status = used ? add_unit(out, amp, utf8, utf8_encode(cp, utf8)) : add_copy(out, in, amp, 1);
-        if (status)
-            return decode_fail(out, status);
-        i = amp + (used ? used : 1);
-    }
-    return decode_finish(out);
+    return decode_escaped(in, size, '&', html_escape, out);
 }
 
 /* ---- JavaScript strings --------------------------------------------------- */
@@ -533,25 +538,7 @@ static size_t js_escape(const unsigned char *p, size_t n, unsigned char *utf8, s
 
 hush_status_t hushi_decode_js_string(const unsigned char *in, size_t size, hushi_decoded_t *out)
 {
-    hush_status_t status = decode_begin(in, size, out);
-    if (status)
-        return status;
-    size_t i = 0;
-    while (i < size) {
-        size_t escape = find_byte(in, i, size, '\\');
-        if ((status = add_copy(out, in, i, escape - i)))
-            return decode_fail(out, status);
-        if (escape == size)
-            break;
-        unsigned char utf8[4];
-        size_t n = 0;
-        size_t used = js_escape(in + escape, size - escape, utf8, &n);
-        status = used ? add_unit(out, escape, utf8, n) : add_copy(out, in, escape, 1);
-        if (status)
-            return decode_fail(out, status);
-        i = escape + (used ? used : 1);
-    }
-    return decode_finish(out);
+    return decode_escaped(in, size, '\\', js_escape, out);
 }
 
 /* ---- base64 -------------------------------------------------------------- */
