@@ -80,63 +80,83 @@ static unsigned char json_short_escape(unsigned char c)
     }
 }
 
-/* Bytes JSON writes for c: 1, 2 (\n, \", ...) or 6 (\u00XX). */
-static size_t json_escaped_size(unsigned char c)
-{
-    if (json_short_escape(c))
-        return 2;
-    return c < 0x20 ? 6 : 1;
-}
+/* Writes the encoding of one byte `c` at o (at most HUSHI_ENCODED_BYTE_MAX
+ * bytes) and returns its length; `ctx` is the encoder's setting. */
+#define HUSHI_ENCODED_BYTE_MAX 6
+typedef size_t (*byte_encoder_fn)(unsigned char c, const void *ctx, unsigned char *o);
 
-hush_status_t hushi_encode_json_string(const unsigned char *in, size_t size, hushi_bytes_t *out)
+/* The encoders that write each byte on its own (JSON, JavaScript, HTML,
+ * percent, CSV): measure the whole output once, reserve it, then write. */
+static hush_status_t encode_bytes(const unsigned char *in, size_t size, byte_encoder_fn encode_one,
+                                  const void *ctx, hushi_bytes_t *out)
 {
     if (!out || (!in && size > 0))
         return HUSH_ERR_ARGUMENT;
+    unsigned char scratch[HUSHI_ENCODED_BYTE_MAX];
     size_t need = 0;
     for (size_t i = 0; i < size; i++)
-        need += json_escaped_size(in[i]);
+        need += encode_one(in[i], ctx, scratch);
     hush_status_t status = bytes_reserve(out, need);
     if (status)
         return status;
     unsigned char *o = out->data + out->size;
-    for (size_t i = 0; i < size; i++) {
-        unsigned char c = in[i];
-        unsigned char letter = json_short_escape(c);
-        if (letter) {
-            o[0] = '\\';
-            o[1] = letter;
-            o += 2;
-        } else if (c < 0x20) {
-            memcpy(o, "\\u00", 4);
-            o[4] = (unsigned char)hex_upper[c >> 4];
-            o[5] = (unsigned char)hex_upper[c & 0xF];
-            o += 6;
-        } else {
-            *o++ = c;
-        }
-    }
+    for (size_t i = 0; i < size; i++)
+        o += encode_one(in[i], ctx, o);
     out->size += need;
     return HUSH_OK;
 }
 
+/* A byte written as itself. */
+static size_t put_plain(unsigned char c, unsigned char *o)
+{
+    o[0] = c;
+    return 1;
+}
+
+/* `prefix` then c as two upper-case hex digits ("%2B", "\x2B", "\u002B"). */
+static size_t put_hex(const char *prefix, unsigned char c, unsigned char *o)
+{
+    size_t n = strlen(prefix);
+    memcpy(o, prefix, n);
+    o[n] = (unsigned char)hex_upper[c >> 4];
+    o[n + 1] = (unsigned char)hex_upper[c & 0xF];
+    return n + 2;
+}
+
+/* A backslash and a letter ("\n"). */
+static size_t put_short_escape(unsigned char letter, unsigned char *o)
+{
+    o[0] = '\\';
+    o[1] = letter;
+    return 2;
+}
+
+static size_t json_byte(unsigned char c, const void *ctx, unsigned char *o)
+{
+    (void)ctx;
+    unsigned char letter = json_short_escape(c);
+    if (letter)
+        return put_short_escape(letter, o);
+    return c < 0x20 ? put_hex("\\u00", c, o) : put_plain(c, o);
+}
+
+hush_status_t hushi_encode_json_string(const unsigned char *in, size_t size, hushi_bytes_t *out)
+{
+    return encode_bytes(in, size, json_byte, NULL, out);
+}
+
+static size_t csv_byte(unsigned char c, const void *ctx, unsigned char *o)
+{
+    (void)ctx;
+    if (c != '"')
+        return put_plain(c, o);
+    o[0] = o[1] = '"';
+    return 2;
+}
+
 hush_status_t hushi_encode_csv_field(const unsigned char *in, size_t size, hushi_bytes_t *out)
 {
-    if (!out || (!in && size > 0))
-        return HUSH_ERR_ARGUMENT;
-    size_t quotes = 0;
-    for (size_t i = 0; i < size; i++)
-        quotes += in[i] == '"';
-    hush_status_t status = bytes_reserve(out, size + quotes);
-    if (status)
-        return status;
-    unsigned char *o = out->data + out->size;
-    for (size_t i = 0; i < size; i++) {
-        if (in[i] == '"')
-            *o++ = '"';
-        *o++ = in[i];
-    }
-    out->size += size + quotes;
-    return HUSH_OK;
+    return encode_bytes(in, size, csv_byte, NULL, out);
 }
 
 static bool percent_keeps(unsigned char c, hushi_percent_keep_t keep)
@@ -147,31 +167,16 @@ static bool percent_keeps(unsigned char c, hushi_percent_keep_t keep)
            c == '-' || c == '.' || c == '_' || c == '~' || c == '*';
 }
 
+static size_t percent_byte(unsigned char c, const void *ctx, unsigned char *o)
+{
+    const hushi_percent_keep_t *keep = ctx;
+    return percent_keeps(c, *keep) ? put_plain(c, o) : put_hex("%", c, o);
+}
+
 hush_status_t hushi_encode_percent(const unsigned char *in, size_t size, hushi_percent_keep_t keep,
                                    hushi_bytes_t *out)
 {
-    if (!out || (!in && size > 0))
-        return HUSH_ERR_ARGUMENT;
-    size_t need = 0;
-    for (size_t i = 0; i < size; i++)
-        need += percent_keeps(in[i], keep) ? 1 : 3;
-    hush_status_t status = bytes_reserve(out, need);
-    if (status)
-        return status;
-    unsigned char *o = out->data + out->size;
-    for (size_t i = 0; i < size; i++) {
-        unsigned char c = in[i];
-        if (percent_keeps(c, keep)) {
-            *o++ = c;
-        } else {
-            o[0] = '%';
-            o[1] = (unsigned char)hex_upper[c >> 4];
-            o[2] = (unsigned char)hex_upper[c & 0xF];
-            o += 3;
-        }
-    }
-    out->size += need;
-    return HUSH_OK;
+    return encode_bytes(in, size, percent_byte, &keep, out);
 }
 
 hush_status_t hushi_encode_base64(const unsigned char *in, size_t size, bool url_safe,
@@ -226,27 +231,20 @@ static const char *html_reference_of(unsigned char c)
     }
 }
 
+static size_t html_byte(unsigned char c, const void *ctx, unsigned char *o)
+{
+    (void)ctx;
+    const char *ref = html_reference_of(c);
+    if (!ref)
+        return put_plain(c, o);
+    size_t n = strlen(ref);
+    memcpy(o, ref, n);
+    return n;
+}
+
 hush_status_t hushi_encode_html(const unsigned char *in, size_t size, hushi_bytes_t *out)
 {
-    if (!out || (!in && size > 0))
-        return HUSH_ERR_ARGUMENT;
-    size_t need = 0;
-    for (size_t i = 0; i < size; i++) {
-        const char *ref = html_reference_of(in[i]);
-        need += ref ? strlen(ref) : 1;
-    }
-    hush_status_t status = bytes_reserve(out, need);
-    if (status)
-        return status;
-    unsigned char *o = out->data + out->size;
-    for (size_t i = 0; i < size; i++) {
-        const char *ref = html_reference_of(in[i]);
-        size_t n = ref ? strlen(ref) : 1;
-        memcpy(o, ref ? (const void *)ref : (const void *)&in[i], n);
-        o += n;
-    }
-    out->size += need;
-    return HUSH_OK;
+    return encode_bytes(in, size, html_byte, NULL, out);
 }
 
 /* The letter of c's two-character JavaScript escape, or 0. */
@@ -282,34 +280,16 @@ static bool js_hex_escaped(unsigned char c)
     return c < 0x20 || c == 0x7f || c == '<' || c == '>' || c == '&' || c == '$';
 }
 
+static size_t js_byte(unsigned char c, const void *ctx, unsigned char *o)
+{
+    (void)ctx;
+    unsigned char letter = js_short_escape(c);
+    if (letter)
+        return put_short_escape(letter, o);
+    return js_hex_escaped(c) ? put_hex("\\x", c, o) : put_plain(c, o);
+}
+
 hush_status_t hushi_encode_js_string(const unsigned char *in, size_t size, hushi_bytes_t *out)
 {
-    if (!out || (!in && size > 0))
-        return HUSH_ERR_ARGUMENT;
-    size_t need = 0;
-    for (size_t i = 0; i < size; i++)
-        need += js_short_escape(in[i]) ? 2 : js_hex_escaped(in[i]) ? 4 : 1;
-    hush_status_t status = bytes_reserve(out, need);
-    if (status)
-        return status;
-    unsigned char *o = out->data + out->size;
-    for (size_t i = 0; i < size; i++) {
-        unsigned char c = in[i];
-        unsigned char letter = js_short_escape(c);
-        if (letter) {
-            o[0] = '\\';
-            o[1] = letter;
-            o += 2;
-        } else if (js_hex_escaped(c)) {
-            o[0] = '\\';
-            o[1] = 'x';
-            o[2] = (unsigned char)hex_upper[c >> 4];
-            o[3] = (unsigned char)hex_upper[c & 0xF];
-            o += 4;
-        } else {
-            *o++ = c;
-        }
-    }
-    out->size += need;
-    return HUSH_OK;
+    return encode_bytes(in, size, js_byte, NULL, out);
 }
