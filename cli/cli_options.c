@@ -46,6 +46,7 @@ enum option_id {
     OPT_REPORT,
     OPT_MASK,
     OPT_LINE_BUFFERED,
+    OPT_NO_PROPAGATE,
     OPT_PROGRESS,
     OPT_NO_PROGRESS,
     OPT_VERSION,
@@ -107,6 +108,9 @@ static const cli_option_t option_table[] = {
     {"known-secrets", OPT_KNOWN_SECRETS, false, "FILE", FOR_INPUTS,
      "also find the values in FILE, one per line, as written and JSON-, XML-, "
      "percent- or base64-encoded; reported as rule known-secret (see Files below)"},
+    {"no-propagate", OPT_NO_PROPAGATE, false, NULL, FOR_INPUTS,
+     "read the input files once: do not find, in every file, the copies of the values "
+     "found in any of them"},
     {"verbose", OPT_VERBOSE, true, NULL, FOR_INPUTS,
      "also say on stderr which findings --allow dropped, and why"},
     {"output", OPT_OUTPUT, true, "FILE", FOR_SCAN, "write the report to FILE instead of stdout"},
@@ -256,6 +260,7 @@ static cli_result_t apply_option(parse_state_t *st, int id, const char *arg)
             return usage(st->err, "invalid --mask '%s' (say label, stars, partial or hash)", arg);
         break;
     case OPT_LINE_BUFFERED: o->line_buffered = true; break;
+    case OPT_NO_PROPAGATE: o->no_propagate = true; break;
     default: return usage(st->err, "internal error: option %d not handled", id);
     }
     return CLI_RUN;
