@@ -527,6 +527,7 @@ hush_status_t hush_scanner_create(const hush_rules_t *rules, const hush_scanner_
         hushi_views_config_t views = {.rules = rules, .policy = &s->policy, .mask = config->mask,
                                      .use_hyperscan = config->engine != HUSH_ENGINE_REFERENCE,
                                      .on_finding = on_view_finding, .ctx = s,
+                                     .copies = config->copies,
                                      .message = s->message, .message_size = sizeof s->message};
         st = hushi_views_create(&views, &s->views);
     }
