@@ -115,6 +115,13 @@ static bool supersedes(const hushi_pending_t *a, const hushi_pending_t *b)
 {
     if (!overlaps(a, b))
         return false;
+    /* A copy of a value (propagate.h) inside a rule's finding, or inside a
+     * longer copy, is part of a secret already found; a copy never replaces
+     * a rule's finding. */
+    if (b->copy && within(b, a) && (!a->copy || !within(a, b)))
+        return true;
+    if (a->copy && !b->copy)
+        return false;
     if (a->structural != b->structural)
         return within(b, a) && !within(a, b);
     if (a->structural || a->view_depth <= b->view_depth)
@@ -126,11 +133,11 @@ static bool supersedes(const hushi_pending_t *a, const hushi_pending_t *b)
 }
 
 /* Inserts a finding in order, unless one already pending makes it redundant;
- * drops those it makes redundant.  Only views make findings overlap this way,
- * so plain text skips the comparisons. */
+ * drops those it makes redundant.  Only views and copies make findings
+ * overlap this way, so plain text skips the comparisons. */
 static hush_status_t insert_pending(hush_scanner_t *s, hushi_pending_t *p)
 {
-    if (s->views && hushi_views_active(s->views)) {
+    if ((s->views && hushi_views_active(s->views)) || s->copies) {
         for (size_t i = 0; i < s->pending_count; i++) {
             if (supersedes(&s->pending[i], p)) {
                 hushi_pending_release(p);
