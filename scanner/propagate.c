@@ -173,10 +173,31 @@ hush_status_t hushi_values_add(hush_values_t *v, const char *rule_id, const unsi
 
 /* ---- copies ---------------------------------------------------------------- */
 
+/* The forms a value is matched in, where the raw bytes show it escaped (a
+ * plain log line quoting JSON, a URL, HTML); decoded views see the value
+ * itself.  Forms equal to an earlier one are left out. */
+typedef enum copy_form {
+    FORM_RAW = 0,
+    FORM_JSON,         /* " \ and control bytes escaped, as most writers do */
+    FORM_JSON_SLASH,   /* also / as \/ (.NET, PHP) */
+    FORM_PERCENT,      /* every byte but A-Z a-z 0-9 - . _ ~ as %XX */
+    FORM_HTML,         /* & < > " ' as &amp; &lt; &gt; &quot; &#39; */
+    FORM_COUNT
+} copy_form_t;
+/* An escaped form longer than this is left out (only its value's other
+ * forms are found): it would hold output back that much longer. */
+#define COPY_FORM_MAX 4096u
+
 typedef struct copy_entry {
-    size_t offset, size;  /* in hush_copies.arena */
+    size_t offset, size;  /* the value, in hush_copies.arena */
     uint32_t rule;
 } copy_entry_t;
+
+/* One literal of the database (its Hyperscan id is its index). */
+typedef struct copy_literal {
+    uint32_t entry;
+    size_t size;          /* bytes of the form: a copy's span */
+} copy_literal_t;
 
 struct hush_copies {
     hs_database_t *db;    /* NULL when there are no values */
@@ -184,7 +205,9 @@ struct hush_copies {
     size_t arena_size;
     copy_entry_t *entries;
     size_t count;
-    size_t longest;
+    copy_literal_t *literals;
+    size_t literal_count;
+    size_t longest;       /* longest literal */
 };
 
 void hush_copies_destroy(hush_copies_t *c)
@@ -196,6 +219,7 @@ void hush_copies_destroy(hush_copies_t *c)
         OPENSSL_cleanse(c->arena, c->arena_size);
     free(c->arena);
     free(c->entries);
+    free(c->literals);
     free(c);
 }
 
@@ -222,35 +246,110 @@ static char *literal_pattern(const unsigned char *value, size_t size)
     return p;
 }
 
+static bool unreserved(unsigned char ch)
+{
+    return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
+           ch == '-' || ch == '.' || ch == '_' || ch == '~';
+}
+
+static const char *html_escape(unsigned char ch)
+{
+    switch (ch) {
+    case '&': return "&amp;";
+    case '<': return "&lt;";
+    case '>': return "&gt;";
+    case '"': return "&quot;";
+    case '\'': return "&#39;";
+    default: return NULL;
+    }
+}
+
+/* Writes form `form` of the value into out (room for 6 bytes per byte);
+ * returns its size. */
+static size_t write_form(copy_form_t form, const unsigned char *v, size_t n, unsigned char *out)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    size_t o = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = v[i];
+        const char *esc = NULL;
+        char buf[8] = {0};
+        if ((form == FORM_JSON || form == FORM_JSON_SLASH) &&
+            (ch == '"' || ch == '\\' || ch < 0x20 || (ch == '/' && form == FORM_JSON_SLASH))) {
+            const char *shorts = ch == '\n' ? "\\n" : ch == '\t' ? "\\t" : ch == '\r' ? "\\r"
+                                 : NULL;
+            if (!shorts)
+                snprintf(buf, sizeof buf, ch < 0x20 ? "\\u%04x" : "\\%c", ch);
+            esc = shorts ? shorts : buf;
+        } else if (form == FORM_PERCENT && !unreserved(ch)) {
+            snprintf(buf, sizeof buf, "%%%c%c", hex[ch >> 4], hex[ch & 15]);
+            esc = buf;
+        } else if (form == FORM_HTML) {
+            esc = html_escape(ch);
+        }
+        if (esc) {
+            size_t k = strlen(esc);
+            memcpy(out + o, esc, k);
+            o += k;
+            OPENSSL_cleanse(buf, sizeof buf);
+        } else {
+            out[o++] = ch;
+        }
+    }
+    return o;
+}
+
 /* hs_compile_multi on escaped literals rather than hs_compile_lit_multi:
  * Hyperscan 5.4's literal API scans some sets of literals (one a prefix of
  * another) into HS_UNKNOWN_ERROR (intel/hyperscan#303, #353), and a corpus
- * here hit it.  Plain literals compile nearly as fast either way (measured
- * in bench/RESULTS.md). */
+ * here hit it.  Each value gives its distinct forms (copy_form_t). */
 static hush_status_t copies_compile(hush_copies_t *c, hush_error_t *err)
 {
-    char **exprs = calloc(c->count, sizeof *exprs);
-    unsigned *flags = calloc(c->count, sizeof *flags);
-    unsigned *ids = calloc(c->count, sizeof *ids);
-    hush_status_t st = exprs && flags && ids ? HUSH_OK : HUSH_ERR_NOMEM;
+    size_t most = c->count * FORM_COUNT;
+    char **exprs = calloc(most, sizeof *exprs);
+    unsigned *flags = calloc(most, sizeof *flags);
+    unsigned *ids = calloc(most, sizeof *ids);
+    c->literals = calloc(most, sizeof *c->literals);
+    unsigned char *forms = malloc(FORM_COUNT * 6 * HUSH_KNOWN_SECRET_MAX);
+    hush_status_t st = exprs && flags && ids && c->literals && forms ? HUSH_OK : HUSH_ERR_NOMEM;
     for (size_t i = 0; st == HUSH_OK && i < c->count; i++) {
-        exprs[i] = literal_pattern(c->arena + c->entries[i].offset, c->entries[i].size);
-        ids[i] = (unsigned)i;
-        if (!exprs[i])
-            st = HUSH_ERR_NOMEM;
+        const unsigned char *value = c->arena + c->entries[i].offset;
+        size_t size = c->entries[i].size, sizes[FORM_COUNT];
+        for (unsigned f = 0; st == HUSH_OK && f < FORM_COUNT; f++) {
+            unsigned char *form = forms + (size_t)f * 6 * HUSH_KNOWN_SECRET_MAX;
+            sizes[f] = write_form((copy_form_t)f, value, size, form);
+            bool seen = sizes[f] > COPY_FORM_MAX;
+            for (unsigned g = 0; !seen && g < f; g++)
+                seen = sizes[g] == sizes[f] &&
+                       memcmp(forms + (size_t)g * 6 * HUSH_KNOWN_SECRET_MAX, form, sizes[f]) == 0;
+            if (seen)
+                continue;
+            size_t k = c->literal_count;
+            if (!(exprs[k] = literal_pattern(form, sizes[f]))) {
+                st = HUSH_ERR_NOMEM;
+                break;
+            }
+            ids[k] = (unsigned)k;
+            c->literals[k] = (copy_literal_t){.entry = (uint32_t)i, .size = sizes[f]};
+            if (sizes[f] > c->longest)
+                c->longest = sizes[f];
+            c->literal_count++;
+        }
     }
+    if (forms)
+        OPENSSL_cleanse(forms, FORM_COUNT * 6 * HUSH_KNOWN_SECRET_MAX);
+    free(forms);
     hs_compile_error_t *error = NULL;
     if (st == HUSH_OK &&
-        hs_compile_multi((const char *const *)exprs, flags, ids, (unsigned)c->count,
+        hs_compile_multi((const char *const *)exprs, flags, ids, (unsigned)c->literal_count,
                          HS_MODE_STREAM, NULL, &c->db, &error) != HS_SUCCESS) {
         /* Never the value: Hyperscan's message may quote the expression. */
         hushi_error_set(err, "propagated values: Hyperscan refused the literal database");
         hs_free_compile_error(error);
         st = HUSH_ERR_HYPERSCAN;
     }
-    for (size_t i = 0; exprs && i < c->count; i++) {
-        if (exprs[i])
-            OPENSSL_cleanse(exprs[i], strlen(exprs[i]));
+    for (size_t i = 0; exprs && i < c->literal_count; i++) {
+        OPENSSL_cleanse(exprs[i], strlen(exprs[i]));
         free(exprs[i]);
     }
     free(exprs);
@@ -294,8 +393,6 @@ hush_status_t hush_copies_create(const hush_rules_t *rules, const hush_values_t 
         c->entries[i] = (copy_entry_t){.offset = c->arena_size, .size = e->size,
                                        .rule = (uint32_t)rule_of_id[e->id]};
         c->arena_size += e->size;
-        if (e->size > c->longest)
-            c->longest = e->size;
         c->count++;
     }
     free(rule_of_id);
@@ -366,8 +463,9 @@ static int on_literal(unsigned int id, unsigned long long from, unsigned long lo
     (void)from; /* 0: no start-of-match tracking; the length gives the start */
     (void)flags;
     copy_scan_t *scan = ctx;
-    const copy_entry_t *e = &scan->copies->entries[id];
-    scan->status = scan->fn(scan->ctx, e->rule, to - e->size, to,
+    const copy_literal_t *lit = &scan->copies->literals[id];
+    const copy_entry_t *e = &scan->copies->entries[lit->entry];
+    scan->status = scan->fn(scan->ctx, e->rule, to - lit->size, to,
                             scan->copies->arena + e->offset, e->size);
     return scan->status == HUSH_OK ? 0 : 1;
 }

@@ -239,6 +239,31 @@ static void test_copy_in_views(void **state)
     capture_free(&cap);
 }
 
+/* In a plain log (no view), copies escaped the way JSON, a URL or HTML
+ * writes them are found as the whole escaped span. */
+static void test_escaped_copies_in_plain_text(void **state)
+{
+    fixture_t *f = *state;
+    capture_t first = {0}, cap = {0};
+    hush_copies_t *copies = copies_of(f->rules, "password=" VALUE "&x=1\n", &first);
+    hush_scanner_config_t config = {.copies = copies};
+    scan_into(f->rules, config,
+              "INFO body={\"k\":\"Zq8\\/kLm2Vx9AhushFAKE\"}\n"
+              "INFO GET /cb?next=Zq8%2FkLm2Vx9AhushFAKE&y=2\n",
+              3, &cap);
+    assert_int_equal(cap.count, 2);
+    assert_true(cap.seen[0].copy && cap.seen[1].copy);
+    assert_int_equal(cap.seen[0].length, strlen(VALUE) + 1);
+    assert_int_equal(cap.seen[1].length, strlen(VALUE) + 2);
+    assert_string_equal(cap.seen[1].fingerprint, first.seen[0].fingerprint);
+    assert_string_equal(cap.output.data,
+                        "INFO body={\"k\":\"[REDACTED:test.password]\"}\n"
+                        "INFO GET /cb?next=[REDACTED:test.password]&y=2\n");
+    hush_copies_destroy(copies);
+    capture_free(&first);
+    capture_free(&cap);
+}
+
 /* Values collected with one rule set name rules another may not have: the
  * matcher refuses, naming the rule, never the value. */
 static void test_unknown_rule_refused(void **state)
@@ -271,6 +296,7 @@ int main(void)
         cmocka_unit_test(test_caps_drop_and_count),
         cmocka_unit_test(test_copy_in_second_stream),
         cmocka_unit_test(test_copy_in_views),
+        cmocka_unit_test(test_escaped_copies_in_plain_text),
         cmocka_unit_test(test_unknown_rule_refused),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
