@@ -208,12 +208,12 @@ size_t hush_values_count(const hush_values_t *values);
  * (a value dropped twice counts twice: the set cannot know it saw it). */
 uint64_t hush_values_dropped(const hush_values_t *values);
 
-/* The matcher of every copy of a set of values: a Hyperscan literal
- * database of its own, scanned beside the rules' databases.  Immutable and
- * shareable between threads like the rule set, which it refers to (by the
- * rule ids the values carry) and which must outlive it.  It keeps copies of
- * the values, wiped when it is destroyed (the compiled Hyperscan database
- * holds them too, and is freed unwiped). */
+/* The matcher of every copy of a set of values: each value as written and
+ * JSON-, percent- and HTML-escaped, found in the raw bytes and in every
+ * decoded view, beside the rules' databases (which it leaves as they are).
+ * Immutable and shareable between threads like the rule set, which it
+ * refers to (by the rule ids the values carry) and which must outlive it.
+ * It keeps copies of the values, wiped when it is destroyed. */
 typedef struct hush_copies hush_copies_t;
 
 /* HUSH_ERR_ARGUMENT when a value's rule id is not in `rules`.  An empty set

@@ -4,13 +4,16 @@
  * hush_values_t is a hash set of the values a first pass found (open
  * addressing on a 64-bit FNV-1a hash; equal hashes are compared byte by
  * byte), each with the id of the rule that found it first.  hush_copies_t
- * compiles them into a Hyperscan database of plain literals (every byte
- * that is not a letter or digit written \xHH): thousands compile in about
- * a second, where the same values as known-secret patterns (an alternation
- * of escapes per byte) took tens of seconds.
- * It is a stream-mode database of its own, so the rule pack's databases keep
- * coming from the cache, and a literal's start is its end less its length
- * (no start-of-match tracking).  Every value and copy is wiped when freed.
+ * indexes every form of every value (as written, JSON-, percent- and
+ * HTML-escaped) by its first 8 bytes: a bitmap of their hashes rejects
+ * nearly every offset of the input with one bit test, and the few left are
+ * looked up in a hash table and compared byte by byte.  Nothing is compiled:
+ * a Hyperscan database of the same literals took about 0.4 s for 6,000
+ * values, the same values as known-secret patterns (an alternation of
+ * escapes per byte) tens of seconds, and Hyperscan 5.4's literal API scans
+ * some literal sets into HS_UNKNOWN_ERROR (intel/hyperscan#303).  The rule
+ * pack's databases stay as they are (and cached).  Every value, form and
+ * buffered input byte is wiped when freed.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -193,20 +196,33 @@ typedef struct copy_entry {
     uint32_t rule;
 } copy_entry_t;
 
-/* One literal of the database (its Hyperscan id is its index). */
+/* One form of one value: the bytes a copy's span holds. */
 typedef struct copy_literal {
     uint32_t entry;
-    size_t size;          /* bytes of the form: a copy's span */
+    uint32_t next;        /* next literal with the same first 8 bytes, + 1; 0: none */
+    size_t offset, size;  /* in hush_copies.forms */
 } copy_literal_t;
 
+/* Every form starts with 8 bytes (a value has HUSH_KNOWN_SECRET_MIN = 8 or
+ * more): the first 8 are the key of a hash table, and a bitmap of their
+ * hashes (32 KiB, in the first-level cache) rejects nearly every offset with
+ * one bit test. */
+#define COPY_KEY_BYTES 8u
+#define COPY_FILTER_BITS 18u
+
 struct hush_copies {
-    hs_database_t *db;    /* NULL when there are no values */
     unsigned char *arena; /* every value, one after the other */
     size_t arena_size;
     copy_entry_t *entries;
     size_t count;
+    unsigned char *forms; /* every literal's bytes */
+    size_t forms_size, forms_capacity;
     copy_literal_t *literals;
     size_t literal_count;
+    uint64_t *keys;       /* hash table of first 8 bytes: key, and first literal + 1 */
+    uint32_t *heads;
+    unsigned table_bits;
+    uint64_t *filter;     /* 2^COPY_FILTER_BITS bits */
     size_t longest;       /* longest literal */
 };
 
@@ -214,36 +230,20 @@ void hush_copies_destroy(hush_copies_t *c)
 {
     if (!c)
         return;
-    hs_free_database(c->db);
     if (c->arena)
         OPENSSL_cleanse(c->arena, c->arena_size);
+    if (c->forms)
+        OPENSSL_cleanse(c->forms, c->forms_capacity);
+    if (c->keys)
+        OPENSSL_cleanse(c->keys, ((size_t)1 << c->table_bits) * sizeof *c->keys);
     free(c->arena);
+    free(c->forms);
     free(c->entries);
     free(c->literals);
+    free(c->keys);
+    free(c->heads);
+    free(c->filter);
     free(c);
-}
-
-/* A value as a regex that matches exactly its bytes: letters and digits as
- * written, every other byte as \xHH (NUL-terminated, wiped by the caller). */
-static char *literal_pattern(const unsigned char *value, size_t size)
-{
-    static const char hex[] = "0123456789abcdef";
-    char *p = malloc(4 * size + 1), *w = p;
-    if (!p)
-        return NULL;
-    for (size_t i = 0; i < size; i++) {
-        unsigned char ch = value[i];
-        if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9')) {
-            *w++ = (char)ch;
-        } else {
-            *w++ = '\\';
-            *w++ = 'x';
-            *w++ = hex[ch >> 4];
-            *w++ = hex[ch & 15];
-        }
-    }
-    *w = '\0';
-    return p;
 }
 
 static bool unreserved(unsigned char ch)
@@ -299,19 +299,78 @@ static size_t write_form(copy_form_t form, const unsigned char *v, size_t n, uns
     return o;
 }
 
-/* hs_compile_multi on escaped literals rather than hs_compile_lit_multi:
- * Hyperscan 5.4's literal API scans some sets of literals (one a prefix of
- * another) into HS_UNKNOWN_ERROR (intel/hyperscan#303, #353), and a corpus
- * here hit it.  Each value gives its distinct forms (copy_form_t). */
-static hush_status_t copies_compile(hush_copies_t *c, hush_error_t *err)
+static uint64_t key_at(const unsigned char *p)
+{
+    uint64_t k;
+    memcpy(&k, p, sizeof k);
+    return k;
+}
+
+static uint64_t key_hash(uint64_t k) { return k * 0x9E3779B97F4A7C15ull; }
+
+static bool filter_has(const uint64_t *filter, uint64_t h)
+{
+    uint64_t bit = h >> (64 - COPY_FILTER_BITS);
+    return (filter[bit >> 6] >> (bit & 63)) & 1;
+}
+
+/* The slot of key k: where it is, or the empty one where it goes. */
+static size_t slot_of(const hush_copies_t *c, uint64_t k)
+{
+    size_t mask = ((size_t)1 << c->table_bits) - 1;
+    size_t at = (size_t)(key_hash(k) >> (64 - c->table_bits));
+    while (c->heads[at] && c->keys[at] != k)
+        at = (at + 1) & mask;
+    return at;
+}
+
+static hush_status_t add_literal(hush_copies_t *c, uint32_t entry, const unsigned char *form,
+                                 size_t size)
+{
+    size_t k = c->literal_count;
+    memcpy(c->forms + c->forms_size, form, size);
+    c->literals[k] = (copy_literal_t){.entry = entry, .offset = c->forms_size, .size = size};
+    c->forms_size += size;
+    uint64_t key = key_at(form);
+    size_t at = slot_of(c, key);
+    /* Chained in front: the order of literals sharing a key does not matter. */
+    c->literals[k].next = c->heads[at];
+    c->keys[at] = key;
+    c->heads[at] = (uint32_t)k + 1;
+    uint64_t bit = key_hash(key) >> (64 - COPY_FILTER_BITS);
+    c->filter[bit >> 6] |= (uint64_t)1 << (bit & 63);
+    if (size > c->longest)
+        c->longest = size;
+    c->literal_count++;
+    return HUSH_OK;
+}
+
+/* The index of every distinct form of every value (copy_form_t).  No
+ * compilation: a Hyperscan database of the same literals took about 0.4 s
+ * for 6,000 values (bench/RESULTS.md), longer than scanning the files. */
+static hush_status_t copies_index(hush_copies_t *c)
 {
     size_t most = c->count * FORM_COUNT;
-    char **exprs = calloc(most, sizeof *exprs);
-    unsigned *flags = calloc(most, sizeof *flags);
-    unsigned *ids = calloc(most, sizeof *ids);
-    c->literals = calloc(most, sizeof *c->literals);
+    c->table_bits = 4;
+    while (((size_t)1 << c->table_bits) < 2 * most)
+        c->table_bits++;
+    size_t slots = (size_t)1 << c->table_bits;
     unsigned char *forms = malloc(FORM_COUNT * 6 * HUSH_KNOWN_SECRET_MAX);
-    hush_status_t st = exprs && flags && ids && c->literals && forms ? HUSH_OK : HUSH_ERR_NOMEM;
+    /* The forms' total size first, so that their buffer is allocated once
+     * (growing it by realloc would leave copies behind). */
+    c->forms_capacity = 1;
+    for (size_t i = 0; forms && i < c->count; i++)
+        for (unsigned f = 0; f < FORM_COUNT; f++)
+            c->forms_capacity += write_form((copy_form_t)f, c->arena + c->entries[i].offset,
+                                            c->entries[i].size, forms);
+    c->forms = malloc(c->forms_capacity);
+    c->literals = calloc(most, sizeof *c->literals);
+    c->keys = calloc(slots, sizeof *c->keys);
+    c->heads = calloc(slots, sizeof *c->heads);
+    c->filter = calloc((size_t)1 << (COPY_FILTER_BITS - 6), sizeof *c->filter);
+    hush_status_t st = c->forms && c->literals && c->keys && c->heads && c->filter && forms
+                           ? HUSH_OK
+                           : HUSH_ERR_NOMEM;
     for (size_t i = 0; st == HUSH_OK && i < c->count; i++) {
         const unsigned char *value = c->arena + c->entries[i].offset;
         size_t size = c->entries[i].size, sizes[FORM_COUNT];
@@ -322,39 +381,13 @@ static hush_status_t copies_compile(hush_copies_t *c, hush_error_t *err)
             for (unsigned g = 0; !seen && g < f; g++)
                 seen = sizes[g] == sizes[f] &&
                        memcmp(forms + (size_t)g * 6 * HUSH_KNOWN_SECRET_MAX, form, sizes[f]) == 0;
-            if (seen)
-                continue;
-            size_t k = c->literal_count;
-            if (!(exprs[k] = literal_pattern(form, sizes[f]))) {
-                st = HUSH_ERR_NOMEM;
-                break;
-            }
-            ids[k] = (unsigned)k;
-            c->literals[k] = (copy_literal_t){.entry = (uint32_t)i, .size = sizes[f]};
-            if (sizes[f] > c->longest)
-                c->longest = sizes[f];
-            c->literal_count++;
+            if (!seen)
+                st = add_literal(c, (uint32_t)i, form, sizes[f]);
         }
     }
     if (forms)
         OPENSSL_cleanse(forms, FORM_COUNT * 6 * HUSH_KNOWN_SECRET_MAX);
     free(forms);
-    hs_compile_error_t *error = NULL;
-    if (st == HUSH_OK &&
-        hs_compile_multi((const char *const *)exprs, flags, ids, (unsigned)c->literal_count,
-                         HS_MODE_STREAM, NULL, &c->db, &error) != HS_SUCCESS) {
-        /* Never the value: Hyperscan's message may quote the expression. */
-        hushi_error_set(err, "propagated values: Hyperscan refused the literal database");
-        hs_free_compile_error(error);
-        st = HUSH_ERR_HYPERSCAN;
-    }
-    for (size_t i = 0; exprs && i < c->literal_count; i++) {
-        OPENSSL_cleanse(exprs[i], strlen(exprs[i]));
-        free(exprs[i]);
-    }
-    free(exprs);
-    free(flags);
-    free(ids);
     return st;
 }
 
@@ -397,7 +430,7 @@ hush_status_t hush_copies_create(const hush_rules_t *rules, const hush_values_t 
     }
     free(rule_of_id);
     if (st == HUSH_OK && c->count)
-        st = copies_compile(c, err);
+        st = copies_index(c);
     if (st != HUSH_OK) {
         if (st == HUSH_ERR_NOMEM && !err->message[0])
             hushi_error_set(err, "propagated values: out of memory");
@@ -414,8 +447,9 @@ size_t hushi_copies_longest(const hush_copies_t *c) { return c ? c->longest : 0;
 
 struct hushi_copy_stream {
     const hush_copies_t *copies;
-    hs_scratch_t *scratch;
-    hs_stream_t *stream;   /* open while a stream is being scanned */
+    unsigned char *buf;    /* the last longest-1 bytes seen, then the new ones */
+    size_t capacity, tail;
+    uint64_t fed;          /* stream bytes scanned so far */
 };
 
 hush_status_t hushi_copy_stream_create(const hush_copies_t *copies, hushi_copy_stream_t **out)
@@ -425,10 +459,6 @@ hush_status_t hushi_copy_stream_create(const hush_copies_t *copies, hushi_copy_s
     if (!cs)
         return HUSH_ERR_NOMEM;
     cs->copies = copies;
-    if (copies->db && hs_alloc_scratch(copies->db, &cs->scratch) != HS_SUCCESS) {
-        free(cs);
-        return HUSH_ERR_HYPERSCAN;
-    }
     *out = cs;
     return HUSH_OK;
 }
@@ -437,50 +467,76 @@ void hushi_copy_stream_destroy(hushi_copy_stream_t *cs)
 {
     if (!cs)
         return;
-    hushi_copy_stream_reset(cs);
-    hs_free_scratch(cs->scratch);
+    if (cs->buf)
+        OPENSSL_cleanse(cs->buf, cs->capacity);
+    free(cs->buf);
     free(cs);
 }
 
 void hushi_copy_stream_reset(hushi_copy_stream_t *cs)
 {
-    if (cs && cs->stream) {
-        hs_close_stream(cs->stream, cs->scratch, NULL, NULL);
-        cs->stream = NULL;
-    }
+    if (!cs)
+        return;
+    if (cs->buf)
+        OPENSSL_cleanse(cs->buf, cs->tail);
+    cs->tail = 0;
+    cs->fed = 0;
 }
 
-typedef struct copy_scan {
-    const hush_copies_t *copies;
-    hushi_copy_fn fn;
-    void *ctx;
-    hush_status_t status;
-} copy_scan_t;
-
-static int on_literal(unsigned int id, unsigned long long from, unsigned long long to,
-                      unsigned int flags, void *ctx)
+/* Makes room for `size` bytes after the tail; the old bytes are wiped
+ * (they are input, which may hold secrets). */
+static hush_status_t reserve(hushi_copy_stream_t *cs, size_t size)
 {
-    (void)from; /* 0: no start-of-match tracking; the length gives the start */
-    (void)flags;
-    copy_scan_t *scan = ctx;
-    const copy_literal_t *lit = &scan->copies->literals[id];
-    const copy_entry_t *e = &scan->copies->entries[lit->entry];
-    scan->status = scan->fn(scan->ctx, e->rule, to - lit->size, to,
-                            scan->copies->arena + e->offset, e->size);
-    return scan->status == HUSH_OK ? 0 : 1;
+    if (cs->tail + size <= cs->capacity)
+        return HUSH_OK;
+    size_t capacity = cs->capacity ? cs->capacity : 64u << 10;
+    while (capacity < cs->tail + size)
+        capacity *= 2;
+    unsigned char *buf = malloc(capacity);
+    if (!buf)
+        return HUSH_ERR_NOMEM;
+    if (cs->buf) {
+        memcpy(buf, cs->buf, cs->tail);
+        OPENSSL_cleanse(cs->buf, cs->capacity);
+        free(cs->buf);
+    }
+    cs->buf = buf;
+    cs->capacity = capacity;
+    return HUSH_OK;
 }
 
 hush_status_t hushi_copy_stream_scan(hushi_copy_stream_t *cs, const unsigned char *bytes,
                                      size_t size, hushi_copy_fn fn, void *ctx)
 {
-    if (!cs->copies->db || size == 0)
+    const hush_copies_t *c = cs->copies;
+    if (!c->literal_count || size == 0)
         return HUSH_OK;
-    if (!cs->stream && hs_open_stream(cs->copies->db, 0, &cs->stream) != HS_SUCCESS)
-        return HUSH_ERR_HYPERSCAN;
-    copy_scan_t scan = {.copies = cs->copies, .fn = fn, .ctx = ctx, .status = HUSH_OK};
-    hs_error_t e = hs_scan_stream(cs->stream, (const char *)bytes, (unsigned)size, 0, cs->scratch,
-                                  on_literal, &scan);
-    if (scan.status != HUSH_OK)
-        return scan.status;
-    return e == HS_SUCCESS ? HUSH_OK : HUSH_ERR_HYPERSCAN;
+    hush_status_t st = reserve(cs, size);
+    if (st != HUSH_OK)
+        return st;
+    memcpy(cs->buf + cs->tail, bytes, size);
+    size_t total = cs->tail + size;
+    uint64_t base = cs->fed - cs->tail; /* stream offset of buf[0] */
+    const unsigned char *b = cs->buf;
+    /* Every copy that ends in the new bytes starts within the buffer: the
+     * tail holds the longest literal's size less one. */
+    for (size_t i = 0; st == HUSH_OK && i + COPY_KEY_BYTES <= total; i++) {
+        uint64_t key = key_at(b + i);
+        if (!filter_has(c->filter, key_hash(key)))
+            continue;
+        size_t at = slot_of(c, key);
+        for (uint32_t l = c->heads[at]; st == HUSH_OK && l; l = c->literals[l - 1].next) {
+            const copy_literal_t *lit = &c->literals[l - 1];
+            if (i + lit->size > total || i + lit->size <= cs->tail ||
+                memcmp(b + i, c->forms + lit->offset, lit->size) != 0)
+                continue;
+            const copy_entry_t *e = &c->entries[lit->entry];
+            st = fn(ctx, e->rule, base + i, base + i + lit->size, c->arena + e->offset, e->size);
+        }
+    }
+    size_t keep = c->longest - 1 < total ? c->longest - 1 : total;
+    memmove(cs->buf, cs->buf + total - keep, keep);
+    cs->tail = keep;
+    cs->fed += size;
+    return st;
 }

@@ -1,8 +1,8 @@
 /*
  * Propagation (propagate.c): the set of secret values a first pass found
- * (hush_values_t), and the matcher of their copies (hush_copies_t), a
- * Hyperscan literal database in stream mode that the scanner runs over the
- * raw bytes beside the rules.
+ * (hush_values_t), and the matcher of their copies (hush_copies_t): an
+ * index of the values' forms by their first 8 bytes, run by the scanner over
+ * the raw bytes and every decoded view text beside the rules.
  */
 #ifndef HUSHI_PROPAGATE_H
 #define HUSHI_PROPAGATE_H
@@ -21,7 +21,8 @@ hush_status_t hushi_values_add(hush_values_t *values, const char *rule_id,
 typedef hush_status_t (*hushi_copy_fn)(void *ctx, uint32_t rule, uint64_t start, uint64_t end,
                                        const unsigned char *value, size_t size);
 
-/* One stream's matching state (scratch and Hyperscan stream): one per scanner. */
+/* One stream's matching state (the last bytes seen, so that a copy may
+ * cross two scans): one per scanner and per view sink. */
 typedef struct hushi_copy_stream hushi_copy_stream_t;
 
 hush_status_t hushi_copy_stream_create(const hush_copies_t *copies, hushi_copy_stream_t **out);

@@ -155,7 +155,9 @@ static void test_copy_in_second_stream(void **state)
     buf_t reference = {0};
     hush_engine_t engines[] = {HUSH_ENGINE_HYPERSCAN, HUSH_ENGINE_REFERENCE};
     for (size_t e = 0; e < 2; e++) {
-        for (size_t step = 0; step <= 7; step += 7) {
+        static const size_t steps[] = {0, 1, 7, 13};
+        for (size_t k = 0; k < sizeof steps / sizeof steps[0]; k++) {
+            size_t step = steps[k];
             capture_reset(&cap);
             hush_scanner_config_t config = {.engine = engines[e], .copies = copies};
             scan_into(f->rules, config, text, step, &cap);
