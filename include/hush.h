@@ -333,11 +333,11 @@ typedef struct hush_scanner_config {
      * pass).  Also candidates a later finding replaces are added: each was
      * found by a rule.  One scanner at a time may collect into a set. */
     hush_values_t *collect;
-    /* NULL, or the values whose every copy is found as written, as a finding
+    /* NULL, or the values whose every copy is found (hush_copies_t), as a finding
      * of the rule that found the value with `copy` set (propagation: second
      * pass); built from the same rule set.  Shared, not copied: it must
      * outlive the scanner.  Redacted output is then held back by the longest
-     * value's size, also by hush_scanner_flush. */
+     * form of a value (at most 4 KiB), also by hush_scanner_flush. */
     const hush_copies_t *copies;
 } hush_scanner_config_t;
 
