@@ -46,6 +46,7 @@ enum option_id {
     OPT_REPORT,
     OPT_MASK,
     OPT_LINE_BUFFERED,
+    OPT_PROPAGATE,
     OPT_PROGRESS,
     OPT_NO_PROGRESS,
     OPT_VERSION,
@@ -107,6 +108,9 @@ static const cli_option_t option_table[] = {
     {"known-secrets", OPT_KNOWN_SECRETS, false, "FILE", FOR_INPUTS,
      "also find the values in FILE, one per line, as written and JSON-, XML-, "
      "percent- or base64-encoded; reported as rule known-secret (see Files below)"},
+    {"propagate", OPT_PROPAGATE, false, NULL, FOR_INPUTS,
+     "read the input files twice: find the values found in any of them as copies in "
+     "every file, wherever no rule would (files only; see Propagation in the README)"},
     {"verbose", OPT_VERBOSE, true, NULL, FOR_INPUTS,
      "also say on stderr which findings --allow dropped, and why"},
     {"output", OPT_OUTPUT, true, "FILE", FOR_SCAN, "write the report to FILE instead of stdout"},
@@ -256,6 +260,7 @@ static cli_result_t apply_option(parse_state_t *st, int id, const char *arg)
             return usage(st->err, "invalid --mask '%s' (say label, stars, partial or hash)", arg);
         break;
     case OPT_LINE_BUFFERED: o->line_buffered = true; break;
+    case OPT_PROPAGATE: o->propagate = true; break;
     default: return usage(st->err, "internal error: option %d not handled", id);
     }
     return CLI_RUN;
@@ -390,6 +395,12 @@ static cli_result_t finish(parse_state_t *st)
         if (o->command == CLI_COMMAND_REDACT)
             r = finish_redact(st);
     }
+    if (r == CLI_RUN && o->propagate && reads_stdin(o))
+        r = usage(st->err, "--propagate needs file or directory paths: standard input "
+                           "is read once");
+    if (r == CLI_RUN && o->propagate && o->line_buffered)
+        r = usage(st->err, "--propagate reads every file before writing any: not with "
+                           "--line-buffered");
     if (r == CLI_RUN && o->no_default_rules && o->rule_path_count == 0)
         r = usage(st->err, "--no-default-rules needs --rules PATH");
     if (r == CLI_RUN && st->unsupported) {

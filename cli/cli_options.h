@@ -69,6 +69,7 @@ typedef struct cli_options {
     const char *report;            /* redact --report FILE */
     hush_mask_t mask;
     bool line_buffered;
+    bool propagate;              /* --propagate: two passes, copies by value */
 
     bool help;
     bool version;

@@ -35,6 +35,7 @@ typedef struct app {
     cli_allow_list_t *allow;  /* --allow, NULL without */
     unsigned char key[HUSH_FINGERPRINT_KEY_MAX];
     size_t key_size;
+    hush_copies_t *copies;     /* propagation: values found by the first pass */
     bool failed;               /* exit status 2 */
     bool stopped;              /* no more input: the reader went away or output failed */
     size_t files_scanned;
@@ -52,6 +53,7 @@ typedef struct job {
      * the raw bytes and a decoded view is said once. */
     char last_allowed[HUSH_FINGERPRINT_HEX + 1];
     const char *last_allowed_rule;
+    bool silent;               /* the propagation pass: the second one says it all */
 } job_t;
 
 /* ---- messages -------------------------------------------------------------- */
@@ -146,7 +148,7 @@ static bool on_allow(void *ctx, const hush_allow_query_t *query)
     if (!repeat) {
         job->last_allowed_rule = query->rule_id;
         snprintf(job->last_allowed, sizeof job->last_allowed, "%s", query->fingerprint);
-        if (job->app->opt->verbose)
+        if (job->app->opt->verbose && !job->silent)
             notice(job->app, "%s: allowed %s finding%s%s by %s:%zu: %s",
                    cli_report_display_path(job->path), query->rule_id,
                    query->fingerprint[0] ? " " : "", query->fingerprint, entry.file, entry.line,
@@ -358,6 +360,98 @@ static int visit(void *ctx, const cli_walk_entry_t *entry)
     return app->stopped ? 1 : 0;
 }
 
+/* ---- propagation: a first pass that collects found values ---------------- */
+
+
+typedef struct collect_pass {
+    app_t *app;
+    hush_scanner_t *scanner;
+} collect_pass_t;
+
+/* Reads one input through the collecting scanner.  Nothing is said: an
+ * input that fails here fails again in the second pass, which says so. */
+static void collect_input(collect_pass_t *pass, const cli_walk_entry_t *entry)
+{
+    hush_error_t err = {{0}};
+    hush_source_t *source = NULL;
+    if (hush_source_open(entry->path, &source, &err) != HUSH_OK)
+        return;
+    bool binary = false;
+    if (!entry->explicit_path &&
+        (hush_source_is_binary(source, &binary, &err) != HUSH_OK || binary)) {
+        hush_source_destroy(source);
+        return;
+    }
+    job_t job = {.app = pass->app, .path = entry->path, .silent = true};
+    hush_scanner_set_context(pass->scanner, &job, NULL);
+    hush_status_t status = HUSH_OK;
+    for (;;) {
+        void *buffer = NULL;
+        size_t capacity = 0, n = 0;
+        status = hush_scanner_input_buffer(pass->scanner, &buffer, &capacity);
+        if (status != HUSH_OK)
+            break;
+        hush_status_t read = hush_source_read(source, buffer, capacity, &n, &err);
+        if (n > 0 && (status = hush_scanner_commit(pass->scanner, n)) != HUSH_OK)
+            break;
+        if (read != HUSH_OK || n == 0)
+            break;
+    }
+    /* What was found before a damaged part propagates too. */
+    if (status == HUSH_OK)
+        (void)hush_scanner_finish(pass->scanner);
+    hush_scanner_reset(pass->scanner);
+    hush_scanner_set_context(pass->scanner, NULL, NULL);
+    hush_source_destroy(source);
+}
+
+static int collect_visit(void *ctx, const cli_walk_entry_t *entry)
+{
+    if (entry->event == CLI_WALK_FILE)
+        collect_input(ctx, entry);
+    return 0;
+}
+
+/* Pass 1: every value the rules find in any input becomes a value whose
+ * copies the second pass finds in every input (app->copies). */
+static bool collect_values(app_t *app, const cli_walk_options_t *walk)
+{
+    const cli_options_t *opt = app->opt;
+    hush_values_t *values = NULL;
+    if (hush_values_create(NULL, &values) != HUSH_OK) {
+        fail(app, "propagation: %s", hush_strerror(HUSH_ERR_NOMEM));
+        return false;
+    }
+    hush_scanner_config_t config = {
+        .engine = HUSH_ENGINE_HYPERSCAN,
+        .min_confidence = opt->min_confidence,
+        .mask = opt->mask,
+        .fingerprint_key = app->key_size ? app->key : NULL,
+        .fingerprint_key_size = app->key_size,
+        .allow = app->allow ? on_allow : NULL,
+        .collect = values,
+    };
+    collect_pass_t pass = {.app = app};
+    hush_status_t status = hush_scanner_create(app->rules, &config, &pass.scanner);
+    if (status == HUSH_OK) {
+        cli_walk(opt->paths, opt->path_count, walk, collect_visit, &pass);
+        hush_scanner_destroy(pass.scanner);
+    }
+    hush_error_t err = {{0}};
+    if (status == HUSH_OK && hush_values_count(values))
+        status = hush_copies_create(app->rules, values, &app->copies, &err);
+    if (status == HUSH_OK && hush_values_dropped(values))
+        notice(app, "%llu found values not propagated: limit reached (%u values, %u MiB)",
+               (unsigned long long)hush_values_dropped(values), HUSH_VALUES_MAX,
+               HUSH_VALUES_MAX_BYTES >> 20);
+    hush_values_destroy(values);
+    if (status != HUSH_OK) {
+        fail(app, "propagation: %s", err.message[0] ? err.message : hush_strerror(status));
+        return false;
+    }
+    return true;
+}
+
 /* ---- scan and redact -------------------------------------------------------- */
 
 static bool needs_fingerprint_key(const cli_options_t *opt)
@@ -409,6 +503,7 @@ static bool create_scanner(app_t *app)
         .on_finding = app->report ? on_finding : NULL,
         .on_output = opt->command == CLI_COMMAND_REDACT ? cli_output_write : NULL,
         .allow = app->allow ? on_allow : NULL,
+        .copies = app->copies,
     };
     hush_status_t status = hush_scanner_create(app->rules, &config, &app->scanner);
     if (status != HUSH_OK) {
@@ -418,7 +513,7 @@ static bool create_scanner(app_t *app)
     return true;
 }
 
-static bool prepare_inputs(app_t *app)
+static bool prepare_inputs(app_t *app, const cli_walk_options_t *walk)
 {
     const cli_options_t *opt = app->opt;
     hush_error_t err = {{0}};
@@ -440,6 +535,10 @@ static bool prepare_inputs(app_t *app)
         fail(app, "%s", err.message);
         return false;
     }
+    /* Option parsing refused --propagate with standard input (read once) and
+     * with --line-buffered. */
+    if (opt->propagate && !collect_values(app, walk))
+        return false;
     return create_scanner(app);
 }
 
@@ -474,7 +573,7 @@ static int run_inputs(app_t *app)
                             : opt->progress == CLI_AUTO
                                 ? !opt->quiet && isatty(STDERR_FILENO) && !isatty(STDOUT_FILENO)
                                 : false;
-    if (!prepare_inputs(app))
+    if (!prepare_inputs(app, &walk))
         return CLI_EXIT_ERROR;
     /* A bare `hush scan` at a prompt would otherwise seem to hang. */
     if (opt->path_count == 0 && isatty(STDIN_FILENO))
@@ -555,6 +654,7 @@ int main(int argc, char **argv)
             status = run_inputs(&app);
     }
     hush_scanner_destroy(app.scanner);
+    hush_copies_destroy(app.copies);
     cli_report_destroy(app.report);
     hush_rules_destroy(app.rules);
     cli_allow_list_free(app.allow);

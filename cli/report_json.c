@@ -4,7 +4,8 @@
  * {"findings":[...],"skipped":[...],"errors":[...]}, each finding on its own
  * line.  Both write a finding as the same object: the keys of
  * cli_report_field_names (an absent value as null), then "meta" for a token
- * whose claims were read.
+ * whose claims were read, then "copy":true for a copy of a value found
+ * before (propagation).
  */
 #include "report_sink.h"
 
@@ -56,6 +57,9 @@ static void put_finding(cli_report_t *report, const char *path, const hush_findi
     }
     if (f->meta)
         put_meta(report, f->meta);
+    /* Only when true: a finding by a rule reads as it always did. */
+    if (f->copy)
+        cli_report_put_text(report, ",\"copy\":true");
     cli_report_put_char(report, '}');
 }
 

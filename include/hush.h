@@ -179,6 +179,49 @@ hush_status_t hush_rules_info(const hush_rules_t *rules, size_t index, hush_rule
 /* Index of the rule with this id, or -1. */
 long hush_rules_find(const hush_rules_t *rules, const char *id);
 
+/* ---- propagation: values found once, found everywhere ------------------ */
+
+/* A set of secret values found by a first pass (hush_scanner_config_t.collect),
+ * deduplicated, each with the id of the rule that found it first.  The values
+ * never leave the library: no call returns them.  They are held in memory
+ * only and wiped when the set is destroyed.  Not thread-safe. */
+typedef struct hush_values hush_values_t;
+
+/* Values outside HUSH_KNOWN_SECRET_MIN..HUSH_KNOWN_SECRET_MAX bytes are not
+ * kept: a shorter one would match ordinary text.  Past either cap a value is
+ * not kept and is counted by hush_values_dropped(). */
+#define HUSH_VALUES_MAX 100000u
+#define HUSH_VALUES_MAX_BYTES (64u << 20)
+
+typedef struct hush_values_config {
+    size_t max_values;  /* 0: HUSH_VALUES_MAX; at most that */
+    size_t max_bytes;   /* total bytes of the values; 0: HUSH_VALUES_MAX_BYTES; at most that */
+} hush_values_config_t;
+
+/* config may be NULL (the defaults). */
+hush_status_t hush_values_create(const hush_values_config_t *config, hush_values_t **out);
+/* Wipes every value, then frees the set.  NULL is fine. */
+void hush_values_destroy(hush_values_t *values);
+/* Distinct values kept. */
+size_t hush_values_count(const hush_values_t *values);
+/* Distinct values of a propagable size not kept because a cap was reached
+ * (a value dropped twice counts twice: the set cannot know it saw it). */
+uint64_t hush_values_dropped(const hush_values_t *values);
+
+/* The matcher of every copy of a set of values: each value as written and
+ * JSON-, percent- and HTML-escaped, found in the raw bytes and in every
+ * decoded view, beside the rules' databases (which it leaves as they are).
+ * Immutable and shareable between threads like the rule set, which it
+ * refers to (by the rule ids the values carry) and which must outlive it.
+ * It keeps copies of the values, wiped when it is destroyed. */
+typedef struct hush_copies hush_copies_t;
+
+/* HUSH_ERR_ARGUMENT when a value's rule id is not in `rules`.  An empty set
+ * gives a matcher that finds nothing. */
+hush_status_t hush_copies_create(const hush_rules_t *rules, const hush_values_t *values,
+                                 hush_copies_t **out, hush_error_t *err);
+void hush_copies_destroy(hush_copies_t *copies);
+
 /* ---- findings ---------------------------------------------------------- */
 
 #define HUSH_FINGERPRINT_HEX 16
@@ -223,6 +266,10 @@ typedef struct hush_finding {
     /* NULL unless the secret is a JWT (optionally after "Bearer "); valid
      * only during the callback, like the finding. */
     const hush_finding_meta_t *meta;
+    /* True when the secret was found as a copy of a value another finding
+     * found before (hush_copies_t): rule_id and fingerprint are those of the
+     * finding that found the value, confidence is high. */
+    bool copy;
 } hush_finding_t;
 
 /* Called once per finding, in order of offset.  The pointer is valid only
@@ -280,6 +327,18 @@ typedef struct hush_scanner_config {
     /* The time a JWT's `exp` is compared with (meta.expired), in seconds
      * since the epoch; 0: the clock when the finding is made. */
     int64_t now;
+    /* NULL, or a set that receives the secret value (decoded, as its
+     * fingerprint is computed) of every finding at or above min_confidence,
+     * not allowed, whose rule redacts, with its rule id (propagation: first
+     * pass).  Also candidates a later finding replaces are added: each was
+     * found by a rule.  One scanner at a time may collect into a set. */
+    hush_values_t *collect;
+    /* NULL, or the values whose every copy is found (hush_copies_t), as a finding
+     * of the rule that found the value with `copy` set (propagation: second
+     * pass); built from the same rule set.  Shared, not copied: it must
+     * outlive the scanner.  Redacted output is then held back by the longest
+     * form of a value (at most 4 KiB), also by hush_scanner_flush. */
+    const hush_copies_t *copies;
 } hush_scanner_config_t;
 
 typedef struct hush_scanner hush_scanner_t;

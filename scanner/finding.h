@@ -8,6 +8,7 @@
 #define HUSHI_FINDING_H
 
 #include "confirm.h"
+#include "propagate.h"
 
 /* Longest view name a finding reports ("csv+json+base64+json+percent"). */
 #define HUSHI_ENCODING_MAX 48
@@ -36,6 +37,7 @@ typedef struct hushi_pending {
      * so copies of a pending finding need no ownership rules. */
     bool has_meta;
     hush_finding_meta_t meta;
+    bool copy;                    /* a copy of a propagated value (propagate.h) */
 } hushi_pending_t;
 
 /* Frees what a pending finding owns (preview, replacement). */
@@ -48,11 +50,14 @@ typedef struct hushi_finding_policy {
     int64_t now;                  /* for JWT meta.expired; 0: the clock */
     hush_allow_fn allow;          /* NULL: nothing is allowed */
     void *const *allow_ctx;       /* where the current finding_ctx is kept */
+    hush_values_t *collect;       /* NULL, or where found values go (propagate.h) */
 } hushi_finding_policy_t;
 
 /* What every kept candidate gets from its secret value: the fingerprint and,
  * for a JWT, its meta.  False when the policy's allow callback drops it
- * (then no meta is read). */
+ * (then no meta is read).  A value kept at or above the minimum confidence
+ * whose finding redacts goes to policy->collect, when there is one: `p`'s
+ * confidence and redact must be set. */
 bool hushi_finding_identify(const hushi_finding_policy_t *policy, const char *rule_id,
                             const unsigned char *value, size_t size, hushi_pending_t *p);
 

@@ -21,6 +21,7 @@
 #include "lines.h"
 #include "redact.h"
 #include "stream_match.h"
+#include "propagate.h"
 #include "views.h"
 
 /* Most bytes taken in one commit (the input buffer's size): big enough to
@@ -47,6 +48,7 @@ struct hush_scanner {
     hushi_confirm_t confirm;
     hushi_stream_match_t *matcher; /* NULL for the reference engine */
     hushi_views_t *views;          /* NULL when scanning raw bytes only */
+    hushi_copy_stream_t *copies;   /* NULL without propagated values */
     /* View names reported so far ("json", "csv+json+percent"), so that a
      * finding's `encoding` lives as long as the scanner, like its rule id. */
     char encodings[HUSHI_MAX_ENCODINGS][HUSHI_ENCODING_MAX];
@@ -113,6 +115,13 @@ static bool supersedes(const hushi_pending_t *a, const hushi_pending_t *b)
 {
     if (!overlaps(a, b))
         return false;
+    /* A copy of a value (propagate.h) inside a rule's finding, or inside a
+     * longer copy, is part of a secret already found; a copy never replaces
+     * a rule's finding. */
+    if (b->copy && within(b, a) && (!a->copy || !within(a, b)))
+        return true;
+    if (a->copy && !b->copy)
+        return false;
     if (a->structural != b->structural)
         return within(b, a) && !within(a, b);
     if (a->structural || a->view_depth <= b->view_depth)
@@ -124,11 +133,11 @@ static bool supersedes(const hushi_pending_t *a, const hushi_pending_t *b)
 }
 
 /* Inserts a finding in order, unless one already pending makes it redundant;
- * drops those it makes redundant.  Only views make findings overlap this way,
- * so plain text skips the comparisons. */
+ * drops those it makes redundant.  Only views and copies make findings
+ * overlap this way, so plain text skips the comparisons. */
 static hush_status_t insert_pending(hush_scanner_t *s, hushi_pending_t *p)
 {
-    if (s->views && hushi_views_active(s->views)) {
+    if ((s->views && hushi_views_active(s->views)) || s->copies) {
         for (size_t i = 0; i < s->pending_count; i++) {
             if (supersedes(&s->pending[i], p)) {
                 hushi_pending_release(p);
@@ -180,6 +189,27 @@ static hush_status_t on_view_finding(void *ctx, hushi_pending_t *finding)
     finding->preview = NULL;
     finding->replacement = NULL;
     return insert_pending(ctx, &p);
+}
+
+/* Context shown before a copy in its preview: a copy has no match of its own. */
+#define HUSHI_COPY_CONTEXT 40u
+
+/* A copy of a propagated value: a finding of the rule that found the value,
+ * named by the value's fingerprint, sure because the value was. */
+static hush_status_t on_copy(void *ctx, uint32_t rule, uint64_t start, uint64_t end,
+                             const unsigned char *value, size_t size)
+{
+    hush_scanner_t *s = ctx;
+    hushi_pending_t p = {
+        .c = {.rule = rule, .match_start = start > HUSHI_COPY_CONTEXT ? start - HUSHI_COPY_CONTEXT : 0,
+              .match_end = end, .secret_start = start, .secret_end = end},
+        .confidence = HUSH_CONFIDENCE_HIGH, .redact = true, .copy = true};
+    if (!hushi_finding_identify(&s->policy, s->rules->rules[rule].info.id, value, size, &p))
+        return HUSH_OK;
+    const char *label = hushi_views_label(s->views, start, end);
+    if (label)
+        snprintf(p.encoding, sizeof p.encoding, "%s", label);
+    return insert_pending(s, &p);
 }
 
 /* ---- output ---------------------------------------------------------------- */
@@ -250,6 +280,7 @@ static hush_status_t report(hush_scanner_t *s, const hushi_pending_t *p, size_t 
         .encoding = interned_encoding(s, p->encoding),
         .offset = p->c.secret_start,
         .length = p->c.secret_end - p->c.secret_start,
+        .copy = p->copy,
     };
     hushi_lines_locate(&s->lines, &s->window, p->c.secret_start, &f.line, &f.column);
     memcpy(f.fingerprint, p->fingerprint, sizeof f.fingerprint);
@@ -306,6 +337,9 @@ static bool same_span(const hushi_pending_t *a, const hushi_pending_t *b)
 static bool ranks_higher(const hush_rules_t *rules, const hushi_pending_t *a,
                          const hushi_pending_t *b)
 {
+    /* Where a rule finds the value itself, its finding names it, not the copy. */
+    if (a->copy != b->copy)
+        return !a->copy;
     if (a->confidence != b->confidence)
         return a->confidence > b->confidence;
     if ((a->validated != NULL) != (b->validated != NULL))
@@ -445,6 +479,14 @@ static hush_status_t process(hush_scanner_t *s, uint64_t flush_line_end)
     uint64_t held = hushi_views_hold(s->views);
     if (held < safe)
         safe = held;
+    /* A copy ending in bytes not fed yet may start this far back. */
+    uint64_t end = hushi_window_end(&s->window);
+    size_t longest = s->copies ? hushi_copies_longest(s->config.copies) : 0;
+    if (longest && !s->stream_end) {
+        uint64_t bound = end >= longest ? end - longest + 1 : 0;
+        if (bound < safe)
+            safe = bound;
+    }
     if (st == HUSH_OK)
         st = release_before(s, safe);
     return st;
@@ -478,6 +520,7 @@ hush_status_t hush_scanner_create(const hush_rules_t *rules, const hush_scanner_
     s->policy.now = config->now;
     s->policy.allow = config->allow;
     s->policy.allow_ctx = &s->config.finding_ctx;
+    s->policy.collect = config->collect;
     hush_status_t st = HUSH_OK;
     size_t capacity = config->engine == HUSH_ENGINE_REFERENCE ? 64u << 10 : HUSHI_WINDOW_CAPACITY;
     if (!hushi_confirm_init(&s->confirm, rules, s->message, sizeof s->message) ||
@@ -485,10 +528,13 @@ hush_status_t hush_scanner_create(const hush_rules_t *rules, const hush_scanner_
         st = HUSH_ERR_NOMEM;
     if (st == HUSH_OK && config->engine != HUSH_ENGINE_REFERENCE)
         st = hushi_stream_match_create(rules, &s->matcher);
+    if (st == HUSH_OK && config->copies)
+        st = hushi_copy_stream_create(config->copies, &s->copies);
     if (st == HUSH_OK && !config->raw_only) {
         hushi_views_config_t views = {.rules = rules, .policy = &s->policy, .mask = config->mask,
                                      .use_hyperscan = config->engine != HUSH_ENGINE_REFERENCE,
                                      .on_finding = on_view_finding, .ctx = s,
+                                     .copies = config->copies,
                                      .message = s->message, .message_size = sizeof s->message};
         st = hushi_views_create(&views, &s->views);
     }
@@ -507,6 +553,7 @@ void hush_scanner_destroy(hush_scanner_t *s)
     hush_scanner_reset(s);
     hushi_stream_match_destroy(s->matcher);
     hushi_views_destroy(s->views);
+    hushi_copy_stream_destroy(s->copies);
     hushi_confirm_free(&s->confirm);
     hushi_window_free(&s->window);
     free(s->pending);
@@ -531,6 +578,7 @@ void hush_scanner_reset(hush_scanner_t *s)
     s->message[0] = '\0';
     if (s->matcher)
         hushi_stream_match_reset(s->matcher);
+    hushi_copy_stream_reset(s->copies);
 }
 
 void hush_scanner_set_context(hush_scanner_t *s, void *finding_ctx, void *output_ctx)
@@ -625,6 +673,8 @@ hush_status_t hush_scanner_commit(hush_scanner_t *s, size_t size)
         hushi_region_t region = region_of(s);
         st = hushi_views_feed(s->views, &region, from);
     }
+    if (st == HUSH_OK && s->copies)
+        st = hushi_copy_stream_scan(s->copies, bytes, size, on_copy, s);
     return fail(s, st == HUSH_OK ? process(s, 0) : st, NULL);
 }
 
@@ -670,6 +720,9 @@ static hush_status_t finish_reference(hush_scanner_t *s)
 {
     hushi_region_t region = region_of(s);
     hush_status_t st = s->views ? hushi_views_end(s->views, &region) : HUSH_OK;
+    if (st == HUSH_OK && s->copies)
+        st = hushi_copy_stream_scan(s->copies, region.bytes, (size_t)(region.end - region.base),
+                                    on_copy, s);
     for (uint32_t r = 0; st == HUSH_OK && r < s->rules->count; r++) {
         if (s->rules->rules[r].structure)
             continue;

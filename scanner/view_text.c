@@ -18,6 +18,7 @@
 struct hushi_view_sink {
     hushi_view_sink_config_t config;
     hs_scratch_t *scratch;
+    hushi_copy_stream_t *copies;    /* NULL without propagated values */
     hushi_confirm_t confirm;
     uint8_t *reported;              /* per rule: detect reported it in this text */
     hushi_pending_t *found;
@@ -94,6 +95,8 @@ hush_status_t hushi_view_sink_create(const hushi_view_sink_config_t *config,
     if (st == HUSH_OK && config->use_hyperscan &&
         hs_alloc_scratch(config->rules->detect_db, &sink->scratch) != HS_SUCCESS)
         st = HUSH_ERR_HYPERSCAN;
+    if (st == HUSH_OK && config->copies)
+        st = hushi_copy_stream_create(config->copies, &sink->copies);
     if (st != HUSH_OK) {
         hushi_view_sink_destroy(sink);
         return st;
@@ -107,6 +110,7 @@ void hushi_view_sink_destroy(hushi_view_sink_t *sink)
     if (!sink)
         return;
     hs_free_scratch(sink->scratch);
+    hushi_copy_stream_destroy(sink->copies);
     hushi_confirm_free(&sink->confirm);
     free(sink->reported);
     for (size_t i = 0; i < sink->found_count; i++)
@@ -382,6 +386,31 @@ static hush_status_t on_text_candidate(void *ctx, const hushi_candidate_t *c)
     return HUSH_OK;
 }
 
+/* Context shown before a copy in its preview: a copy has no match of its own. */
+#define HUSHI_VIEW_COPY_CONTEXT 40u
+
+/* A copy of a propagated value in the text (propagate.h), at text offsets
+ * like a rule's candidate; the scanner prefers a rule's finding of it. */
+static hush_status_t on_text_copy(void *ctx, uint32_t rule, uint64_t start, uint64_t end,
+                                  const unsigned char *value, size_t size)
+{
+    hushi_view_sink_t *sink = ctx;
+    hushi_pending_t p = {
+        .c = {.rule = rule,
+              .match_start = start > HUSHI_VIEW_COPY_CONTEXT ? start - HUSHI_VIEW_COPY_CONTEXT : 0,
+              .match_end = end, .secret_start = start, .secret_end = end},
+        .confidence = HUSH_CONFIDENCE_HIGH, .redact = true, .copy = true};
+    if (!hushi_finding_identify(sink->config.policy, sink->config.rules->rules[rule].info.id, value,
+                                size, &p))
+        return HUSH_OK;
+    hush_status_t st = HUSHI_ARRAY_RESERVE(sink->found, sink->found_count, sink->found_capacity,
+                                           16, HUSHI_VIEW_MAX_TEXT_FINDINGS);
+    if (st != HUSH_OK)
+        return st;
+    sink->found[sink->found_count++] = p;
+    return HUSH_OK;
+}
+
 static hush_status_t find_in_text(hushi_view_sink_t *sink, const unsigned char *text, size_t size)
 {
     const hush_rules_t *rules = sink->config.rules;
@@ -398,6 +427,10 @@ static hush_status_t find_in_text(hushi_view_sink_t *sink, const unsigned char *
         uint64_t next_start = 0;
         st = hushi_confirm_range(&sink->confirm, rules, r, sink->region, 0, size, &next_start,
                                  on_text_candidate, sink);
+    }
+    if (st == HUSH_OK && sink->copies) {
+        st = hushi_copy_stream_scan(sink->copies, text, size, on_text_copy, sink);
+        hushi_copy_stream_reset(sink->copies);
     }
     return st;
 }

@@ -52,6 +52,7 @@ typedef struct hushi_view_sink_config {
     void *ctx;
     char *message;
     size_t message_size;
+    const hush_copies_t *copies;  /* NULL, or propagated values found in every text */
 } hushi_view_sink_config_t;
 
 hush_status_t hushi_view_sink_create(const hushi_view_sink_config_t *config,

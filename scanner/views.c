@@ -102,7 +102,8 @@ hush_status_t hushi_views_create(const hushi_views_config_t *config, hushi_views
                                     .mask = config->mask, .use_hyperscan = config->use_hyperscan,
                                     .emit = config->on_finding, .ctx = config->ctx,
                                     .message = config->message,
-                                    .message_size = config->message_size};
+                                    .message_size = config->message_size,
+                                    .copies = config->copies};
     hush_status_t st = hushi_view_sink_create(&sink, &v->sink);
     hushi_view_walk_t *all[HUSHI_VIEW_MAX_NESTING + 1] = {&v->top};
     for (unsigned i = 0; i < HUSHI_VIEW_MAX_NESTING; i++)

@@ -56,6 +56,7 @@ typedef struct hushi_views_config {
     void *ctx;
     char *message;               /* filled on error */
     size_t message_size;
+    const hush_copies_t *copies;    /* NULL, or propagated values to find in texts */
 } hushi_views_config_t;
 
 hush_status_t hushi_views_create(const hushi_views_config_t *config, hushi_views_t **out);

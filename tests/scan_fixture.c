@@ -62,6 +62,7 @@ int capture_finding(void *ctx, const hush_finding_t *f)
     s->confidence = f->confidence;
     snprintf(s->fingerprint, sizeof s->fingerprint, "%s", f->fingerprint);
     snprintf(s->preview, sizeof s->preview, "%s", f->preview);
+    s->copy = f->copy;
     return 0;
 }
 

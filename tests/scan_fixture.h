@@ -9,6 +9,7 @@
 #ifndef TESTS_SCAN_FIXTURE_H
 #define TESTS_SCAN_FIXTURE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -37,6 +38,7 @@ typedef struct captured_finding {
     hush_confidence_t confidence;
     char fingerprint[HUSH_FINGERPRINT_HEX + 1];
     char preview[HUSH_PREVIEW_MAX + 1];
+    bool copy;
 } captured_finding_t;
 
 /* What one scan reported.  Start from {0}; capture_free when done. */

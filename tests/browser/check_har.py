@@ -226,7 +226,9 @@ def main(argv):
     all_copies = copies(data, values, string_paths(data), names)
 
     # 1. scan: every copy inside a finding's span.
-    status, out, err = run([args.hush, "scan", "--format", "jsonl", "--no-progress",
+    # --propagate: a value found once must be gone everywhere, also where only
+    # its value says it is a secret (the standard for a HAR).
+    status, out, err = run([args.hush, "scan", "--propagate", "--format", "jsonl", "--no-progress",
                             "--fingerprint-key", KEY_FILE, args.har])
     if status not in (0, 1):
         print("check_har: hush scan: exit %d: %s" % (status, err.strip()))
@@ -245,7 +247,7 @@ def main(argv):
     redacted_path = os.path.join(out_dir, har_name)
     if os.path.exists(redacted_path):
         os.remove(redacted_path)
-    proc = subprocess.run([os.path.abspath(args.hush), "redact", "--no-progress",
+    proc = subprocess.run([os.path.abspath(args.hush), "redact", "--propagate", "--no-progress",
                            "--out-dir", out_dir, har_name], cwd=har_dir,
                           stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     if proc.returncode != 0 or not os.path.exists(redacted_path):

@@ -695,6 +695,42 @@ t_placeholders_low_or_never() {
     expect_status 0 $? && expect_empty out
 }
 
+t_propagation_across_files() {
+    # The token is found by the rule in a.log; in b.log and c.json it is
+    # glued to other letters, where the rule (\b...\b) cannot see it.
+    mkdir -p in
+    sample "$TOKEN" a >in/a.log
+    printf 'hush test: pasted id%sX in a note\n' "$TOKEN" >in/b.log
+    printf '{"note": "hush test id%sX"}\n' "$TOKEN" >in/c.json
+    "$HUSH" scan "${R[@]}" --format jsonl in >one 2>err
+    expect_status 1 $? && [ "$(wc -l <one)" -eq 1 ] || { fail "one pass: $(cat one err)"; return 1; }
+    "$HUSH" scan "${R[@]}" --propagate --format jsonl in >out 2>err
+    expect_status 1 $? || return 1
+    [ "$(grep -c '"copy":true' out)" -eq 2 ] && [ "$(wc -l <out)" -eq 3 ] &&
+        [ "$(grep -o '"fingerprint":"[0-9a-f]*"' out | sort -u | wc -l)" -eq 1 ] &&
+        [ "$(grep -c '"rule":"test.github-pat"' out)" -eq 3 ] || { fail "scan: $(cat out)"; return 1; }
+    "$HUSH" redact "${R[@]}" --propagate --out-dir red --report rep.jsonl in >stdout 2>err
+    expect_status 0 $? || return 1
+    expect_contains red/in/b.log "pasted id[REDACTED:test.github-pat]X in" &&
+        expect_contains red/in/c.json '"hush test id[REDACTED:test.github-pat]X"' || return 1
+    [ "$(grep -c '"copy":true' rep.jsonl)" -eq 2 ] || { fail "report: $(cat rep.jsonl)"; return 1; }
+    cp -r in inplace
+    "$HUSH" redact "${R[@]}" --propagate --in-place inplace >>stdout 2>>err
+    expect_status 0 $? && cmp -s inplace/b.log red/in/b.log && cmp -s inplace/c.json red/in/c.json ||
+        { fail "in place differs from the mirror"; return 1; }
+    local f
+    for f in one out stdout err rep.jsonl red/in/* inplace/*; do
+        expect_absent "$f" "$TOKEN" || return 1
+    done
+    # Standard input is read once: --propagate is refused there, and with
+    # --line-buffered, with a clear message (usage, exit 2).
+    "$HUSH" redact "${R[@]}" --propagate <in/b.log >piped 2>err
+    expect_status 2 $? && expect_contains err "--propagate needs file or directory paths" || return 1
+    "$HUSH" redact "${R[@]}" --propagate --line-buffered in/b.log >piped 2>err
+    expect_status 2 $? && expect_contains err "not with --line-buffered" || return 1
+    expect_absent err "$TOKEN"
+}
+
 t_known_secrets_long_and_control_bytes() {
     # 1024 bytes of punctuation: fewer escaped forms, but found as written.
     python3 -c "import sys; sys.stdout.write('{hush-test/' * 93 + '{\n')" >long.txt
@@ -758,7 +794,7 @@ for t in t_version t_help_mentions_every_option t_command_help t_usage_errors \
     t_broken_pipe_is_quiet t_sigterm_leaves_originals \
     t_rules_check_default_pack t_corpus_expected_findings \
     t_known_secrets_every_form t_known_secrets_never_cached_or_printed t_allow_file \
-    t_allow_file_errors t_keyvault_urls_and_damaged_keys t_placeholders_low_or_never t_known_secrets_long_and_control_bytes t_jwt_meta_expired t_browser_recording; do
+    t_allow_file_errors t_keyvault_urls_and_damaged_keys t_placeholders_low_or_never t_known_secrets_long_and_control_bytes t_jwt_meta_expired t_browser_recording t_propagation_across_files; do
     run_test "$t"
 done
 
