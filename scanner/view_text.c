@@ -372,18 +372,24 @@ static int on_detect(unsigned int id, unsigned long long from, unsigned long lon
     return 0;
 }
 
+/* Adds a finding of the text to those the sink holds for the scanner. */
+static hush_status_t keep_found(hushi_view_sink_t *sink, const hushi_pending_t *p)
+{
+    hush_status_t st = HUSHI_ARRAY_RESERVE(sink->found, sink->found_count, sink->found_capacity,
+                                           16, HUSHI_VIEW_MAX_TEXT_FINDINGS);
+    if (st != HUSH_OK)
+        return st;
+    sink->found[sink->found_count++] = *p;
+    return HUSH_OK;
+}
+
 static hush_status_t on_text_candidate(void *ctx, const hushi_candidate_t *c)
 {
     hushi_view_sink_t *sink = ctx;
     hushi_pending_t p;
     if (!hushi_finding_evaluate(sink->config.rules, sink->config.policy, sink->region, c, &p))
         return HUSH_OK;
-    hush_status_t st = HUSHI_ARRAY_RESERVE(sink->found, sink->found_count, sink->found_capacity,
-                                           16, HUSHI_VIEW_MAX_TEXT_FINDINGS);
-    if (st != HUSH_OK)
-        return st;
-    sink->found[sink->found_count++] = p;
-    return HUSH_OK;
+    return keep_found(sink, &p);
 }
 
 /* Context shown before a copy in its preview: a copy has no match of its own. */
@@ -403,12 +409,7 @@ static hush_status_t on_text_copy(void *ctx, uint32_t rule, uint64_t start, uint
     if (!hushi_finding_identify(sink->config.policy, sink->config.rules->rules[rule].info.id, value,
                                 size, &p))
         return HUSH_OK;
-    hush_status_t st = HUSHI_ARRAY_RESERVE(sink->found, sink->found_count, sink->found_capacity,
-                                           16, HUSHI_VIEW_MAX_TEXT_FINDINGS);
-    if (st != HUSH_OK)
-        return st;
-    sink->found[sink->found_count++] = p;
-    return HUSH_OK;
+    return keep_found(sink, &p);
 }
 
 static hush_status_t find_in_text(hushi_view_sink_t *sink, const unsigned char *text, size_t size)
