@@ -266,9 +266,10 @@ typedef size_t (*escape_fn)(const unsigned char *p, size_t n, unsigned char *utf
                             size_t *out_n);
 
 /* The text decoders that differ only in their escapes (JSON and JavaScript
- * strings: `\`; HTML character references: `&`): runs between escapes are
- * copied whole, each escape is one UNIT.  An invalid escape keeps its first
- * character; what follows it is read again as ordinary content. */
+ * strings: `\`; HTML character references: `&`; CSV's doubled quote: `"`):
+ * runs between escapes are copied whole, each escape is one UNIT.  An
+ * invalid escape keeps its first character; what follows it is read again
+ * as ordinary content. */
 static hush_status_t decode_escaped(const unsigned char *in, size_t size, unsigned char marker,
                                     escape_fn decode_one, hushi_decoded_t *out)
 {
@@ -300,26 +301,19 @@ hush_status_t hushi_decode_json_string(const unsigned char *in, size_t size, hus
 
 /* ---- CSV ----------------------------------------------------------------- */
 
+/* A doubled quote is one quote; a lone quote stays as it is. */
+static size_t csv_escape(const unsigned char *p, size_t n, unsigned char *utf8, size_t *out_n)
+{
+    if (n < 2 || p[1] != '"')
+        return 0;
+    utf8[0] = '"';
+    *out_n = 1;
+    return 2;
+}
+
 hush_status_t hushi_decode_csv_field(const unsigned char *in, size_t size, hushi_decoded_t *out)
 {
-    static const unsigned char quote = '"';
-    hush_status_t status = decode_begin(in, size, out);
-    if (status)
-        return status;
-    size_t i = 0;
-    while (i < size) {
-        size_t q = find_byte(in, i, size, quote);
-        if ((status = add_copy(out, in, i, q - i)))
-            return decode_fail(out, status);
-        if (q == size)
-            break;
-        bool doubled = q + 1 < size && in[q + 1] == quote;
-        status = doubled ? add_unit(out, q, &quote, 1) : add_copy(out, in, q, 1);
-        if (status)
-            return decode_fail(out, status);
-        i = q + (doubled ? 2 : 1);
-    }
-    return decode_finish(out);
+    return decode_escaped(in, size, '"', csv_escape, out);
 }
 
 /* ---- percent-encoding ---------------------------------------------------- */
