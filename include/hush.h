@@ -268,7 +268,8 @@ typedef struct hush_finding {
     const hush_finding_meta_t *meta;
     /* True when the secret was found as a copy of a value another finding
      * found before (hush_copies_t): rule_id and fingerprint are those of the
-     * finding that found the value, confidence is high. */
+     * finding that found the value, confidence the highest the value was
+     * found at. */
     bool copy;
 } hush_finding_t;
 

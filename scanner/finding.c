@@ -63,7 +63,7 @@ bool hushi_finding_identify(const hushi_finding_policy_t *policy, const char *ru
     p->has_meta = hushi_jwt_meta_read(value, size, policy->now, &p->meta);
     /* Out of memory only drops the value (counted): propagation is best effort. */
     if (policy->collect && p->redact && p->confidence >= policy->min_confidence)
-        (void)hushi_values_add(policy->collect, rule_id, value, size);
+        (void)hushi_values_add(policy->collect, rule_id, p->confidence, value, size);
     return true;
 }
 

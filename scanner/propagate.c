@@ -32,6 +32,7 @@ typedef struct value_entry {
     size_t size;
     uint64_t hash;
     uint32_t id;          /* index in ids */
+    hush_confidence_t confidence; /* the highest it was found at */
 } value_entry_t;
 
 struct hush_values {
@@ -132,17 +133,20 @@ static hush_status_t grow_slots(hush_values_t *v)
     return HUSH_OK;
 }
 
-hush_status_t hushi_values_add(hush_values_t *v, const char *rule_id, const unsigned char *value,
-                               size_t size)
+hush_status_t hushi_values_add(hush_values_t *v, const char *rule_id, hush_confidence_t confidence,
+                               const unsigned char *value, size_t size)
 {
     if (size < HUSH_KNOWN_SECRET_MIN || size > HUSH_KNOWN_SECRET_MAX)
         return HUSH_OK;
     uint64_t hash = fnv1a(value, size);
     size_t at = v->slot_count ? (size_t)hash & (v->slot_count - 1) : 0;
     for (; v->slot_count && v->slots[at]; at = (at + 1) & (v->slot_count - 1)) {
-        const value_entry_t *e = &v->entries[v->slots[at] - 1];
-        if (e->hash == hash && e->size == size && memcmp(e->bytes, value, size) == 0)
+        value_entry_t *e = &v->entries[v->slots[at] - 1];
+        if (e->hash == hash && e->size == size && memcmp(e->bytes, value, size) == 0) {
+            if (confidence > e->confidence)
+                e->confidence = confidence;
             return HUSH_OK;
+        }
     }
     if (v->count >= v->max_values || v->bytes_total + size > v->max_bytes) {
         v->dropped++;
@@ -164,7 +168,8 @@ hush_status_t hushi_values_add(hush_values_t *v, const char *rule_id, const unsi
         return st == HUSH_OK ? HUSH_ERR_NOMEM : st;
     }
     memcpy(copy, value, size);
-    v->entries[v->count] = (value_entry_t){.bytes = copy, .size = size, .hash = hash, .id = id};
+    v->entries[v->count] = (value_entry_t){.bytes = copy, .size = size, .hash = hash, .id = id,
+                                           .confidence = confidence};
     at = (size_t)hash & (v->slot_count - 1);
     while (v->slots[at])
         at = (at + 1) & (v->slot_count - 1);
@@ -194,6 +199,7 @@ typedef enum copy_form {
 typedef struct copy_entry {
     size_t offset, size;  /* the value, in hush_copies.arena */
     uint32_t rule;
+    hush_confidence_t confidence; /* the value's, from the values set */
 } copy_entry_t;
 
 /* One form of one value: the bytes a copy's span holds. */
@@ -424,7 +430,8 @@ hush_status_t hush_copies_create(const hush_rules_t *rules, const hush_values_t 
         const value_entry_t *e = &values->entries[i];
         memcpy(c->arena + c->arena_size, e->bytes, e->size);
         c->entries[i] = (copy_entry_t){.offset = c->arena_size, .size = e->size,
-                                       .rule = (uint32_t)rule_of_id[e->id]};
+                                       .rule = (uint32_t)rule_of_id[e->id],
+                                       .confidence = e->confidence};
         c->arena_size += e->size;
         c->count++;
     }
@@ -531,7 +538,8 @@ hush_status_t hushi_copy_stream_scan(hushi_copy_stream_t *cs, const unsigned cha
                 memcmp(b + i, c->forms + lit->offset, lit->size) != 0)
                 continue;
             const copy_entry_t *e = &c->entries[lit->entry];
-            st = fn(ctx, e->rule, base + i, base + i + lit->size, c->arena + e->offset, e->size);
+            st = fn(ctx, e->rule, e->confidence, base + i, base + i + lit->size,
+                    c->arena + e->offset, e->size);
         }
     }
     size_t keep = c->longest - 1 < total ? c->longest - 1 : total;

@@ -14,12 +14,15 @@
  * changes nothing; past a cap it is counted as dropped.  Only out of memory
  * fails (the value is then counted as dropped too). */
 hush_status_t hushi_values_add(hush_values_t *values, const char *rule_id,
-                               const unsigned char *value, size_t size);
+                               hush_confidence_t confidence, const unsigned char *value,
+                               size_t size);
 
 /* A copy found: stream offsets [start, end) hold `value`, first found by
- * rule index `rule`. */
-typedef hush_status_t (*hushi_copy_fn)(void *ctx, uint32_t rule, uint64_t start, uint64_t end,
-                                       const unsigned char *value, size_t size);
+ * rule index `rule`; `confidence` is the highest the value was found at, so a
+ * copy is never surer than its original. */
+typedef hush_status_t (*hushi_copy_fn)(void *ctx, uint32_t rule, hush_confidence_t confidence,
+                                       uint64_t start, uint64_t end, const unsigned char *value,
+                                       size_t size);
 
 /* One stream's matching state (the last bytes seen, so that a copy may
  * cross two scans): one per scanner and per view sink. */

@@ -196,14 +196,15 @@ static hush_status_t on_view_finding(void *ctx, hushi_pending_t *finding)
 
 /* A copy of a propagated value: a finding of the rule that found the value,
  * named by the value's fingerprint, sure because the value was. */
-static hush_status_t on_copy(void *ctx, uint32_t rule, uint64_t start, uint64_t end,
-                             const unsigned char *value, size_t size)
+static hush_status_t on_copy(void *ctx, uint32_t rule, hush_confidence_t confidence,
+                             uint64_t start, uint64_t end, const unsigned char *value,
+                             size_t size)
 {
     hush_scanner_t *s = ctx;
     hushi_pending_t p = {
         .c = {.rule = rule, .match_start = start > HUSHI_COPY_CONTEXT ? start - HUSHI_COPY_CONTEXT : 0,
               .match_end = end, .secret_start = start, .secret_end = end},
-        .confidence = HUSH_CONFIDENCE_HIGH, .redact = true, .copy = true};
+        .confidence = confidence, .redact = true, .copy = true};
     if (!hushi_finding_identify(&s->policy, s->rules->rules[rule].info.id, value, size, &p))
         return HUSH_OK;
     const char *label = hushi_views_label(s->views, start, end);

@@ -397,15 +397,16 @@ static hush_status_t on_text_candidate(void *ctx, const hushi_candidate_t *c)
 
 /* A copy of a propagated value in the text (propagate.h), at text offsets
  * like a rule's candidate; the scanner prefers a rule's finding of it. */
-static hush_status_t on_text_copy(void *ctx, uint32_t rule, uint64_t start, uint64_t end,
-                                  const unsigned char *value, size_t size)
+static hush_status_t on_text_copy(void *ctx, uint32_t rule, hush_confidence_t confidence,
+                                  uint64_t start, uint64_t end, const unsigned char *value,
+                                  size_t size)
 {
     hushi_view_sink_t *sink = ctx;
     hushi_pending_t p = {
         .c = {.rule = rule,
               .match_start = start > HUSHI_VIEW_COPY_CONTEXT ? start - HUSHI_VIEW_COPY_CONTEXT : 0,
               .match_end = end, .secret_start = start, .secret_end = end},
-        .confidence = HUSH_CONFIDENCE_HIGH, .redact = true, .copy = true};
+        .confidence = confidence, .redact = true, .copy = true};
     if (!hushi_finding_identify(sink->config.policy, sink->config.rules->rules[rule].info.id, value,
                                 size, &p))
         return HUSH_OK;
