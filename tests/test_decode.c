@@ -413,8 +413,6 @@ static void test_base64_map_quads(void **state)
     hushi_decoded_free(&d);
 }
 
-/* ---- all decoders -------------------------------------------------------- */
-
 /* ---- HTML character references -------------------------------------------- */
 
 static void test_html_references(void **state)
@@ -524,6 +522,8 @@ static void test_empty_input(void **state)
         hushi_decoded_free(&d);
     }
 }
+
+/* ---- all decoders -------------------------------------------------------- */
 
 static void test_limits_and_arguments(void **state)
 {
