@@ -67,6 +67,20 @@ bool hushi_finding_identify(const hushi_finding_policy_t *policy, const char *ru
     return true;
 }
 
+/* Context shown before a copy in its preview. */
+#define HUSHI_COPY_CONTEXT 40u
+
+bool hushi_finding_copy(const hushi_finding_policy_t *policy, const hush_rules_t *rules,
+                        uint32_t rule, hush_confidence_t confidence, uint64_t start, uint64_t end,
+                        const unsigned char *value, size_t size, hushi_pending_t *out)
+{
+    *out = (hushi_pending_t){
+        .c = {.rule = rule, .match_start = start > HUSHI_COPY_CONTEXT ? start - HUSHI_COPY_CONTEXT : 0,
+              .match_end = end, .secret_start = start, .secret_end = end},
+        .confidence = confidence, .redact = true, .copy = true};
+    return hushi_finding_identify(policy, rules->rules[rule].info.id, value, size, out);
+}
+
 /* Generic rules (score.h): the value's shape and the key name before it
  * decide the confidence, or drop the candidate. */
 static bool score_candidate(const hushi_rule_t *rule, const hushi_region_t *region,

@@ -61,6 +61,14 @@ typedef struct hushi_finding_policy {
 bool hushi_finding_identify(const hushi_finding_policy_t *policy, const char *rule_id,
                             const unsigned char *value, size_t size, hushi_pending_t *p);
 
+/* A copy of a propagated value at offsets [start, end) (propagate.h) as a
+ * finding of `rule` at `confidence`, its preview showing the bytes before it
+ * (a copy has no match of its own); false when the allow list drops it.
+ * Shared by the raw scan and the decoded views. */
+bool hushi_finding_copy(const hushi_finding_policy_t *policy, const hush_rules_t *rules,
+                        uint32_t rule, hush_confidence_t confidence, uint64_t start, uint64_t end,
+                        const unsigned char *value, size_t size, hushi_pending_t *out);
+
 /* Decides whether the candidate is a finding; fills *out when it is.
  * The region must hold HUSHI_KEYWORD_WINDOW bytes before the match. */
 bool hushi_finding_evaluate(const hush_rules_t *rules, const hushi_finding_policy_t *policy,

@@ -191,9 +191,6 @@ static hush_status_t on_view_finding(void *ctx, hushi_pending_t *finding)
     return insert_pending(ctx, &p);
 }
 
-/* Context shown before a copy in its preview: a copy has no match of its own. */
-#define HUSHI_COPY_CONTEXT 40u
-
 /* A copy of a propagated value: a finding of the rule that found the value,
  * named by the value's fingerprint, sure because the value was. */
 static hush_status_t on_copy(void *ctx, uint32_t rule, hush_confidence_t confidence,
@@ -201,11 +198,8 @@ static hush_status_t on_copy(void *ctx, uint32_t rule, hush_confidence_t confide
                              size_t size)
 {
     hush_scanner_t *s = ctx;
-    hushi_pending_t p = {
-        .c = {.rule = rule, .match_start = start > HUSHI_COPY_CONTEXT ? start - HUSHI_COPY_CONTEXT : 0,
-              .match_end = end, .secret_start = start, .secret_end = end},
-        .confidence = confidence, .redact = true, .copy = true};
-    if (!hushi_finding_identify(&s->policy, s->rules->rules[rule].info.id, value, size, &p))
+    hushi_pending_t p;
+    if (!hushi_finding_copy(&s->policy, s->rules, rule, confidence, start, end, value, size, &p))
         return HUSH_OK;
     const char *label = hushi_views_label(s->views, start, end);
     if (label)

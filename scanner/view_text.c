@@ -392,9 +392,6 @@ static hush_status_t on_text_candidate(void *ctx, const hushi_candidate_t *c)
     return keep_found(sink, &p);
 }
 
-/* Context shown before a copy in its preview: a copy has no match of its own. */
-#define HUSHI_VIEW_COPY_CONTEXT 40u
-
 /* A copy of a propagated value in the text (propagate.h), at text offsets
  * like a rule's candidate; the scanner prefers a rule's finding of it. */
 static hush_status_t on_text_copy(void *ctx, uint32_t rule, hush_confidence_t confidence,
@@ -402,13 +399,9 @@ static hush_status_t on_text_copy(void *ctx, uint32_t rule, hush_confidence_t co
                                   size_t size)
 {
     hushi_view_sink_t *sink = ctx;
-    hushi_pending_t p = {
-        .c = {.rule = rule,
-              .match_start = start > HUSHI_VIEW_COPY_CONTEXT ? start - HUSHI_VIEW_COPY_CONTEXT : 0,
-              .match_end = end, .secret_start = start, .secret_end = end},
-        .confidence = confidence, .redact = true, .copy = true};
-    if (!hushi_finding_identify(sink->config.policy, sink->config.rules->rules[rule].info.id, value,
-                                size, &p))
+    hushi_pending_t p;
+    if (!hushi_finding_copy(sink->config.policy, sink->config.rules, rule, confidence, start, end,
+                            value, size, &p))
         return HUSH_OK;
     return keep_found(sink, &p);
 }
