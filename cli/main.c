@@ -412,6 +412,21 @@ static int collect_visit(void *ctx, const cli_walk_entry_t *entry)
     return 0;
 }
 
+/* What both passes' scanners share: the user's confidence, mask, key and
+ * allow list. */
+static hush_scanner_config_t scanner_config(const app_t *app)
+{
+    const cli_options_t *opt = app->opt;
+    return (hush_scanner_config_t){
+        .engine = HUSH_ENGINE_HYPERSCAN,
+        .min_confidence = opt->min_confidence,
+        .mask = opt->mask,
+        .fingerprint_key = app->key_size ? app->key : NULL,
+        .fingerprint_key_size = app->key_size,
+        .allow = app->allow ? on_allow : NULL,
+    };
+}
+
 /* Pass 1: every value the rules find in any input becomes a value whose
  * copies the second pass finds in every input (app->copies). */
 static bool collect_values(app_t *app, const cli_walk_options_t *walk)
@@ -422,15 +437,8 @@ static bool collect_values(app_t *app, const cli_walk_options_t *walk)
         fail(app, "propagation: %s", hush_strerror(HUSH_ERR_NOMEM));
         return false;
     }
-    hush_scanner_config_t config = {
-        .engine = HUSH_ENGINE_HYPERSCAN,
-        .min_confidence = opt->min_confidence,
-        .mask = opt->mask,
-        .fingerprint_key = app->key_size ? app->key : NULL,
-        .fingerprint_key_size = app->key_size,
-        .allow = app->allow ? on_allow : NULL,
-        .collect = values,
-    };
+    hush_scanner_config_t config = scanner_config(app);
+    config.collect = values;
     collect_pass_t pass = {.app = app};
     hush_status_t status = hush_scanner_create(app->rules, &config, &pass.scanner);
     if (status == HUSH_OK) {
@@ -494,17 +502,10 @@ static bool open_report(app_t *app)
 static bool create_scanner(app_t *app)
 {
     const cli_options_t *opt = app->opt;
-    hush_scanner_config_t config = {
-        .engine = HUSH_ENGINE_HYPERSCAN,
-        .min_confidence = opt->min_confidence,
-        .mask = opt->mask,
-        .fingerprint_key = app->key_size ? app->key : NULL,
-        .fingerprint_key_size = app->key_size,
-        .on_finding = app->report ? on_finding : NULL,
-        .on_output = opt->command == CLI_COMMAND_REDACT ? cli_output_write : NULL,
-        .allow = app->allow ? on_allow : NULL,
-        .copies = app->copies,
-    };
+    hush_scanner_config_t config = scanner_config(app);
+    config.on_finding = app->report ? on_finding : NULL;
+    config.on_output = opt->command == CLI_COMMAND_REDACT ? cli_output_write : NULL;
+    config.copies = app->copies;
     hush_status_t status = hush_scanner_create(app->rules, &config, &app->scanner);
     if (status != HUSH_OK) {
         fail(app, "scanner: %s", hush_strerror(status));
